@@ -143,17 +143,18 @@ pub enum Symbol {
         /// Its number within the year.
         number: u32,
     },
-    /// A Human Rights Council resolution: `A/HRC/RES/47/16`.
+    /// A Human Rights Council resolution: `A/HRC/RES/47/16`, or of a
+    /// special session, `A/HRC/RES/S-28/1`.
     HrcResolution {
-        /// The Council's session.
-        session: u16,
+        /// The Council's session (regular or special).
+        session: GaSession,
         /// Its number within the session.
         number: u32,
     },
     /// A Human Rights Council decision: `A/HRC/DEC/2/102`.
     HrcDecision {
-        /// The Council's session.
-        session: u16,
+        /// The Council's session (regular or special).
+        session: GaSession,
         /// Its number within the session.
         number: u32,
     },
@@ -455,7 +456,11 @@ impl Symbol {
             }
             // Three regular sessions a year from 2006.
             Symbol::HrcResolution { session, .. } | Symbol::HrcDecision { session, .. } => {
-                Some(2006 + session.saturating_sub(1) / 3)
+                match session {
+                    GaSession::Regular(n) => Some(2006 + n.saturating_sub(1) / 3),
+                    // Special sessions: about two a year since 2006.
+                    other => Some(2006 + other.number().saturating_sub(1) / 2),
+                }
             }
             Symbol::Document(doc) => doc.approximate_year(),
         }
@@ -494,9 +499,11 @@ impl fmt::Display for Symbol {
             }
             Symbol::EcosocDecision { year, number } => write!(f, "E/DEC/{year}/{number}"),
             Symbol::HrcResolution { session, number } => {
-                write!(f, "A/HRC/RES/{session}/{number}")
+                write!(f, "A/HRC/RES/{}/{number}", session.modern())
             }
-            Symbol::HrcDecision { session, number } => write!(f, "A/HRC/DEC/{session}/{number}"),
+            Symbol::HrcDecision { session, number } => {
+                write!(f, "A/HRC/DEC/{}/{number}", session.modern())
+            }
             Symbol::ChrResolution { year, number } => write!(f, "E/CN.4/RES/{year}/{number}"),
             Symbol::Document(doc) => f.write_str(doc.as_str()),
         }

@@ -2,7 +2,7 @@
 //! `resolution 2625 (XXV)`, `Security Council resolution 1373 (2001)`.
 
 use crate::parse::{ga_modern, normalize_spaces, parse_canonical, parse_year};
-use crate::session::{parse_number, parse_small};
+use crate::session::parse_number;
 use crate::{GaSession, GaStyle, ParseError, Part, Symbol, MAX_NUMBER};
 
 /// The body a running-text reference names, which decides what its
@@ -167,9 +167,7 @@ fn from_parts(rest: &str, body: Option<Body>, act: Act) -> Option<Symbol> {
     let is_year = first.len() == 4 && parse_year(first).is_some();
     match (body, act) {
         (Some(Body::HumanRightsCouncil), _) => {
-            let (session, tail) = rest.split_once('/')?;
-            let session = parse_small(session, 999)?;
-            let number = parse_number(tail, MAX_NUMBER)?;
+            let (session, number) = crate::parse::hrc_session_number(rest)?;
             Some(match act {
                 Act::Resolution => Symbol::HrcResolution { session, number },
                 Act::Decision => Symbol::HrcDecision { session, number },
@@ -208,9 +206,9 @@ fn from_parts(rest: &str, body: Option<Body>, act: Act) -> Option<Symbol> {
 
 fn number_part(text: &str) -> Option<(u32, Option<Part>)> {
     match text.split_once(' ') {
-        Some((digits, letter)) if letter.len() == 1 => Some((
+        Some((digits, letters)) if letters.len() <= 2 => Some((
             parse_number(digits, MAX_NUMBER)?,
-            Some(Part::from_letter(char::from(letter.as_bytes()[0]))?),
+            Some(Part::from_letters(letters)?),
         )),
         Some(_) => None,
         None => Some((parse_number(text, MAX_NUMBER)?, None)),

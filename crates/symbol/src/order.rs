@@ -14,7 +14,7 @@ impl Symbol {
             GaSession::Special(n) => 10_000 + u32::from(*n),
             GaSession::EmergencySpecial(n) => 20_000 + u32::from(*n),
         };
-        let part = |p: &Option<crate::Part>| p.map_or(0, |p| p.letter() as u8);
+        let part = |p: &Option<crate::Part>| p.map_or(0, |p| p.ordinal());
         match self {
             Symbol::GaResolution {
                 session,
@@ -42,8 +42,10 @@ impl Symbol {
                 (year, 3, u32::from(*session), *number, 0)
             }
             Symbol::EcosocDecision { number, .. } => (year, 4, 0, *number, 0),
-            Symbol::HrcResolution { session, number } => (year, 5, u32::from(*session), *number, 0),
-            Symbol::HrcDecision { session, number } => (year, 6, u32::from(*session), *number, 0),
+            Symbol::HrcResolution { session, number } => {
+                (year, 5, session_rank(session), *number, 0)
+            }
+            Symbol::HrcDecision { session, number } => (year, 6, session_rank(session), *number, 0),
             Symbol::ChrResolution { number, .. } => (year, 7, 0, *number, 0),
             Symbol::Document(_) => (year, 8, 0, 0, 0),
         }

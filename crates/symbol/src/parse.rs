@@ -39,11 +39,10 @@ pub(crate) fn parse_canonical(input: &str) -> Result<Symbol, ParseError> {
     type Typed = fn(&str) -> Option<Symbol>;
     let typed: [(&str, Typed); 8] = [
         ("A/HRC/RES/", |r| {
-            session_slash_number(r)
-                .map(|(session, number)| Symbol::HrcResolution { session, number })
+            hrc_session_number(r).map(|(session, number)| Symbol::HrcResolution { session, number })
         }),
         ("A/HRC/DEC/", |r| {
-            session_slash_number(r).map(|(session, number)| Symbol::HrcDecision { session, number })
+            hrc_session_number(r).map(|(session, number)| Symbol::HrcDecision { session, number })
         }),
         ("E/CN.4/RES/", |r| {
             year_slash_number(r).map(|(year, number)| Symbol::ChrResolution { year, number })
@@ -117,12 +116,14 @@ pub(crate) fn parse_year(text: &str) -> Option<u16> {
     YEARS.contains(&year).then_some(year)
 }
 
-fn session_slash_number(rest: &str) -> Option<(u16, u32)> {
+/// `47/16` or, for a special session, `S-28/1`.
+pub(crate) fn hrc_session_number(rest: &str) -> Option<(GaSession, u32)> {
     let (session, number) = rest.split_once('/')?;
-    Some((
-        parse_small(session, 999)?,
-        parse_number(number, MAX_NUMBER)?,
-    ))
+    let session = GaSession::parse_modern(session)?;
+    if matches!(session, GaSession::EmergencySpecial(_)) {
+        return None;
+    }
+    Some((session, parse_number(number, MAX_NUMBER)?))
 }
 
 fn year_slash_number(rest: &str) -> Option<(u16, u32)> {
@@ -146,10 +147,10 @@ fn number_and_part(text: &str) -> Option<(u32, Option<Part>)> {
         .unwrap_or(text.len());
     let number = parse_number(&text[..digits_end], MAX_NUMBER)?;
     let rest = text[digits_end..].trim_start();
-    let part = match rest.len() {
-        0 => None,
-        1 => Some(Part::from_letter(char::from(rest.as_bytes()[0]))?),
-        _ => return None,
+    let part = if rest.is_empty() {
+        None
+    } else {
+        Some(Part::from_letters(rest)?)
     };
     Some((number, part))
 }

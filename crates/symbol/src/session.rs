@@ -137,12 +137,14 @@ pub(crate) fn parse_number(digits: &str, max: u32) -> Option<u32> {
 }
 
 /// The part letter of a composite resolution or decision: `H` in
-/// `43/78 H`, `A` in `217 A (III)`.
+/// `43/78 H`, `A` in `217 A (III)`, and after `Z` the doubled letters
+/// the Assembly uses for long disarmament omnibus resolutions (`53/77 AA`).
 ///
 /// ```
 /// use resgraph_symbol::Part;
 /// let h = Part::from_letter('h').unwrap();
-/// assert_eq!(h.letter(), 'H');
+/// assert_eq!(h.to_string(), "H");
+/// assert_eq!(Part::from_letters("AA").unwrap().to_string(), "AA");
 /// assert_eq!(Part::from_letter('7'), None);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -153,12 +155,30 @@ impl Part {
     pub fn from_letter(letter: char) -> Option<Part> {
         letter
             .is_ascii_alphabetic()
-            .then(|| Part(letter.to_ascii_uppercase() as u8))
+            .then(|| Part(letter.to_ascii_uppercase() as u8 - b'A'))
     }
 
-    /// The upper-case letter.
+    /// A part from its letters: one letter, or the same letter twice
+    /// (`AA` follows `Z`).
+    pub fn from_letters(letters: &str) -> Option<Part> {
+        let mut chars = letters.chars();
+        match (chars.next(), chars.next(), chars.next()) {
+            (Some(a), None, None) => Part::from_letter(a),
+            (Some(a), Some(b), None) if a.eq_ignore_ascii_case(&b) => {
+                Part::from_letter(a).map(|p| Part(p.0 + 26))
+            }
+            _ => None,
+        }
+    }
+
+    /// The upper-case letter (the first of a doubled part).
     pub fn letter(self) -> char {
-        char::from(self.0)
+        char::from(b'A' + self.0 % 26)
+    }
+
+    /// 1 for `A`, 26 for `Z`, 27 for `AA`.
+    pub fn ordinal(self) -> u8 {
+        self.0 + 1
     }
 
     /// The parts from `self` to `last` inclusive (`A to D` is A, B, C, D);
@@ -170,6 +190,11 @@ impl Part {
 
 impl fmt::Display for Part {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.letter())
+        let letter = self.letter();
+        if self.0 >= 26 {
+            write!(f, "{letter}{letter}")
+        } else {
+            write!(f, "{letter}")
+        }
     }
 }

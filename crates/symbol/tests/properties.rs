@@ -19,6 +19,13 @@ fn ga_session(max: u16) -> impl Strategy<Value = GaSession> {
     ]
 }
 
+fn hrc_session() -> impl Strategy<Value = GaSession> {
+    prop_oneof![
+        (1..=999u16).prop_map(GaSession::Regular),
+        (1..=99u16).prop_map(GaSession::Special)
+    ]
+}
+
 fn number() -> impl Strategy<Value = u32> {
     1..=MAX_NUMBER
 }
@@ -83,9 +90,9 @@ fn symbol() -> impl Strategy<Value = Symbol> {
         (number(), 1..=399u16)
             .prop_map(|(number, session)| Symbol::EcosocRomanResolution { number, session }),
         (year(), number()).prop_map(|(year, number)| Symbol::EcosocDecision { year, number }),
-        (1..=999u16, number())
+        (hrc_session(), number())
             .prop_map(|(session, number)| Symbol::HrcResolution { session, number }),
-        (1..=999u16, number())
+        (hrc_session(), number())
             .prop_map(|(session, number)| Symbol::HrcDecision { session, number }),
         (year(), number()).prop_map(|(year, number)| Symbol::ChrResolution { year, number }),
         document(),
@@ -166,6 +173,8 @@ fn canonical_forms_of_the_citation_guide() {
         ("E/RES/1996/31", "E/RES/1996/31"),
         ("E/RES/2008 (LX)", "E/RES/2008 (LX)"),
         ("A/HRC/RES/47/16", "A/HRC/RES/47/16"),
+        ("A/HRC/RES/S-28/1", "A/HRC/RES/S-28/1"),
+        ("A/RES/53/77 AA", "A/RES/53/77 AA"),
         ("E/CN.4/RES/2005/45", "E/CN.4/RES/2005/45"),
         ("A/65/201", "A/65/201"),
         ("a/c.1/77/l.73", "A/C.1/77/L.73"),
@@ -187,7 +196,7 @@ fn malformed_symbols_are_refused_with_a_reason() {
         "A/RES/0/0",
         "S/RES/1373",
         "A/RES/2625 (XXY)",
-        "A/RES/76/19 HH",
+        "A/RES/76/19 HX",
         "76/19",
         "X/12/3",
         "A/",

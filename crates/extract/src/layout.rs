@@ -1,0 +1,647 @@
+//! From lines to paragraphs: page furniture dropped, paragraphs joined
+//! across line and page breaks, each paragraph placed in its section with
+//! its number and relation.
+
+use crate::model::Section;
+use crate::relation::opening_relation;
+use crate::text::{clean_line_into, Mapped};
+
+/// What a heading paragraph is, which decides the relation of citations
+/// in it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum HeadingRole {
+    /// `[on the report of the First Committee (A/76/439, para. 7)]`
+    Report,
+    /// `[without reference to a Main Committee (A/78/L.1)]`
+    Draft,
+    /// `76/19. Developments in the field of ...`, or a draft's title.
+    Title,
+    /// Anything else above the organ line.
+    Other,
+}
+
+/// A paragraph of the document, cleaned, with its place.
+#[derive(Debug, Clone)]
+pub(crate) struct Paragraph {
+    pub section: Section,
+    pub number: Option<u32>,
+    pub relation: String,
+    pub text: Mapped,
+    /// 1-based source line of the paragraph's first line.
+    pub line: usize,
+    pub heading_role: Option<HeadingRole>,
+    /// True in texts without an organ line (GA decisions): the relation
+    /// is read per clause, not per paragraph.
+    pub running: bool,
+}
+
+/// The document cut into paragraphs.
+#[derive(Debug, Default)]
+pub(crate) struct Layout {
+    pub paragraphs: Vec<Paragraph>,
+    /// The organ line, such as `The General Assembly,`.
+    pub organ_line: Option<String>,
+    /// `symbol:` and `date:` from a markdown front matter.
+    pub front_symbol: Option<String>,
+    pub front_date: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum LineKind {
+    Blank,
+    /// Page furniture: running header, job number, barcode, page number.
+    Furniture,
+    /// The `______` rule above footnotes.
+    FootnoteRule,
+    /// A form feed: a page break in pdftotext output.
+    PageBreak,
+    Content,
+}
+
+struct Line<'a> {
+    /// Trimmed text.
+    text: &'a str,
+    /// Source offset of `text`.
+    at: usize,
+    /// 1-based line number.
+    number: usize,
+    kind: LineKind,
+}
+
+/// A run of content lines between blank lines.
+struct Block {
+    lines: Vec<usize>,
+    footnote: Option<u32>,
+    /// Preceded by furniture or a page break: a new page starts here.
+    after_page_break: bool,
+}
+
+/// The texts whose lines are running headers: the document's own symbol,
+/// and the lines of its title.
+pub(crate) struct Furniture {
+    pub own_symbol_lines: Vec<String>,
+}
+
+pub(crate) fn layout(source: &str, furniture: &Furniture) -> Layout {
+    let mut out = Layout::default();
+    let mut lines = split_lines(source);
+    skip_front_matter(&mut lines, &mut out);
+    let title_lines = classify_lines(&mut lines, furniture);
+    let blocks = blocks(&lines, &title_lines);
+    place_blocks(&lines, &blocks, &mut out);
+    out
+}
+
+fn split_lines(source: &str) -> Vec<Line<'_>> {
+    let mut lines = Vec::new();
+    let mut at = 0;
+    for (index, raw) in source.split('\n').enumerate() {
+        let start = at;
+        at += raw.len() + 1;
+        let page_break = raw.contains('\u{c}');
+        let raw = raw.trim_end_matches('\r');
+        let trimmed_start = raw.len() - raw.trim_start_matches(is_space).len();
+        let text = raw.trim_matches(is_space);
+        let kind = if page_break && text.trim_matches('\u{c}').is_empty() {
+            LineKind::PageBreak
+        } else if text.is_empty() {
+            LineKind::Blank
+        } else {
+            LineKind::Content
+        };
+        lines.push(Line {
+            text: text.trim_start_matches('\u{c}'),
+            at: start + trimmed_start + (text.len() - text.trim_start_matches('\u{c}').len()),
+            number: index + 1,
+            kind,
+        });
+    }
+    lines
+}
+
+fn is_space(c: char) -> bool {
+    c.is_whitespace() || c == '\u{a0}' || c == '\u{feff}'
+}
+
+fn skip_front_matter(lines: &mut [Line<'_>], out: &mut Layout) {
+    if lines.first().map(|l| l.text) != Some("---") {
+        return;
+    }
+    let Some(end) = lines.iter().skip(1).position(|l| l.text == "---") else {
+        return;
+    };
+    for line in &mut lines[..end + 2] {
+        if let Some(value) = line.text.strip_prefix("symbol:") {
+            out.front_symbol = Some(value.trim().trim_matches('"').to_string());
+        }
+        if let Some(value) = line.text.strip_prefix("date:") {
+            out.front_date = Some(value.trim().trim_matches('"').to_string());
+        }
+        line.kind = LineKind::Furniture;
+    }
+}
+
+/// Marks furniture lines; returns the title lines seen in the heading
+/// (running headers repeat them on every page).
+fn classify_lines(lines: &mut [Line<'_>], furniture: &Furniture) -> Vec<String> {
+    let mut title_lines = Vec::new();
+    let mut in_title = false;
+    let mut seen_organ = false;
+    for line in lines.iter_mut() {
+        if line.kind != LineKind::Content {
+            in_title = false;
+            continue;
+        }
+        let text = line.text;
+        if !seen_organ && is_organ_line(text) {
+            seen_organ = true;
+        }
+        if is_rule(text) {
+            line.kind = LineKind::FootnoteRule;
+            continue;
+        }
+        if is_job_number(text)
+            || is_barcode(text)
+            || is_page_number(text)
+            || furniture
+                .own_symbol_lines
+                .iter()
+                .any(|s| same_furniture(text, s))
+        {
+            line.kind = LineKind::Furniture;
+            continue;
+        }
+        if !seen_organ {
+            if title_number_prefix(text).is_some() {
+                in_title = true;
+                if let Some((_, rest)) = text.split_once(". ") {
+                    title_lines.push(normalize_for_compare(rest));
+                }
+                continue;
+            }
+            if in_title {
+                title_lines.push(normalize_for_compare(text));
+            }
+        } else if !title_lines.is_empty()
+            && title_lines.contains(&normalize_for_compare(text))
+            && text.len() > 12
+        {
+            line.kind = LineKind::Furniture;
+        }
+    }
+    title_lines
+}
+
+fn normalize_for_compare(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn same_furniture(line: &str, own: &str) -> bool {
+    if line.eq_ignore_ascii_case(own) {
+        return true;
+    }
+    // `A/RES/76/19 2/3` or `Page 2` beside the symbol.
+    line.len() > own.len()
+        && line.is_char_boundary(own.len())
+        && line[..own.len()].eq_ignore_ascii_case(own)
+        && line[own.len()..]
+            .trim()
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == '/' || c == ' ')
+}
+
+fn is_rule(text: &str) -> bool {
+    text.len() >= 3 && text.chars().all(|c| c == '_' || c == ' ')
+}
+
+/// `21-18253 (E)    131221`, `21-18253`, `GE.22-12345`, `94-12513 (E)`.
+fn is_job_number(text: &str) -> bool {
+    let text = text.strip_prefix("GE.").unwrap_or(text);
+    let b = text.as_bytes();
+    b.len() >= 8
+        && b[..2].iter().all(u8::is_ascii_digit)
+        && b[2] == b'-'
+        && b[3..8].iter().all(u8::is_ascii_digit)
+        && b.get(8).is_none_or(|c| !c.is_ascii_digit())
+        && text[8..]
+            .chars()
+            .all(|c| c.is_ascii_digit() || c.is_whitespace() || "()E*".contains(c))
+}
+
+/// `*2118253*`
+fn is_barcode(text: &str) -> bool {
+    text.len() >= 4
+        && text.starts_with('*')
+        && text.ends_with('*')
+        && text[1..text.len() - 1].bytes().all(|b| b.is_ascii_digit())
+}
+
+/// `2/3`, `Page 2`, `- 3 -`
+fn is_page_number(text: &str) -> bool {
+    if let Some((a, b)) = text.split_once('/') {
+        return (1..=3).contains(&a.len())
+            && (1..=3).contains(&b.len())
+            && a.bytes().all(|c| c.is_ascii_digit())
+            && b.bytes().all(|c| c.is_ascii_digit());
+    }
+    let t = text.strip_prefix("Page ").unwrap_or(text);
+    let t = t.trim_matches(|c: char| c == '-' || c == ' ');
+    !t.is_empty() && t.len() <= 3 && t.bytes().all(|c| c.is_ascii_digit()) && text != t
+}
+
+/// `76/19. `, `ES-10/19. `, `S-8/1. ` at the start of a title line.
+fn title_number_prefix(text: &str) -> Option<usize> {
+    let (head, _) = text.split_once(". ")?;
+    let head_body = head
+        .strip_prefix("ES-")
+        .or_else(|| head.strip_prefix("S-"))
+        .unwrap_or(head);
+    let (a, b) = head_body.split_once('/')?;
+    let ok = !a.is_empty()
+        && a.len() <= 3
+        && a.bytes().all(|c| c.is_ascii_digit())
+        && !b.is_empty()
+        && b.len() <= 4
+        && b.bytes().all(|c| c.is_ascii_digit() || c.is_ascii_uppercase() || c == ' ');
+    ok.then_some(head.len())
+}
+
+pub(crate) fn is_organ_line(text: &str) -> bool {
+    let Some(body) = text.strip_prefix("The ") else {
+        return false;
+    };
+    let body = body.trim_end();
+    let Some(name) = body.strip_suffix(',') else {
+        return false;
+    };
+    matches!(
+        name.trim(),
+        "General Assembly"
+            | "Security Council"
+            | "Economic and Social Council"
+            | "Human Rights Council"
+            | "Commission on Human Rights"
+            | "Trusteeship Council"
+    )
+}
+
+/// Footnote number at the start of a footnote line: `1 A/65/201`,
+/// `1/ S/24476`, `¹ See`, `[^1]: See`.
+fn footnote_start(text: &str, in_zone: bool) -> Option<u32> {
+    if let Some(rest) = text.strip_prefix("[^") {
+        let (n, tail) = rest.split_once("]:")?;
+        let _ = tail;
+        return n.parse().ok();
+    }
+    let sup: String = text.chars().take_while(|c| superscript_digit(*c).is_some()).collect();
+    if !sup.is_empty() {
+        return sup
+            .chars()
+            .try_fold(0u32, |acc, c| Some(acc * 10 + superscript_digit(c)?));
+    }
+    if !in_zone {
+        return None;
+    }
+    let digits_end = text.bytes().position(|b| !b.is_ascii_digit())?;
+    if digits_end == 0 || digits_end > 3 {
+        return None;
+    }
+    let rest = &text[digits_end..];
+    let rest = rest.strip_prefix('/').unwrap_or(rest);
+    if !rest.starts_with([' ', '\u{a0}']) && !rest.is_empty() {
+        return None;
+    }
+    text[..digits_end].parse().ok()
+}
+
+pub(crate) fn superscript_digit(c: char) -> Option<u32> {
+    Some(match c {
+        '⁰' => 0,
+        '¹' => 1,
+        '²' => 2,
+        '³' => 3,
+        '⁴' => 4,
+        '⁵' => 5,
+        '⁶' => 6,
+        '⁷' => 7,
+        '⁸' => 8,
+        '⁹' => 9,
+        _ => return None,
+    })
+}
+
+/// `1. ` or `1.` alone: an operative paragraph number. OCR's `S.` for `5.`
+/// and `l.` for `1.` are read when `expected` is the number they stand for.
+fn operative_number(text: &str, expected: u32) -> Option<u32> {
+    let (head, rest) = match text.split_once('.') {
+        Some(split) => split,
+        None => return None,
+    };
+    if !(rest.is_empty() || rest.starts_with(' ')) || head.is_empty() || head.len() > 3 {
+        return None;
+    }
+    if head.bytes().all(|b| b.is_ascii_digit()) {
+        return head.parse().ok();
+    }
+    let ocr: String = head
+        .chars()
+        .map(|c| match c {
+            'S' => '5',
+            'l' | 'I' => '1',
+            'O' => '0',
+            other => other,
+        })
+        .collect();
+    let n: u32 = ocr.parse().ok()?;
+    (n == expected && rest.len() > 2).then_some(n)
+}
+
+fn sub_paragraph_start(text: &str) -> bool {
+    let Some(rest) = text.strip_prefix('(') else {
+        return false;
+    };
+    let Some((label, _)) = rest.split_once(')') else {
+        return false;
+    };
+    !label.is_empty() && label.len() <= 5 && label.chars().all(|c| c.is_ascii_alphanumeric())
+}
+
+fn blocks(lines: &[Line<'_>], _title_lines: &[String]) -> Vec<Block> {
+    let mut blocks: Vec<Block> = Vec::new();
+    let mut current: Option<Block> = None;
+    let mut in_zone = false;
+    let mut page_break = false;
+    let finish = |current: &mut Option<Block>, blocks: &mut Vec<Block>| {
+        if let Some(block) = current.take() {
+            blocks.push(block);
+        }
+    };
+    for (index, line) in lines.iter().enumerate() {
+        match line.kind {
+            LineKind::Blank => {
+                finish(&mut current, &mut blocks);
+                continue;
+            }
+            LineKind::Furniture | LineKind::PageBreak => {
+                finish(&mut current, &mut blocks);
+                in_zone = false;
+                page_break = true;
+                continue;
+            }
+            LineKind::FootnoteRule => {
+                finish(&mut current, &mut blocks);
+                in_zone = true;
+                continue;
+            }
+            LineKind::Content => {}
+        }
+        let text = line.text;
+        let footnote = footnote_start(text, in_zone);
+        let starts_new = match &current {
+            None => true,
+            Some(block) => {
+                let previous = lines[*block.lines.last().unwrap_or(&index)].text;
+                let ended = previous.ends_with([',', ';', ':', '.']);
+                footnote.is_some()
+                    || (ended && operative_number(text, 0).is_some_and(|_| text.len() > 2))
+                    || (ended && sub_paragraph_start(text))
+            }
+        };
+        if starts_new {
+            finish(&mut current, &mut blocks);
+            current = Some(Block {
+                lines: vec![index],
+                footnote,
+                after_page_break: std::mem::take(&mut page_break),
+            });
+        } else if let Some(block) = current.as_mut() {
+            block.lines.push(index);
+        }
+    }
+    finish(&mut current, &mut blocks);
+    blocks
+}
+
+fn block_text(lines: &[Line<'_>], block: &Block) -> Mapped {
+    let mut text = Mapped::default();
+    append_block(lines, block, &mut text);
+    text
+}
+
+/// Appends a block's lines to `text`, joined by spaces, or directly where
+/// a line ends with a hyphen (`Open-` + `ended`).
+fn append_block(lines: &[Line<'_>], block: &Block, text: &mut Mapped) {
+    for &index in &block.lines {
+        let line = &lines[index];
+        if !text.text.is_empty() && !text.ends_with_space() && !text.text.ends_with('-') {
+            text.push_replacement(line.at.saturating_sub(1), ' ');
+        }
+        clean_line_into(text, line.text, line.at);
+    }
+}
+
+fn place_blocks(lines: &[Line<'_>], blocks: &[Block], out: &mut Layout) {
+    let has_organ_line = blocks
+        .iter()
+        .any(|b| b.lines.len() == 1 && is_organ_line(lines[b.lines[0]].text));
+    let mut section = if has_organ_line {
+        Section::Heading
+    } else {
+        Section::Operative
+    };
+    let mut preamble_count = 0u32;
+    let mut operative_number_now: Option<u32> = None;
+    let mut operative_relation = String::new();
+    // Index in out.paragraphs of the last body (non-footnote) paragraph,
+    // which a continuation block extends.
+    let mut last_body: Option<usize> = None;
+    let mut last_footnote: Option<usize> = None;
+    for block in blocks {
+        let first_line = &lines[block.lines[0]];
+        let first = first_line.text;
+        if let Some(n) = block.footnote {
+            let text = block_text(lines, block);
+            let text = strip_footnote_number(text);
+            out.paragraphs.push(Paragraph {
+                section: Section::Footnote,
+                number: Some(n),
+                relation: "see".into(),
+                text,
+                line: first_line.number,
+                heading_role: None,
+                running: false,
+            });
+            last_footnote = Some(out.paragraphs.len() - 1);
+            continue;
+        }
+        if section == Section::Heading {
+            if block.lines.len() == 1 && is_organ_line(first) {
+                out.organ_line = Some(first.trim_end_matches(',').to_string());
+                section = Section::Preamble;
+                mark_draft_title(&mut out.paragraphs);
+                continue;
+            }
+            let text = block_text(lines, block);
+            let role = heading_role(&text.text, title_number_prefix(first).is_some());
+            out.paragraphs.push(Paragraph {
+                section,
+                number: None,
+                relation: match role {
+                    HeadingRole::Report => "report",
+                    HeadingRole::Draft => "draft",
+                    HeadingRole::Title => "title",
+                    HeadingRole::Other => "heading",
+                }
+                .into(),
+                text,
+                line: first_line.number,
+                heading_role: Some(role),
+                running: false,
+            });
+            continue;
+        }
+        let starts_lower = first.chars().next().is_some_and(|c| c.is_lowercase());
+        // A paragraph cut by a page break (or a footnote block) goes on
+        // where the previous one stopped.
+        if let Some(last) = last_body {
+            let previous = &out.paragraphs[last];
+            let open = !previous.text.text.trim_end().ends_with([',', ';', ':', '.']);
+            let numbered = operative_number(first, operative_number_now.map_or(1, |n| n + 1))
+                .is_some()
+                || sub_paragraph_start(first);
+            if !numbered && (starts_lower || (open && block.after_page_break)) {
+                // A lower-case block right after footnotes may continue
+                // the footnote rather than the body.
+                let target = match last_footnote {
+                    Some(f) if f > last && !block.after_page_break => f,
+                    _ => last,
+                };
+                let paragraph = &mut out.paragraphs[target];
+                if !paragraph.text.ends_with_space() {
+                    paragraph
+                        .text
+                        .push_replacement(first_line.at.saturating_sub(1), ' ');
+                }
+                append_block(lines, block, &mut paragraph.text);
+                continue;
+            }
+        }
+        if is_closing_line(first) {
+            section = Section::Annex;
+            continue;
+        }
+        if is_annex_heading(first) && section != Section::Heading {
+            section = Section::Annex;
+        }
+        let text = block_text(lines, block);
+        let (number, relation) = match section {
+            Section::Preamble | Section::Operative if has_organ_line => {
+                let expected = operative_number_now.map_or(1, |n| n + 1);
+                if let Some(n) = operative_number(first, expected) {
+                    section = Section::Operative;
+                    operative_number_now = Some(n);
+                    operative_relation = opening_relation(&text.text);
+                    (Some(n), operative_relation.clone())
+                } else if section == Section::Operative {
+                    (operative_number_now, operative_relation.clone())
+                } else if sub_paragraph_start(first) && preamble_count > 0 {
+                    let relation = last_body
+                        .map(|i| out.paragraphs[i].relation.clone())
+                        .unwrap_or_default();
+                    (Some(preamble_count), relation)
+                } else {
+                    preamble_count += 1;
+                    (Some(preamble_count), opening_relation(&text.text))
+                }
+            }
+            Section::Annex => (
+                operative_number(first, 0).filter(|_| first.len() > 3),
+                "annex".to_string(),
+            ),
+            _ => (None, String::new()),
+        };
+        out.paragraphs.push(Paragraph {
+            section,
+            number,
+            relation,
+            text,
+            line: first_line.number,
+            heading_role: None,
+            running: !has_organ_line && section == Section::Operative,
+        });
+        last_body = Some(out.paragraphs.len() - 1);
+    }
+}
+
+/// Drops the footnote number (`1 `, `1/ `, `¹ `, `[^1]: `) from the
+/// start of a footnote's text, so that it is not read as a citation.
+fn strip_footnote_number(text: Mapped) -> Mapped {
+    let t = &text.text;
+    let skip = if let Some(rest) = t.strip_prefix("[^") {
+        rest.find("]:").map(|i| i + 4)
+    } else {
+        let n = t
+            .char_indices()
+            .find(|(_, c)| !(c.is_ascii_digit() || superscript_digit(*c).is_some() || *c == '/'))
+            .map_or(t.len(), |(i, _)| i);
+        Some(n)
+    };
+    let Some(skip) = skip else { return text };
+    let mut out = Mapped::default();
+    // Re-push the remainder so that offsets stay exact.
+    let mut pos = skip;
+    while pos < t.len() {
+        let ch = t[pos..].chars().next().unwrap_or(' ');
+        out.push(text.source_offset(pos), &t[pos..pos + ch.len_utf8()]);
+        pos += ch.len_utf8();
+    }
+    out
+}
+
+fn heading_role(text: &str, numbered_title: bool) -> HeadingRole {
+    if text.contains("on the report of") {
+        HeadingRole::Report
+    } else if text.contains("without reference to a Main Committee") {
+        HeadingRole::Draft
+    } else if numbered_title {
+        HeadingRole::Title
+    } else {
+        HeadingRole::Other
+    }
+}
+
+/// `45th plenary meeting`, `Adopted unanimously at the 3322nd meeting.`
+fn is_closing_line(text: &str) -> bool {
+    let lower = text.to_ascii_lowercase();
+    (lower.contains("plenary meeting") && lower.len() < 40 && lower.as_bytes()[0].is_ascii_digit())
+        || (lower.starts_with("adopted ") && lower.contains(" meeting") && lower.len() < 90)
+}
+
+/// `Annex`, `Annex I`, `Annexes`, `Annex to resolution 78/1`.
+fn is_annex_heading(text: &str) -> bool {
+    let t = text.trim_end_matches(['.', ' ']);
+    t == "Annex" || t == "Annexes" || t.starts_with("Annex ") && t.len() < 40
+}
+
+/// A draft has no numbered title line: its title is the last heading
+/// paragraph above the organ line that is not the sponsors' line.
+fn mark_draft_title(paragraphs: &mut [Paragraph]) {
+    if paragraphs
+        .iter()
+        .any(|p| p.heading_role == Some(HeadingRole::Title))
+    {
+        return;
+    }
+    if let Some(last) = paragraphs.last_mut() {
+        let t = &last.text.text;
+        let not_title = t.contains("draft resolution")
+            || t.contains("draft decision")
+            || t.starts_with("Resolution adopted")
+            || t.starts_with("Agenda item")
+            || t.starts_with('[');
+        if last.heading_role == Some(HeadingRole::Other) && !not_title {
+            last.heading_role = Some(HeadingRole::Title);
+            last.relation = "title".into();
+        }
+    }
+}

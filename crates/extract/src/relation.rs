@@ -1,0 +1,135 @@
+//! The relation of a citation: how the citing paragraph treats what it
+//! cites, read from the paragraph's opening words (`Recalling`,
+//! `Welcomes`, `Takes note of`).
+
+/// Openings kept as phrases rather than cut to their first word.
+const PHRASES: [&str; 12] = [
+    "taking note",
+    "takes note",
+    "took note",
+    "bearing in mind",
+    "calls upon",
+    "calling upon",
+    "guided by",
+    "expressing concern",
+    "expresses concern",
+    "having considered",
+    "having examined",
+    "acting under",
+];
+
+/// Adverbs that may stand before the verb (`Also requests`, `Further
+/// decides`, `Once again urges`).
+const SKIPPED: [&str; 7] = [
+    "also", "further", "again", "once", "strongly", "firmly", "and",
+];
+
+/// The opening relation of a paragraph: its first word lower-cased,
+/// after any paragraph number, sub-paragraph label and leading adverb,
+/// or one of a few fixed phrases (`taking note`, `calls upon`).
+pub(crate) fn opening_relation(text: &str) -> String {
+    let mut rest = text.trim_start();
+    // `1.`, `(a)`, `*`, quotes.
+    loop {
+        let before = rest.len();
+        if let Some((head, tail)) = rest.split_once(". ") {
+            if !head.is_empty() && head.len() <= 3 && head.chars().all(|c| c.is_ascii_alphanumeric()) {
+                rest = tail.trim_start();
+            }
+        }
+        if let Some(tail) = rest.strip_prefix('(') {
+            if let Some((label, after)) = tail.split_once(')') {
+                if label.len() <= 5 && label.chars().all(|c| c.is_ascii_alphanumeric()) {
+                    rest = after.trim_start();
+                }
+            }
+        }
+        rest = rest.trim_start_matches(|c: char| !c.is_alphanumeric());
+        if rest.len() == before {
+            break;
+        }
+    }
+    let lower: String = rest.chars().take(60).collect::<String>().to_lowercase();
+    let mut words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .filter(|w| !w.is_empty())
+        .collect();
+    while words.len() > 1 && SKIPPED.contains(&words[0]) {
+        words.remove(0);
+    }
+    let joined = words.iter().take(3).copied().collect::<Vec<_>>().join(" ");
+    for phrase in PHRASES {
+        if joined.starts_with(phrase) {
+            return phrase.to_string();
+        }
+    }
+    words.first().map(|w| w.to_string()).unwrap_or_default()
+}
+
+/// Clause words that open the recitals of a decision's running sentence
+/// ("the General Assembly, recalling ..., and noting ..., decided ...").
+const CLAUSE_WORDS: [&str; 12] = [
+    "recalling",
+    "reaffirming",
+    "noting",
+    "welcoming",
+    "taking note",
+    "bearing in mind",
+    "recognizing",
+    "having considered",
+    "decided",
+    "took note",
+    "elected",
+    "appointed",
+];
+
+/// The relation of a mention in running text (a GA decision): the last
+/// clause word before it, or `decided`.
+pub(crate) fn clause_relation(before: &str) -> String {
+    let lower = before.to_lowercase();
+    let mut best: Option<(usize, &str)> = None;
+    for word in CLAUSE_WORDS {
+        if let Some(pos) = lower.rfind(word) {
+            // Whole words only.
+            let start_ok = pos == 0 || !lower.as_bytes()[pos - 1].is_ascii_alphabetic();
+            let end = pos + word.len();
+            let end_ok = end >= lower.len() || !lower.as_bytes()[end].is_ascii_alphabetic();
+            if start_ok && end_ok && best.is_none_or(|(p, _)| pos > p) {
+                best = Some((pos, word));
+            }
+        }
+    }
+    match best {
+        Some((_, "elected" | "appointed" | "took note")) | None => "decided".into(),
+        Some((_, word)) => word.into(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn openings() {
+        for (text, relation) in [
+            ("Recalling its resolutions 43/78 H", "recalling"),
+            ("1. *Welcomes* the proposal", "welcomes"),
+            ("3. Also requests the Secretary-General", "requests"),
+            ("Taking note of the report", "taking note"),
+            ("(a) Efforts taken", "efforts"),
+            ("12. Calls upon Member States", "calls upon"),
+            ("Recalling also its resolution", "recalling"),
+        ] {
+            assert_eq!(opening_relation(text), relation, "{text}");
+        }
+    }
+
+    #[test]
+    fn clauses() {
+        assert_eq!(
+            clause_relation("At its 62nd plenary meeting, the General Assembly, recalling its resolutions "),
+            "recalling"
+        );
+        assert_eq!(clause_relation("At its 42nd plenary meeting, on the basis of "), "decided");
+    }
+}

@@ -1,0 +1,237 @@
+//! Cleaned paragraph text that remembers where each byte came from.
+//!
+//! Real texts wrap numbers in markdown links (`[76/19](#)`), HTML tags,
+//! no-break spaces, soft hyphens and line breaks. The scanner reads a
+//! cleaned copy; every citation's byte span is mapped back to the source
+//! through [`Mapped::source_span`].
+
+/// Text built from pieces of a source, with a map back to source offsets.
+#[derive(Debug, Default, Clone)]
+pub(crate) struct Mapped {
+    pub text: String,
+    /// Runs `(clean offset, source offset)`: from each run start on, clean
+    /// and source advance together until the next run.
+    runs: Vec<(usize, usize)>,
+}
+
+impl Mapped {
+    /// Appends `piece`, whose first byte stood at `source` in the source.
+    pub fn push(&mut self, source: usize, piece: &str) {
+        if piece.is_empty() {
+            return;
+        }
+        let clean = self.text.len();
+        let contiguous = self
+            .runs
+            .last()
+            .is_some_and(|&(c, s)| source >= s && source - s == clean - c);
+        if !contiguous {
+            self.runs.push((clean, source));
+        }
+        self.text.push_str(piece);
+    }
+
+    /// Appends a character that stands for `source_len` bytes at `source`
+    /// (a no-break space read as a space, say).
+    pub fn push_replacement(&mut self, source: usize, ch: char) {
+        let clean = self.text.len();
+        self.runs.push((clean, source));
+        self.text.push(ch);
+    }
+
+    /// The source offset of the clean byte at `clean`.
+    pub fn source_offset(&self, clean: usize) -> usize {
+        let index = self.runs.partition_point(|&(c, _)| c <= clean);
+        match index.checked_sub(1).and_then(|i| self.runs.get(i)) {
+            Some(&(c, s)) => s + (clean - c),
+            None => 0,
+        }
+    }
+
+    /// The source span of the clean span `start..end` (non-empty): from
+    /// the source of its first byte to just past the source of its last.
+    pub fn source_span(&self, start: usize, end: usize) -> (usize, usize) {
+        let first = self.source_offset(start);
+        let last = self.source_offset(end.saturating_sub(1).max(start));
+        (first, last + 1)
+    }
+
+    pub fn ends_with_space(&self) -> bool {
+        self.text.is_empty() || self.text.ends_with(' ')
+    }
+}
+
+/// Appends the cleaned form of one source line (trimmed, starting at
+/// source offset `at`) to `out`.
+///
+/// Cleaning: markdown links `[text](url)` keep their text; HTML tags are
+/// dropped and the common entities decoded; no-break, narrow and other
+/// spaces become a space; soft hyphens, zero-width characters and `*`
+/// (markdown emphasis, barcode stars) vanish.
+pub(crate) fn clean_line_into(out: &mut Mapped, line: &str, at: usize) {
+    let bytes = line.as_bytes();
+    let mut i = 0;
+    let mut copy_from = 0;
+    let flush = |out: &mut Mapped, from: usize, to: usize| {
+        if to > from {
+            out.push(at + from, &line[from..to]);
+        }
+    };
+    while i < bytes.len() {
+        let b = bytes[i];
+        match b {
+            b'[' => {
+                if let Some((text_end, link_end)) = markdown_link(line, i) {
+                    flush(out, copy_from, i);
+                    // Keep the link text; drop brackets and target.
+                    out.push(at + i + 1, &line[i + 1..text_end]);
+                    i = link_end;
+                    copy_from = i;
+                    continue;
+                }
+                i += 1;
+            }
+            b'<' => {
+                if let Some(tag_end) = html_tag(bytes, i) {
+                    flush(out, copy_from, i);
+                    i = tag_end;
+                    copy_from = i;
+                    continue;
+                }
+                i += 1;
+            }
+            b'&' => {
+                if let Some((ch, len)) = html_entity(&line[i..]) {
+                    flush(out, copy_from, i);
+                    out.push_replacement(at + i, ch);
+                    i += len;
+                    copy_from = i;
+                    continue;
+                }
+                i += 1;
+            }
+            b'*' | b'\t' => {
+                flush(out, copy_from, i);
+                if b == b'\t' {
+                    out.push_replacement(at + i, ' ');
+                }
+                i += 1;
+                copy_from = i;
+            }
+            0x80.. => {
+                let ch = line[i..].chars().next().unwrap_or(' ');
+                let len = ch.len_utf8();
+                match ch {
+                    '\u{a0}' | '\u{2000}'..='\u{200a}' | '\u{202f}' | '\u{205f}' | '\u{3000}' => {
+                        flush(out, copy_from, i);
+                        out.push_replacement(at + i, ' ');
+                        copy_from = i + len;
+                    }
+                    '\u{ad}' | '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}' => {
+                        flush(out, copy_from, i);
+                        copy_from = i + len;
+                    }
+                    '\u{2010}' | '\u{2011}' => {
+                        flush(out, copy_from, i);
+                        out.push_replacement(at + i, '-');
+                        copy_from = i + len;
+                    }
+                    _ => {}
+                }
+                i += len;
+            }
+            _ => i += 1,
+        }
+    }
+    flush(out, copy_from, bytes.len());
+}
+
+/// `[text](target)` starting at `open`: returns (end of text, end of link).
+/// Markdown footnote references `[^1]` are not links and stay as they are.
+fn markdown_link(line: &str, open: usize) -> Option<(usize, usize)> {
+    let rest = &line[open + 1..];
+    if rest.starts_with('^') {
+        return None;
+    }
+    let close = rest.find(']')?;
+    let text_end = open + 1 + close;
+    let after = &line[text_end + 1..];
+    if !after.starts_with('(') {
+        return None;
+    }
+    let paren = after.find(')')?;
+    if close > 200 || paren > 500 {
+        return None;
+    }
+    Some((text_end, text_end + 1 + paren + 1))
+}
+
+/// An HTML tag `<a href="...">`, `</a>`, `<br/>` starting at `open`.
+fn html_tag(bytes: &[u8], open: usize) -> Option<usize> {
+    let next = *bytes.get(open + 1)?;
+    if !(next.is_ascii_alphabetic() || next == b'/' || next == b'!') {
+        return None;
+    }
+    let close = bytes[open..].iter().take(2000).position(|&b| b == b'>')?;
+    Some(open + close + 1)
+}
+
+fn html_entity(text: &str) -> Option<(char, usize)> {
+    const NAMED: [(&str, char); 7] = [
+        ("&amp;", '&'),
+        ("&lt;", '<'),
+        ("&gt;", '>'),
+        ("&quot;", '"'),
+        ("&apos;", '\''),
+        ("&nbsp;", ' '),
+        ("&shy;", '\u{ad}'),
+    ];
+    for (name, ch) in NAMED {
+        if text.starts_with(name) {
+            let ch = if ch == '\u{ad}' { ' ' } else { ch };
+            return Some((ch, name.len()));
+        }
+    }
+    let body = text.strip_prefix("&#")?;
+    let end = body.find(';').filter(|e| *e <= 8)?;
+    let digits = &body[..end];
+    let code = if let Some(hex) = digits.strip_prefix(['x', 'X']) {
+        u32::from_str_radix(hex, 16).ok()?
+    } else {
+        digits.parse().ok()?
+    };
+    let ch = char::from_u32(code)?;
+    let ch = if ch == '\u{a0}' { ' ' } else { ch };
+    Some((ch, 2 + end + 1))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn clean(line: &str) -> Mapped {
+        let mut m = Mapped::default();
+        clean_line_into(&mut m, line, 100);
+        m
+    }
+
+    #[test]
+    fn markdown_links_keep_their_text_and_map_back() {
+        let m = clean("resolutions [43/78](#) H of");
+        assert_eq!(m.text, "resolutions 43/78 H of");
+        let start = m.text.find("43/78").unwrap();
+        let (s, e) = m.source_span(start, start + "43/78 H".len());
+        assert_eq!((s, e), (100 + 13, 100 + 24));
+    }
+
+    #[test]
+    fn html_and_spaces() {
+        let m = clean("see <a href=\"x\">76/19</a>&nbsp;and&#160;A\u{a0}B\u{ad}C");
+        assert_eq!(m.text, "see 76/19 and A BC");
+    }
+
+    #[test]
+    fn footnote_references_are_not_links() {
+        assert_eq!(clean("Headquarters[^1] are").text, "Headquarters[^1] are");
+    }
+}
