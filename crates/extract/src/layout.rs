@@ -251,7 +251,9 @@ fn is_page_number(text: &str) -> bool {
 
 /// `76/19. `, `ES-10/19. `, `S-8/1. ` at the start of a title line.
 fn title_number_prefix(text: &str) -> Option<usize> {
-    let (head, _) = text.split_once(". ")?;
+    let (head, _) = text
+        .split_once(". ")
+        .or_else(|| text.strip_suffix('.').map(|h| (h, "")))?;
     let head_body = head
         .strip_prefix("ES-")
         .or_else(|| head.strip_prefix("S-"))
@@ -262,7 +264,8 @@ fn title_number_prefix(text: &str) -> Option<usize> {
         && a.bytes().all(|c| c.is_ascii_digit())
         && !b.is_empty()
         && b.len() <= 4
-        && b.bytes().all(|c| c.is_ascii_digit() || c.is_ascii_uppercase() || c == ' ');
+        && b.bytes()
+            .all(|c| c.is_ascii_digit() || c.is_ascii_uppercase() || c == b' ');
     ok.then_some(head.len())
 }
 
@@ -293,16 +296,23 @@ fn footnote_start(text: &str, in_zone: bool) -> Option<u32> {
         let _ = tail;
         return n.parse().ok();
     }
-    let sup: String = text.chars().take_while(|c| superscript_digit(*c).is_some()).collect();
+    let sup: String = text
+        .chars()
+        .take_while(|c| superscript_digit(*c).is_some())
+        .collect();
     if !sup.is_empty() {
         return sup
             .chars()
             .try_fold(0u32, |acc, c| Some(acc * 10 + superscript_digit(c)?));
     }
+    let digits_end = text.bytes().position(|b| !b.is_ascii_digit())?;
+    // `1/ S/24476, annex.`: the old footnote style, recognisable anywhere.
+    if (1..=3).contains(&digits_end) && text[digits_end..].starts_with("/ ") {
+        return text[..digits_end].parse().ok();
+    }
     if !in_zone {
         return None;
     }
-    let digits_end = text.bytes().position(|b| !b.is_ascii_digit())?;
     if digits_end == 0 || digits_end > 3 {
         return None;
     }
@@ -370,6 +380,8 @@ fn blocks(lines: &[Line<'_>], _title_lines: &[String]) -> Vec<Block> {
     let mut blocks: Vec<Block> = Vec::new();
     let mut current: Option<Block> = None;
     let mut in_zone = false;
+    let mut closing_seen = false;
+    let mut organ_seen = false;
     let mut page_break = false;
     let finish = |current: &mut Option<Block>, blocks: &mut Vec<Block>| {
         if let Some(block) = current.take() {
@@ -380,6 +392,9 @@ fn blocks(lines: &[Line<'_>], _title_lines: &[String]) -> Vec<Block> {
         match line.kind {
             LineKind::Blank => {
                 finish(&mut current, &mut blocks);
+                // Old Security Council texts print their footnotes after
+                // the closing "Adopted at the ... meeting" line.
+                in_zone |= closing_seen;
                 continue;
             }
             LineKind::Furniture | LineKind::PageBreak => {
@@ -397,16 +412,24 @@ fn blocks(lines: &[Line<'_>], _title_lines: &[String]) -> Vec<Block> {
         }
         let text = line.text;
         let footnote = footnote_start(text, in_zone);
+        let organ = is_organ_line(text);
         let starts_new = match &current {
             None => true,
             Some(block) => {
                 let previous = lines[*block.lines.last().unwrap_or(&index)].text;
                 let ended = previous.ends_with([',', ';', ':', '.']);
                 footnote.is_some()
+                    || organ
+                    || is_organ_line(previous)
                     || (ended && operative_number(text, 0).is_some_and(|_| text.len() > 2))
                     || (ended && sub_paragraph_start(text))
+                    || (previous.ends_with([',', ';']) && opens_paragraph(text))
             }
         };
+        organ_seen |= organ;
+        if organ_seen && text.starts_with("Adopted") && is_closing_line(text) {
+            closing_seen = true;
+        }
         if starts_new {
             finish(&mut current, &mut blocks);
             current = Some(Block {
@@ -481,18 +504,26 @@ fn place_blocks(lines: &[Line<'_>], blocks: &[Block], out: &mut Layout) {
                 mark_draft_title(&mut out.paragraphs);
                 continue;
             }
+            // `[on the report of the ... Committee` + `(A/78/421, para. 13)]`
+            if let Some(open) = out.paragraphs.last_mut().filter(|p| {
+                p.section == Section::Heading
+                    && p.text.text.starts_with('[')
+                    && !p.text.text.contains(']')
+            }) {
+                open.text
+                    .push_replacement(first_line.at.saturating_sub(1), ' ');
+                append_block(lines, block, &mut open.text);
+                let role = heading_role(&open.text.text, false);
+                open.heading_role = Some(role);
+                open.relation = role_relation(role).into();
+                continue;
+            }
             let text = block_text(lines, block);
             let role = heading_role(&text.text, title_number_prefix(first).is_some());
             out.paragraphs.push(Paragraph {
                 section,
                 number: None,
-                relation: match role {
-                    HeadingRole::Report => "report",
-                    HeadingRole::Draft => "draft",
-                    HeadingRole::Title => "title",
-                    HeadingRole::Other => "heading",
-                }
-                .into(),
+                relation: role_relation(role).into(),
                 text,
                 line: first_line.number,
                 heading_role: Some(role),
@@ -505,7 +536,11 @@ fn place_blocks(lines: &[Line<'_>], blocks: &[Block], out: &mut Layout) {
         // where the previous one stopped.
         if let Some(last) = last_body {
             let previous = &out.paragraphs[last];
-            let open = !previous.text.text.trim_end().ends_with([',', ';', ':', '.']);
+            let open = !previous
+                .text
+                .text
+                .trim_end()
+                .ends_with([',', ';', ':', '.']);
             let numbered = operative_number(first, operative_number_now.map_or(1, |n| n + 1))
                 .is_some()
                 || sub_paragraph_start(first);
@@ -637,6 +672,7 @@ fn mark_draft_title(paragraphs: &mut [Paragraph]) {
         let not_title = t.contains("draft resolution")
             || t.contains("draft decision")
             || t.starts_with("Resolution adopted")
+            || t.starts_with("Adopted")
             || t.starts_with("Agenda item")
             || t.starts_with('[');
         if last.heading_role == Some(HeadingRole::Other) && !not_title {
@@ -644,4 +680,48 @@ fn mark_draft_title(paragraphs: &mut [Paragraph]) {
             last.relation = "title".into();
         }
     }
+}
+
+fn role_relation(role: HeadingRole) -> &'static str {
+    match role {
+        HeadingRole::Report => "report",
+        HeadingRole::Draft => "draft",
+        HeadingRole::Title => "title",
+        HeadingRole::Other => "heading",
+    }
+}
+
+/// Whether a line opens a preambular or operative paragraph by its first
+/// word (`Recalling`, `Convinced`, `Welcomes`): used where a text has no
+/// blank lines between paragraphs (pdftotext output).
+fn opens_paragraph(text: &str) -> bool {
+    let word: &str = text.split([' ', ',']).next().unwrap_or("");
+    if !word.chars().next().is_some_and(|c| c.is_uppercase()) || word.len() < 5 {
+        return false;
+    }
+    const OPENERS: [&str; 16] = [
+        "Bearing",
+        "Deeply",
+        "Gravely",
+        "Mindful",
+        "Aware",
+        "Conscious",
+        "Convinced",
+        "Determined",
+        "Alarmed",
+        "Concerned",
+        "Also",
+        "Further",
+        "Taking",
+        "Having",
+        "Guided",
+        "Noting",
+    ];
+    let lower = word.to_lowercase();
+    OPENERS.contains(&word)
+        || (lower.ends_with("ing")
+            && !matches!(
+                lower.as_str(),
+                "during" | "following" | "including" | "regarding" | "concerning"
+            ))
 }

@@ -1,1 +1,453 @@
-//! placeholder
+//! # Citation extraction from UN texts
+//!
+//! A UN resolution is built on earlier ones: its preamble *recalls*
+//! them ("Recalling its resolutions 43/78 H of 7 December 1988, 53/70 of
+//! 4 December 1998 ..."), its footnotes point to reports ("See A/65/201"),
+//! its operative paragraphs act on them ("as affirmed in General Assembly
+//! resolution 76/19"). This crate reads such a text and returns a
+//! [`Document`]: the document's own symbol, date, session and title, and
+//! every [`Citation`] with its canonical target, the byte span of the
+//! mention, the date the text gives for it, where it stands
+//! ([`Section`], paragraph number) and how the paragraph treats it
+//! (`recalling`, `welcomes`, `see`).
+//!
+//! ```
+//! use resgraph_extract::{extract, Hint, Section};
+//!
+//! let text = "The General Assembly,\n\n\
+//!     Recalling its resolutions [43/78](#) H of 7 December 1988, \
+//!     74/28 and 74/29 of 12 December 2019,¹\n\n\
+//!     ¹ See A/65/201.\n\n\
+//!     1. *Welcomes* the report, as affirmed in General Assembly resolution 76/19;\n";
+//! let doc = extract(text, &Hint::default());
+//!
+//! let first = &doc.citations[0];
+//! assert_eq!(first.target.to_string(), "A/RES/43/78 H");
+//! assert_eq!(first.cited_date.unwrap().to_string(), "1988-12-07");
+//! assert_eq!((first.section, first.paragraph), (Section::Preamble, Some(1)));
+//! assert_eq!(first.relation, "recalling");
+//! assert_eq!(&text[first.start..first.end], "43/78](#) H");
+//! assert_eq!(first.text, "43/78 H");
+//!
+//! // One date closing a list of one session belongs to all of it.
+//! assert_eq!(doc.citations[1].cited_date, doc.citations[2].cited_date);
+//!
+//! let footnote = &doc.citations[3];
+//! assert_eq!(footnote.target.to_string(), "A/65/201");
+//! assert_eq!((footnote.section, footnote.relation.as_str()), (Section::Footnote, "see"));
+//! assert_eq!(footnote.anchor_paragraph, Some(1));
+//!
+//! let operative = &doc.citations[4];
+//! assert_eq!((operative.section, operative.paragraph), (Section::Operative, Some(1)));
+//! assert_eq!(operative.relation, "welcomes");
+//! ```
+//!
+//! ## How it reads a text
+//!
+//! 1. **Lines to paragraphs** (`layout`): page furniture of the official
+//!    PDFs is dropped (running headers that repeat the symbol and title,
+//!    job numbers `21-18253 (E)`, barcodes, page numbers `2/3`); lines are
+//!    joined, paragraphs cut by a page break are put back together;
+//!    footnotes (after a `____` rule, or marked `¹`, `[^1]:`, `1/`) are
+//!    set apart; each paragraph is placed in the heading, preamble,
+//!    operative part, a footnote or an annex.
+//! 2. **Cleaning** (`text`): markdown links, HTML tags and entities,
+//!    no-break spaces and soft hyphens are removed from a copy that maps
+//!    every byte back to the source.
+//! 3. **Scanning** (`scan`): a citation starts at the word `resolution(s)`
+//!    or `decision(s)` followed by a list of numbers, or at a masthead
+//!    symbol written out. The body named before the word decides what the
+//!    digits mean (`Human Rights Council resolution 47/16`), as does the
+//!    form of the number (`1373 (2001)` is the Security Council, `2625
+//!    (XXV)` the Assembly before 1976, `1996/31` the Economic and Social
+//!    Council).
+//! 4. **Placing**: footnotes are tied to the paragraph carrying their
+//!    mark; the document's own symbol is never a citation.
+//!
+//! Extraction never fails: whatever the bytes, it returns a document, and
+//! what it could not read is in [`Document::diagnostics`].
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+mod dates;
+mod layout;
+mod meta;
+mod model;
+mod relation;
+mod scan;
+mod text;
+
+use std::collections::HashMap;
+
+use resgraph_symbol::{Body, Organ, Symbol};
+
+pub use meta::symbol_from_file_name;
+pub use model::{Citation, Date, DateParseError, Diagnostic, Document, Section, Severity};
+pub use resgraph_symbol as symbol;
+
+use layout::{layout, Furniture, Paragraph};
+use scan::{scan, ScanState};
+
+/// What the caller knows about a text before reading it.
+#[derive(Debug, Clone, Default)]
+pub struct Hint {
+    /// Where the text came from, copied to [`Document::source`].
+    pub source: String,
+    /// The document's symbol, used when the text does not state its own
+    /// (the seed draft's symbol is only in its file name).
+    pub symbol: Option<Symbol>,
+}
+
+impl Hint {
+    /// A hint for a file: its path as the source and the symbol its name
+    /// spells, if any ([`symbol_from_file_name`]).
+    ///
+    /// ```
+    /// let hint = resgraph_extract::Hint::from_path("data/A_C.1_77_L.73.txt");
+    /// assert_eq!(hint.symbol.unwrap().to_string(), "A/C.1/77/L.73");
+    /// ```
+    pub fn from_path(path: &str) -> Hint {
+        Hint {
+            source: path.to_string(),
+            symbol: symbol_from_file_name(path),
+        }
+    }
+}
+
+/// Reads raw bytes: invalid UTF-8 is decoded lossily and reported, a
+/// binary file (NUL bytes) yields an empty document with a warning.
+///
+/// ```
+/// use resgraph_extract::{extract_bytes, Hint};
+/// let doc = extract_bytes(b"Recalling its resolution 76/19 \xff\n", &Hint::default());
+/// assert_eq!(doc.citations.len(), 1);
+/// assert!(doc.diagnostics[0].message.contains("UTF-8"));
+/// assert!(extract_bytes(b"\x00\x01\x02ELF", &Hint::default()).citations.is_empty());
+/// ```
+pub fn extract_bytes(bytes: &[u8], hint: &Hint) -> Document {
+    if is_binary(bytes) {
+        let mut doc = Document {
+            source: hint.source.clone(),
+            symbol: hint.symbol.clone(),
+            ..Document::default()
+        };
+        doc.diagnostics.push(Diagnostic {
+            severity: Severity::Warning,
+            line: 1,
+            message: "binary content (NUL bytes): not a text, nothing extracted".into(),
+        });
+        return doc;
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(text) => extract(text, hint),
+        Err(err) => {
+            let line = bytes[..err.valid_up_to()]
+                .iter()
+                .filter(|b| **b == b'\n')
+                .count()
+                + 1;
+            let text = String::from_utf8_lossy(bytes);
+            let mut doc = extract(&text, hint);
+            doc.diagnostics.insert(
+                0,
+                Diagnostic {
+                    severity: Severity::Warning,
+                    line,
+                    message: format!(
+                        "invalid UTF-8 at byte {}: decoded lossily (U+FFFD), byte offsets refer to the decoded text",
+                        err.valid_up_to()
+                    ),
+                },
+            );
+            doc
+        }
+    }
+}
+
+/// Whether bytes look like a binary file rather than text: a NUL byte in
+/// the first 8 KiB.
+pub fn is_binary(bytes: &[u8]) -> bool {
+    bytes.iter().take(8192).any(|b| *b == 0)
+}
+
+/// Reads a text and returns the document with its citations.
+///
+/// See the [crate documentation](crate) for what is found and how.
+pub fn extract(source: &str, hint: &Hint) -> Document {
+    let stated = meta::own_symbol_from_lines(source);
+    let mut furniture = Furniture {
+        own_symbol_lines: Vec::new(),
+    };
+    if let Some((symbol, printed)) = &stated {
+        furniture.own_symbol_lines.push(printed.clone());
+        furniture.own_symbol_lines.push(symbol.to_string());
+    } else if let Some(symbol) = &hint.symbol {
+        furniture.own_symbol_lines.push(symbol.to_string());
+    }
+    let layout = layout(source, &furniture);
+    let symbol = stated
+        .map(|(s, _)| s)
+        .or_else(|| meta::own_symbol_from_title(&layout))
+        .or_else(|| hint.symbol.clone());
+    let organ_name = layout
+        .organ_line
+        .as_deref()
+        .map(|l| l.trim_start_matches("The ").to_string())
+        .or_else(|| {
+            symbol
+                .as_ref()
+                .map(|s| s.organ())
+                .filter(|o| *o != Organ::Other)
+                .map(|o| o.name().to_string())
+        });
+    let own_body = match organ_name.as_deref() {
+        Some("Security Council") => Body::SecurityCouncil,
+        Some("Economic and Social Council") => Body::EconomicAndSocialCouncil,
+        Some("Human Rights Council") => Body::HumanRightsCouncil,
+        Some("Commission on Human Rights") => Body::CommissionOnHumanRights,
+        _ => Body::GeneralAssembly,
+    };
+    let mut state = ScanState {
+        own_body,
+        sc_years: HashMap::new(),
+        notes: Vec::new(),
+    };
+    let mut doc = Document {
+        source: hint.source.clone(),
+        date: meta::document_date(&layout),
+        title: meta::title(&layout.paragraphs),
+        session: meta::session_from_heading(&layout.paragraphs)
+            .or_else(|| symbol.as_ref().and_then(meta::session_from_symbol)),
+        organ: organ_name,
+        symbol,
+        ..Document::default()
+    };
+    let own = doc.symbol.clone();
+    let anchors = footnote_anchors(&layout.paragraphs);
+    for (index, paragraph) in layout.paragraphs.iter().enumerate() {
+        let before_notes = state.notes.len();
+        let mentions = scan(&paragraph.text.text, &mut state);
+        for note in state.notes.drain(before_notes..) {
+            doc.diagnostics.push(Diagnostic {
+                severity: Severity::Note,
+                line: paragraph.line,
+                message: note,
+            });
+        }
+        for mention in mentions {
+            if Some(&mention.symbol) == own.as_ref() {
+                continue;
+            }
+            let (start, end) = paragraph.text.source_span(mention.start, mention.end);
+            let mut citation = Citation {
+                kind: mention.symbol.kind().as_str().to_string(),
+                target: mention.symbol,
+                cited_date: mention.cited_date,
+                relation: paragraph.relation.clone(),
+                section: paragraph.section,
+                paragraph: paragraph.number,
+                start,
+                end,
+                text: paragraph.text.text[mention.start..mention.end].to_string(),
+                anchor_section: None,
+                anchor_paragraph: None,
+            };
+            if paragraph.running {
+                place_in_running_text(&mut citation, &paragraph.text.text, mention.start);
+            }
+            if let Some(Some(anchor)) = anchors.get(&index) {
+                citation.anchor_section = Some(anchor.0);
+                citation.anchor_paragraph = anchor.1;
+            }
+            doc.citations.push(citation);
+        }
+    }
+    doc.citations.sort_by_key(|c| c.start);
+    doc
+}
+
+/// In a decision's running sentence the relation is the clause word
+/// before the mention, and an inline "(footnote: ...)" is a footnote.
+fn place_in_running_text(citation: &mut Citation, text: &str, at: usize) {
+    let before = &text[..at];
+    if let Some(open) = before.rfind("(footnote:") {
+        if !before[open..].contains(')') {
+            citation.section = Section::Footnote;
+            citation.relation = "see".into();
+            citation.paragraph = None;
+            return;
+        }
+    }
+    citation.relation = relation::clause_relation(before);
+    citation.paragraph = None;
+}
+
+/// For each footnote paragraph, the section and number of the paragraph
+/// carrying its mark: the nearest earlier body paragraph with the
+/// strongest mark for that number (superscript or `[^n]`, then a number
+/// glued to a word or year, then a spaced number), or failing any mark
+/// the body paragraph just before the footnote.
+fn footnote_anchors(paragraphs: &[Paragraph]) -> HashMap<usize, Option<(Section, Option<u32>)>> {
+    let mut anchors = HashMap::new();
+    for (index, p) in paragraphs.iter().enumerate() {
+        if p.section != Section::Footnote {
+            continue;
+        }
+        let Some(n) = p.number else { continue };
+        let body: Vec<&Paragraph> = paragraphs[..index]
+            .iter()
+            .rev()
+            .filter(|q| q.section != Section::Footnote)
+            .take(40)
+            .collect();
+        let mut found = None;
+        for strength in [3u8, 2, 1] {
+            if let Some(q) = body
+                .iter()
+                .find(|q| mark_strength(&q.text.text, n) >= strength)
+            {
+                found = Some((q.section, q.number));
+                break;
+            }
+        }
+        let found = found.or_else(|| body.first().map(|q| (q.section, q.number)));
+        anchors.insert(index, found);
+    }
+    anchors
+}
+
+/// How surely `text` carries footnote mark `n`: 3 for `¹` or `[^1]`, 2
+/// for a number glued to a word, bracket or year (`Security,1`,
+/// `20132`), 1 for a spaced number (`1993 17`, `1/`), 0 for none.
+fn mark_strength(text: &str, n: u32) -> u8 {
+    let digits = n.to_string();
+    let superscript: String = digits
+        .chars()
+        .map(|c| match c {
+            '0' => '⁰',
+            '1' => '¹',
+            '2' => '²',
+            '3' => '³',
+            '4' => '⁴',
+            '5' => '⁵',
+            '6' => '⁶',
+            '7' => '⁷',
+            '8' => '⁸',
+            _ => '⁹',
+        })
+        .collect();
+    let sup_found = text.match_indices(&superscript).any(|(i, m)| {
+        !text[i + m.len()..]
+            .chars()
+            .next()
+            .is_some_and(|c| layout::superscript_digit(c).is_some())
+            && !text[..i]
+                .chars()
+                .next_back()
+                .is_some_and(|c| layout::superscript_digit(c).is_some())
+    });
+    if sup_found || text.contains(&format!("[^{n}]")) {
+        return 3;
+    }
+    let bytes = text.as_bytes();
+    let mut best = 0;
+    for (i, _) in text.match_indices(&digits) {
+        let end = i + digits.len();
+        let next = bytes.get(end).copied();
+        if next.is_some_and(|b| b.is_ascii_digit() || b == b'/' && digits.len() > 3) {
+            continue;
+        }
+        let prev = i.checked_sub(1).map(|j| bytes[j]);
+        let prev2 = i.checked_sub(2).map(|j| bytes[j]);
+        let strength = match prev {
+            Some(b) if b.is_ascii_alphabetic() => 2,
+            Some(b',' | b';' | b':' | b')' | b']') => 2,
+            Some(b'.') if !prev2.is_some_and(|c| c.is_ascii_uppercase() || c.is_ascii_digit()) => 2,
+            Some(0x80..) => {
+                // After a closing quote or other punctuation.
+                let ch = text[..i].chars().next_back().unwrap_or(' ');
+                if matches!(ch, '’' | '”' | '»') {
+                    2
+                } else {
+                    0
+                }
+            }
+            Some(b) if b.is_ascii_digit() => {
+                // `20132`: a year with the mark glued on.
+                let start = text[..i]
+                    .bytes()
+                    .rev()
+                    .take_while(u8::is_ascii_digit)
+                    .count();
+                let year = &text[i - start..i];
+                let year_ok = start == 4
+                    && (year.starts_with("19") || year.starts_with("20"))
+                    && i - start == 0
+                    || (start == 4
+                        && (year.starts_with("19") || year.starts_with("20"))
+                        && !bytes[i - start - 1].is_ascii_digit()
+                        && bytes[i - start - 1] != b'/');
+                if year_ok {
+                    2
+                } else {
+                    0
+                }
+            }
+            Some(b' ') => {
+                let after_year = prev2.is_some_and(|c| c.is_ascii_digit() || c == b',');
+                let slash_mark = next == Some(b'/');
+                let at_end = next.is_none()
+                    || next.is_some_and(|b| b == b' ' || b == b',' || b == b';' || b == b'.');
+                if (after_year && at_end) || slash_mark {
+                    1
+                } else {
+                    0
+                }
+            }
+            _ => 0,
+        };
+        best = best.max(strength);
+    }
+    best
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn marks() {
+        assert_eq!(mark_strength("Security,¹ and", 1), 3);
+        assert_eq!(mark_strength("Headquarters[^2] are", 2), 3);
+        assert_eq!(mark_strength("International Security,1", 1), 2);
+        assert_eq!(mark_strength("in 20132 and", 2), 2);
+        assert_eq!(mark_strength("of 1993 17 submitted", 17), 1);
+        assert_eq!(mark_strength("resolution 70/1 of", 1), 0);
+        assert_eq!(mark_strength("A/C.1/77/L.73", 73), 0);
+    }
+}
+
+#[cfg(test)]
+mod dump {
+    /// `RESGRAPH_DUMP=path cargo test -p resgraph-extract dump -- --nocapture`
+    /// prints the paragraphs of a text: a debugging aid.
+    #[test]
+    fn dump() {
+        let Ok(path) = std::env::var("RESGRAPH_DUMP") else {
+            return;
+        };
+        let text = std::fs::read_to_string(path).unwrap_or_default();
+        let layout = crate::layout::layout(
+            &text,
+            &crate::layout::Furniture {
+                own_symbol_lines: vec![],
+            },
+        );
+        for p in layout.paragraphs {
+            println!(
+                "[{:?} {:?} {} line {}] {}",
+                p.section, p.number, p.relation, p.line, p.text.text
+            );
+        }
+    }
+}

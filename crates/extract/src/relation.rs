@@ -33,7 +33,10 @@ pub(crate) fn opening_relation(text: &str) -> String {
     loop {
         let before = rest.len();
         if let Some((head, tail)) = rest.split_once(". ") {
-            if !head.is_empty() && head.len() <= 3 && head.chars().all(|c| c.is_ascii_alphanumeric()) {
+            if !head.is_empty()
+                && head.len() <= 3
+                && head.chars().all(|c| c.is_ascii_alphanumeric())
+            {
                 rest = tail.trim_start();
             }
         }
@@ -127,9 +130,14 @@ mod tests {
     #[test]
     fn clauses() {
         assert_eq!(
-            clause_relation("At its 62nd plenary meeting, the General Assembly, recalling its resolutions "),
+            clause_relation(
+                "At its 62nd plenary meeting, the General Assembly, recalling its resolutions "
+            ),
             "recalling"
         );
-        assert_eq!(clause_relation("At its 42nd plenary meeting, on the basis of "), "decided");
+        assert_eq!(
+            clause_relation("At its 42nd plenary meeting, on the basis of "),
+            "decided"
+        );
     }
 }

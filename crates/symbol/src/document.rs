@@ -23,8 +23,8 @@ pub struct DocumentSymbol(Box<str>);
 /// cite in footnotes (treaty bodies, programmes and funds, conferences).
 pub(crate) const SERIES: &[&str] = &[
     "A", "S", "E", "ST", "CRC", "CCPR", "CERD", "CEDAW", "CAT", "CMW", "CRPD", "CED", "TD", "UNEP",
-    "DP", "ICEF", "FCCC", "UNW", "IDB", "HSP", "SPLOS", "ISBA", "T", "UNHCR", "ECE", "HRI", "AC",
-    "APLC", "CCW", "BWC", "NPT", "CD", "DC", "ITLOS", "WFP", "ICC", "UNCTAD",
+    "DP", "ICEF", "FCCC", "UNW", "IDB", "HSP", "SPLOS", "ISBA", "T", "UNHCR", "ECE", "HRI", "CBD",
+    "AC", "APLC", "CCW", "BWC", "NPT", "CD", "DC", "ITLOS", "WFP", "ICC", "UNCTAD",
 ];
 
 const MAX_LEN: usize = 120;

@@ -1,0 +1,776 @@
+//! Finding references in one cleaned paragraph.
+//!
+//! Two kinds of anchor start a reference: the word `resolution(s)` or
+//! `decision(s)`, which opens a list of numbers (`resolutions 43/78 H of 7
+//! December 1988, 53/70 ... and 76/19`), and a masthead symbol written
+//! out (`A/65/201`, `S/RES/1373 (2001)`). Bare numbers anywhere else
+//! (`2/3`, `2021–2025`, `12/12/2019`) are never read as citations.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use regex::Regex;
+use resgraph_symbol::{Act, Body, Symbol};
+
+use crate::dates::{date_at, Date};
+
+/// One reference found in a paragraph, with its span in the cleaned text.
+#[derive(Debug, Clone)]
+pub(crate) struct Mention {
+    pub symbol: Symbol,
+    pub start: usize,
+    pub end: usize,
+    pub cited_date: Option<Date>,
+}
+
+/// What a document's scan carries from paragraph to paragraph.
+pub(crate) struct ScanState {
+    /// The body that "its" means: the organ adopting the document.
+    pub own_body: Body,
+    /// Security Council resolution years seen so far, to complete a later
+    /// bare `resolution 1590` in the same text.
+    pub sc_years: HashMap<u32, u16>,
+    pub notes: Vec<String>,
+}
+
+fn anchors() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(concat!(
+            r"(?P<head>\b[Rr]esolutions?\b|\b[Dd]ecisions?\b|\bRESOLUTIONS?\b)",
+            r"|(?P<doc>\b(?:A|S|E|ST|CRC|CCPR|CERD|CEDAW|CAT|CMW|CRPD|CED|TD|UNEP|DP|ICEF|FCCC|UNW|IDB|HSP|SPLOS|ISBA|HRI|CBD|APLC|CCW|BWC|NPT|CD|DC|ITLOS)",
+            r"(?:/[A-Za-z0-9][A-Za-z0-9.\-]*)+)"
+        ))
+        .expect("static regex")
+    })
+}
+
+/// One number form after a head: `43/78 H`, `S-8/1`, `ES-10/19`,
+/// `2625 (XXV)`, `3419 A to D (XXX)`, `1373 (2001)`, `1996/31`, `1585`.
+fn item() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(concat!(
+            r"^(?:(?P<sess>(?:ES-|S-)?\d{1,4})/(?P<num>\d{1,5})|(?P<bare>\d{1,5}))",
+            r"(?P<parts>\s[A-Z]{1,2}(?:(?:\s*,\s*|\s+and\s+|\s+to\s+)[A-Z]{1,2})*)?",
+            r"(?P<paren>\s*\((?:(?:ES-|S-)?[IVXLC]{1,9}|\d{4})\))?",
+            r"(?P<after>[^A-Za-z0-9/]|$)"
+        ))
+        .expect("static regex")
+    })
+}
+
+fn separator() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(concat!(
+            r"^(?:\s*,?\s*entitled\s+[“”\x22][^“”\x22]{0,400}[“”\x22],?)?",
+            r"(?:\d{1,2}\b)?",
+            r"(?:\s*,\s*(?:\d{1,2}\s+)?(?:and\s+|as\s+well\s+as\s+|or\s+)?|\s+(?:and|or|as\s+well\s+as)\s+|\s*;\s*(?:and\s+)?|\.\s+(?:and\s+)?(?P<ocr>)|\s+(?P<range>to)\s+)"
+        ))
+        .expect("static regex")
+    })
+}
+
+fn part_letters() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| Regex::new(r"[A-Z]{1,2}|to").expect("static regex"))
+}
+
+/// Who a head word belongs to, read from the words before it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Owner {
+    Body(Body),
+    /// "Council" without a name: decided by the form of the number.
+    AnyCouncil,
+    /// Another organization (World Health Assembly, a COP, UNESCO):
+    /// its numbers are not UN symbols.
+    Foreign,
+    /// Nothing said: the citing document's own organ.
+    Default,
+}
+
+const KNOWN_BODIES: [(&str, Body); 9] = [
+    (
+        "Economic and Social Council",
+        Body::EconomicAndSocialCouncil,
+    ),
+    ("Commission on Human Rights", Body::CommissionOnHumanRights),
+    ("Human Rights Council", Body::HumanRightsCouncil),
+    ("Security Council", Body::SecurityCouncil),
+    ("General Assembly", Body::GeneralAssembly),
+    ("the Assembly", Body::GeneralAssembly),
+    ("its", Body::GeneralAssembly),
+    ("Assembly", Body::GeneralAssembly),
+    ("SECURITY COUNCIL", Body::SecurityCouncil),
+];
+
+fn owner_before(before: &str, own: Body) -> Owner {
+    let trimmed = before.trim();
+    // Look through "the", "its", "relevant", "previous" to the name.
+    let mut core = trimmed;
+    let mut said_its = false;
+    loop {
+        let stripped = strip_last_word(core, &["relevant", "previous", "own", "the", "and"]);
+        let (c, its) = match stripped {
+            Some(c) => (c, false),
+            None => match strip_last_word(core, &["its", "their"]) {
+                Some(c) => (c, true),
+                None => break,
+            },
+        };
+        said_its |= its;
+        core = c;
+    }
+    if said_its {
+        // "the Human Rights Council, in its resolution 47/16"
+        let window: &str = tail_chars(core, 60);
+        for (name, body) in KNOWN_BODIES.iter().take(5) {
+            if window.ends_with(name)
+                || window.ends_with(&format!("{name}, in"))
+                || window.ends_with(&format!("{name} in"))
+            {
+                return Owner::Body(*body);
+            }
+        }
+        return Owner::Body(own);
+    }
+    for (name, body) in KNOWN_BODIES {
+        if name == "its" {
+            continue;
+        }
+        if core.ends_with(name) {
+            let rest = &core[..core.len() - name.len()];
+            let prev = rest.trim_end().rsplit(' ').next().unwrap_or("");
+            // "World Health Assembly", "Governing Council": someone else.
+            if name == "Assembly" && prev.chars().next().is_some_and(char::is_uppercase) {
+                return Owner::Foreign;
+            }
+            return Owner::Body(body);
+        }
+    }
+    if core.ends_with("Council") {
+        let rest = &core[..core.len() - "Council".len()];
+        let prev = rest.trim_end().rsplit(' ').next().unwrap_or("");
+        if prev.chars().next().is_some_and(char::is_uppercase) {
+            return Owner::Foreign;
+        }
+        return Owner::AnyCouncil;
+    }
+    let last = core.rsplit([' ', '(', '“', '"']).next().unwrap_or("");
+    let capitalized = last.chars().next().is_some_and(char::is_uppercase);
+    // A capitalised word just before the head, not opening the paragraph:
+    // the name of another body ("Executive Board decision", "UNEA
+    // resolution", "Commission on the Status of Women resolution").
+    if capitalized && core.len() > last.len() && !last.ends_with(['.', ':']) {
+        return Owner::Foreign;
+    }
+    Owner::Default
+}
+
+fn strip_last_word<'a>(text: &'a str, words: &[&str]) -> Option<&'a str> {
+    let trimmed = text.trim_end();
+    for word in words {
+        if let Some(rest) = trimmed.strip_suffix(word) {
+            if rest.is_empty() || rest.ends_with([' ', ',', '(']) {
+                return Some(rest.trim_end());
+            }
+        }
+    }
+    None
+}
+
+fn tail_chars(text: &str, n: usize) -> &str {
+    let mut start = text.len().saturating_sub(n);
+    while !text.is_char_boundary(start) {
+        start += 1;
+    }
+    &text[start..]
+}
+
+/// Scans one paragraph.
+pub(crate) fn scan(text: &str, state: &mut ScanState) -> Vec<Mention> {
+    let mut mentions = Vec::new();
+    let mut consumed_to = 0;
+    for caps in anchors().captures_iter(text) {
+        let Some(m) = caps.get(0) else { continue };
+        if m.start() < consumed_to {
+            continue;
+        }
+        if let Some(head) = caps.name("head") {
+            let act = if head.as_str().to_ascii_lowercase().starts_with("decision") {
+                Act::Decision
+            } else {
+                Act::Resolution
+            };
+            let owner = owner_before(&text[..head.start()], state.own_body);
+            consumed_to = list(text, head.end(), owner, act, state, &mut mentions);
+        } else if let Some(doc) = caps.name("doc") {
+            consumed_to = masthead(text, doc.start(), doc.end(), &mut mentions);
+        }
+    }
+    mentions
+}
+
+struct ListItem {
+    symbols: Vec<Symbol>,
+    start: usize,
+    end: usize,
+    date: Option<Date>,
+}
+
+/// Reads the list of numbers after a head word; returns where it ends.
+fn list(
+    text: &str,
+    from: usize,
+    owner: Owner,
+    act: Act,
+    state: &mut ScanState,
+    out: &mut Vec<Mention>,
+) -> usize {
+    let mut pos = from;
+    let mut items: Vec<ListItem> = Vec::new();
+    let mut body_seen: Option<Body> = match owner {
+        Owner::Body(b) => Some(b),
+        _ => None,
+    };
+    let mut range_from: Option<Symbol> = None;
+    loop {
+        let ws = text[pos..].len() - text[pos..].trim_start().len();
+        let start = pos + ws;
+        let Some(caps) = item().captures(&text[start..]) else {
+            break;
+        };
+        let after_len = caps.name("after").map_or(0, |a| a.as_str().len());
+        let whole = caps.get(0).map_or(0, |m| m.end()) - after_len;
+        let end = start + whole;
+        let symbols = interpret(&caps, owner, act, body_seen, state, text, end);
+        if symbols.is_empty() && items.is_empty() && caps.name("bare").is_some() {
+            // `resolution 5 of ...` in prose, or an unresolvable number.
+            break;
+        }
+        if let (Some(first), Some(last)) = (range_from.take(), symbols.first()) {
+            expand_range(&first, last, &mut items, start, end, state);
+        }
+        if let Some(s) = symbols.first() {
+            body_seen = body_seen.or(match s {
+                Symbol::ScResolution { .. } => Some(Body::SecurityCouncil),
+                _ => None,
+            });
+        }
+        let (date, date_end) = match date_at(&text[end..]) {
+            Some((date, len)) => (Some(date), end + len),
+            None => (None, end),
+        };
+        items.push(ListItem {
+            symbols,
+            start,
+            end,
+            date,
+        });
+        pos = date_end;
+        let Some(sep) = separator().captures(&text[pos..]) else {
+            break;
+        };
+        let sep_len = sep.get(0).map_or(0, |m| m.len());
+        let next = &text[pos + sep_len..];
+        let Some(next_item) = item().captures(next) else {
+            break;
+        };
+        if sep.name("ocr").is_some() && next_item.name("paren").is_none() {
+            break;
+        }
+        if sep.name("range").is_some() {
+            range_from = items.last().and_then(|i| i.symbols.first().cloned());
+        }
+        pos += sep_len;
+    }
+    share_dates(&mut items);
+    let consumed = items.last().map_or(from, |i| i.end);
+    if owner == Owner::Foreign {
+        if !items.is_empty() {
+            state.notes.push(format!(
+                "skipped a reference to another organization's {} ({})",
+                if act == Act::Decision {
+                    "decision"
+                } else {
+                    "resolution"
+                },
+                &text[items[0].start..items[items.len() - 1].end]
+            ));
+        }
+        return consumed;
+    }
+    for item in items {
+        for symbol in item.symbols {
+            if let Symbol::ScResolution { number, year } = symbol {
+                state.sc_years.insert(number, year);
+            }
+            out.push(Mention {
+                symbol,
+                start: item.start,
+                end: item.end,
+                cited_date: item.date,
+            });
+        }
+    }
+    consumed
+}
+
+/// Turns one matched number form into symbols (several for part ranges).
+fn interpret(
+    caps: &regex::Captures<'_>,
+    owner: Owner,
+    act: Act,
+    body_seen: Option<Body>,
+    state: &mut ScanState,
+    text: &str,
+    end: usize,
+) -> Vec<Symbol> {
+    let parts = caps
+        .name("parts")
+        .map(|p| expand_parts(p.as_str()))
+        .unwrap_or_default();
+    let paren = caps.name("paren").map(|p| p.as_str().trim());
+    let number = if let (Some(sess), Some(num)) = (caps.name("sess"), caps.name("num")) {
+        format!("{}/{}", sess.as_str(), num.as_str())
+    } else {
+        caps.name("bare")
+            .map_or(String::new(), |b| b.as_str().to_string())
+    };
+    let body = match owner {
+        Owner::Body(b) => Some(b),
+        Owner::Default => body_seen.or(Some(state.own_body)),
+        Owner::AnyCouncil | Owner::Foreign => body_seen,
+    };
+    // The form decides where it can: `(2001)` is the Security Council,
+    // `(XXV)` the General Assembly (or the Economic and Social Council),
+    // `1996/31` the Economic and Social Council.
+    let paren_is_year =
+        paren.is_some_and(|p| p.len() == 6 && p[1..5].bytes().all(|b| b.is_ascii_digit()));
+    let body = if paren_is_year {
+        Some(Body::SecurityCouncil)
+    } else if let Some(p) = paren {
+        let _ = p;
+        match (owner, body) {
+            (Owner::AnyCouncil, _) | (_, Some(Body::EconomicAndSocialCouncil)) => {
+                Some(Body::EconomicAndSocialCouncil)
+            }
+            _ => Some(Body::GeneralAssembly),
+        }
+    } else if owner == Owner::AnyCouncil {
+        let first = number.split('/').next().unwrap_or("");
+        if first.len() == 4 {
+            Some(Body::EconomicAndSocialCouncil)
+        } else {
+            Some(Body::HumanRightsCouncil)
+        }
+    } else {
+        body
+    };
+    let body = match body {
+        Some(Body::SecurityCouncil) if !paren_is_year && caps.name("bare").is_none() => {
+            // `Security Council resolution 47/16` cannot be; read the
+            // number as the Assembly's would be wrong too: keep SC out.
+            Some(Body::GeneralAssembly)
+        }
+        other => other,
+    };
+    if caps.name("bare").is_some() && paren.is_none() {
+        // A bare number is a Security Council resolution continuing a
+        // Council list: `1547 (2004) ... and 1585 of 10 March 2005`.
+        if body != Some(Body::SecurityCouncil) || act != Act::Resolution {
+            return Vec::new();
+        }
+        let Ok(n) = number.parse::<u32>() else {
+            return Vec::new();
+        };
+        let year = date_at(&text[end..])
+            .map(|(d, _)| d.year)
+            .or_else(|| state.sc_years.get(&n).copied());
+        return match year {
+            Some(year) => vec![Symbol::ScResolution { number: n, year }],
+            None => {
+                state.notes.push(format!(
+                    "Security Council resolution {n} without a year: not resolved"
+                ));
+                Vec::new()
+            }
+        };
+    }
+    let with_paren = |part: Option<&str>| {
+        let mut s = number.clone();
+        if let Some(p) = part {
+            s.push(' ');
+            s.push_str(p);
+        }
+        if let Some(p) = paren {
+            s.push(' ');
+            s.push_str(p);
+        }
+        s
+    };
+    let make = |part: Option<&str>| Symbol::from_reference(&with_paren(part), body, act);
+    if parts.is_empty() {
+        match make(None) {
+            Some(s) => vec![s],
+            None => {
+                state.notes.push(format!(
+                    "{} {} cannot be read as a UN {}",
+                    match body {
+                        Some(Body::SecurityCouncil) => "Security Council",
+                        Some(Body::HumanRightsCouncil) => "Human Rights Council",
+                        Some(Body::EconomicAndSocialCouncil) => "Economic and Social Council",
+                        _ => "number",
+                    },
+                    with_paren(None),
+                    if act == Act::Decision {
+                        "decision"
+                    } else {
+                        "resolution"
+                    },
+                ));
+                Vec::new()
+            }
+        }
+    } else {
+        parts.iter().filter_map(|p| make(Some(p))).collect()
+    }
+}
+
+/// `A`, `A and B`, `A to D`, `A, B and C` → the letters.
+fn expand_parts(text: &str) -> Vec<String> {
+    let tokens: Vec<&str> = part_letters().find_iter(text).map(|m| m.as_str()).collect();
+    let mut out: Vec<String> = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        let token = tokens[i];
+        if token == "to" {
+            if let (Some(last), Some(next)) = (out.last().cloned(), tokens.get(i + 1)) {
+                let (a, b) = (
+                    resgraph_symbol::Part::from_letters(&last),
+                    resgraph_symbol::Part::from_letters(next),
+                );
+                if let (Some(a), Some(b)) = (a, b) {
+                    for p in a.range_to(b).skip(1).take(60) {
+                        out.push(p.to_string());
+                    }
+                }
+                i += 2;
+                continue;
+            }
+        } else {
+            out.push(token.to_string());
+        }
+        i += 1;
+    }
+    out
+}
+
+/// `resolutions 60/1 to 60/5`: the numbers between, where both ends are
+/// of one session; flagged, since such ranges are rare.
+fn expand_range(
+    first: &Symbol,
+    last: &Symbol,
+    items: &mut Vec<ListItem>,
+    start: usize,
+    end: usize,
+    state: &mut ScanState,
+) {
+    if let (
+        Symbol::GaResolution {
+            session: s1,
+            number: n1,
+            part: None,
+            style: st,
+        },
+        Symbol::GaResolution {
+            session: s2,
+            number: n2,
+            part: None,
+            ..
+        },
+    ) = (first, last)
+    {
+        if s1 == s2 && n2 > n1 && n2 - n1 <= 50 {
+            let symbols = (n1 + 1..*n2)
+                .map(|number| Symbol::GaResolution {
+                    session: *s1,
+                    number,
+                    part: None,
+                    style: *st,
+                })
+                .collect();
+            items.push(ListItem {
+                symbols,
+                start,
+                end,
+                date: None,
+            });
+            state.notes.push(format!(
+                "expanded the range {} to {}",
+                first.short(),
+                last.short()
+            ));
+        }
+    }
+}
+
+/// A date closing a list belongs to the undated items just before it
+/// when they are of the same session (`74/28 and 74/29 of 12 December
+/// 2019`), never to an older one (`55/2 and 70/1 of 25 September 2015`).
+fn share_dates(items: &mut [ListItem]) {
+    for j in (0..items.len()).rev() {
+        let Some(date) = items[j].date else { continue };
+        let Some(anchor) = items[j].symbols.first().cloned() else {
+            continue;
+        };
+        for i in (0..j).rev() {
+            if items[i].date.is_some() {
+                break;
+            }
+            let same = items[i]
+                .symbols
+                .first()
+                .is_some_and(|s| same_period(s, &anchor));
+            if !same {
+                break;
+            }
+            items[i].date = Some(date);
+        }
+    }
+}
+
+fn same_period(a: &Symbol, b: &Symbol) -> bool {
+    match (a, b) {
+        (Symbol::GaResolution { session: s1, .. }, Symbol::GaResolution { session: s2, .. })
+        | (Symbol::GaDecision { session: s1, .. }, Symbol::GaDecision { session: s2, .. })
+        | (Symbol::GaResolution { session: s1, .. }, Symbol::GaDecision { session: s2, .. })
+        | (Symbol::GaDecision { session: s1, .. }, Symbol::GaResolution { session: s2, .. }) => {
+            s1 == s2
+        }
+        _ => a.kind() == b.kind() && a.approximate_year() == b.approximate_year(),
+    }
+}
+
+/// A masthead symbol at `start..end`: cleaned of trailing punctuation,
+/// split where two symbols are joined (`A/79/302-S/2024/600`), extended
+/// by a parenthesised year or session (`S/RES/1373 (2001)`), and followed
+/// by any `and Add.1` suffixes.
+fn masthead(text: &str, start: usize, end: usize, out: &mut Vec<Mention>) -> usize {
+    let raw = &text[start..end];
+    let trimmed_len = raw.trim_end_matches(['.', '-', ',']).len();
+    let mut end = start + trimmed_len;
+    // Joined double symbols.
+    let mut pieces: Vec<(usize, usize)> = Vec::new();
+    let mut piece_start = start;
+    let bytes = text.as_bytes();
+    let mut i = start;
+    while i + 2 < end {
+        if bytes[i] == b'-'
+            && matches!(bytes[i + 1], b'A' | b'S' | b'E')
+            && bytes.get(i + 2) == Some(&b'/')
+        {
+            pieces.push((piece_start, i));
+            piece_start = i + 1;
+        }
+        i += 1;
+    }
+    // `S/RES/1373 (2001)`, `A/RES/2625 (XXV)`.
+    let after = &text[end..];
+    let mut paren_len = 0;
+    if let Some(rest) = after.strip_prefix(' ').or(Some(after)) {
+        if let Some(close) = rest.strip_prefix('(').and_then(|r| r.find(')')) {
+            let inside = &rest[1..1 + close];
+            let is_year = inside.len() == 4 && inside.bytes().all(|b| b.is_ascii_digit());
+            let is_roman = !inside.is_empty()
+                && inside.len() <= 12
+                && inside
+                    .trim_start_matches("ES-")
+                    .trim_start_matches("S-")
+                    .chars()
+                    .all(|c| "IVXLC".contains(c));
+            let res = text[piece_start..end].contains("/RES/");
+            if res && (is_year || is_roman) {
+                paren_len = (after.len() - rest.len()) + close + 2;
+            }
+        }
+    }
+    end += paren_len;
+    pieces.push((piece_start, end));
+    let mut last_symbol: Option<Symbol> = None;
+    for (s, e) in pieces {
+        if let Ok(symbol) = repair_ocr(&text[s..e]).parse::<Symbol>() {
+            last_symbol = Some(symbol.clone());
+            out.push(Mention {
+                symbol,
+                start: s,
+                end: e,
+                cited_date: None,
+            });
+        }
+    }
+    // `S/26777 and Add.1`, `A/63/260/Add.1 and Add.2`.
+    let mut pos = end;
+    if let Some(base) = last_symbol.filter(|s| matches!(s, Symbol::Document(_))) {
+        let base_text = base.to_string();
+        let stem = strip_suffix_components(&base_text);
+        while let Some((suffix_start, suffix_end)) = suffix_after(text, pos) {
+            let candidate = format!("{stem}/{}", &text[suffix_start..suffix_end]);
+            if let Ok(symbol) = candidate.parse::<Symbol>() {
+                out.push(Mention {
+                    symbol,
+                    start: suffix_start,
+                    end: suffix_end,
+                    cited_date: None,
+                });
+            }
+            pos = suffix_end;
+        }
+    }
+    pos
+}
+
+/// Undoes the commonest OCR slips inside the number of a masthead
+/// symbol: one `O`, `o` or `G` read for `0`, or `l` or `I` for `1`, among
+/// at least three digits (`S/26G26` is `S/26026`).
+fn repair_ocr(symbol: &str) -> std::borrow::Cow<'_, str> {
+    let mut out: Vec<String> = Vec::new();
+    let mut changed = false;
+    for component in symbol.split('/') {
+        let digits = component.bytes().filter(u8::is_ascii_digit).count();
+        let odd: Vec<(usize, u8)> = component
+            .bytes()
+            .enumerate()
+            .filter(|(_, b)| !b.is_ascii_digit())
+            .collect();
+        if digits >= 3 && odd.len() == 1 && odd[0].0 > 0 && odd[0].0 + 1 < component.len() {
+            let replacement = match odd[0].1 {
+                b'O' | b'o' | b'G' => Some('0'),
+                b'l' | b'I' => Some('1'),
+                _ => None,
+            };
+            if let Some(r) = replacement {
+                let (i, _) = odd[0];
+                out.push(format!("{}{r}{}", &component[..i], &component[i + 1..]));
+                changed = true;
+                continue;
+            }
+        }
+        out.push(component.to_string());
+    }
+    if changed {
+        std::borrow::Cow::Owned(out.join("/"))
+    } else {
+        std::borrow::Cow::Borrowed(symbol)
+    }
+}
+
+fn strip_suffix_components(symbol: &str) -> &str {
+    let mut s = symbol;
+    while let Some((head, last)) = s.rsplit_once('/') {
+        if ["Add.", "Corr.", "Rev.", "Amend."]
+            .iter()
+            .any(|p| last.starts_with(p))
+        {
+            s = head;
+        } else {
+            break;
+        }
+    }
+    s
+}
+
+fn suffix_after(text: &str, pos: usize) -> Option<(usize, usize)> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(r"^(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+)((?:Add|Corr|Rev|Amend)\.\d{1,3})\b")
+            .expect("static regex")
+    });
+    let caps = re.captures(&text[pos..])?;
+    let m = caps.get(1)?;
+    Some((pos + m.start(), pos + m.end()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(text: &str) -> Vec<(String, Option<String>)> {
+        let mut state = ScanState {
+            own_body: Body::GeneralAssembly,
+            sc_years: HashMap::new(),
+            notes: Vec::new(),
+        };
+        scan(text, &mut state)
+            .into_iter()
+            .map(|m| (m.symbol.to_string(), m.cited_date.map(|d| d.to_string())))
+            .collect()
+    }
+
+    #[test]
+    fn lists_with_shared_dates_and_parts() {
+        let found = run("Recalling its resolutions 43/78 H of 7 December 1988, 74/28 and 74/29 of 12 December 2019 and 3419 A to C (XXX),");
+        let targets: Vec<&str> = found.iter().map(|(s, _)| s.as_str()).collect();
+        assert_eq!(
+            targets,
+            [
+                "A/RES/43/78 H",
+                "A/RES/74/28",
+                "A/RES/74/29",
+                "A/RES/3419 A (XXX)",
+                "A/RES/3419 B (XXX)",
+                "A/RES/3419 C (XXX)"
+            ]
+        );
+        assert_eq!(found[0].1.as_deref(), Some("1988-12-07"));
+        assert_eq!(found[1].1.as_deref(), Some("2019-12-12"));
+    }
+
+    #[test]
+    fn dates_are_not_shared_across_sessions() {
+        let found = run("resolutions 55/2 and 70/1 of 25 September 2015");
+        assert_eq!(found[0].1, None);
+        assert_eq!(found[1].1.as_deref(), Some("2015-09-25"));
+    }
+
+    #[test]
+    fn security_council_lists_and_bare_continuations() {
+        let found = run(
+            "Security Council resolutions 1547 (2004) of 11 June 2004 and 1585 of 10 March 2005",
+        );
+        assert_eq!(found[0].0, "S/RES/1547 (2004)");
+        assert_eq!(found[1].0, "S/RES/1585 (2005)");
+    }
+
+    #[test]
+    fn traps() {
+        assert!(
+            run("the 2010, 2013 and 2021 reports; working group 2021–2025, page 2/3").is_empty()
+        );
+        assert!(run("World Health Assembly resolution 58/3 and UNEA resolution 4/14").is_empty());
+        assert_eq!(
+            run("Human Rights Council resolutions 5/1 and 5/2")[1].0,
+            "A/HRC/RES/5/2"
+        );
+    }
+
+    #[test]
+    fn mastheads() {
+        let found = run(
+            "See A/79/302-S/2024/600, S/26777 and Add.1, A/78/6 (Sect. 3) and S/RES/1373 (2001).",
+        );
+        let targets: Vec<&str> = found.iter().map(|(s, _)| s.as_str()).collect();
+        assert_eq!(
+            targets,
+            [
+                "A/79/302",
+                "S/2024/600",
+                "S/26777",
+                "S/26777/Add.1",
+                "A/78/6",
+                "S/RES/1373 (2001)"
+            ]
+        );
+    }
+}
