@@ -1,0 +1,124 @@
+//! Finding and reading the files a command is pointed at.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::Result;
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use rayon::prelude::*;
+use resgraph_extract::{extract_bytes, is_binary, Document, Hint};
+
+/// Extensions read as text when a directory is walked.
+const TEXT_EXTENSIONS: [&str; 5] = ["txt", "md", "html", "htm", "text"];
+
+/// A file that could not be read, with the reason.
+pub struct FileError {
+    pub path: PathBuf,
+    pub message: String,
+}
+
+/// Expands directories into the text files under them (sorted, symlinked
+/// directories not followed, so a link loop cannot trap the walk).
+pub fn expand(paths: &[PathBuf], errors: &mut Vec<FileError>) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    for path in paths {
+        match std::fs::metadata(path) {
+            Ok(meta) if meta.is_dir() => walk(path, &mut files, errors),
+            Ok(_) => files.push(path.clone()),
+            Err(err) => errors.push(FileError {
+                path: path.clone(),
+                message: format!("cannot read: {err}"),
+            }),
+        }
+    }
+    files
+}
+
+fn walk(dir: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<FileError>) {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(err) => {
+            errors.push(FileError {
+                path: dir.to_path_buf(),
+                message: format!("cannot list directory: {err}"),
+            });
+            return;
+        }
+    };
+    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    paths.sort();
+    for path in paths {
+        let Ok(meta) = std::fs::symlink_metadata(&path) else {
+            continue;
+        };
+        if meta.is_dir() {
+            walk(&path, files, errors);
+        } else if path
+            .extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| TEXT_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
+        {
+            files.push(path);
+        }
+    }
+}
+
+/// Reads and extracts every file in parallel, with a progress bar on a
+/// terminal. Files that cannot be read or are not text are reported in
+/// `errors`; the rest are returned in input order.
+pub fn extract_all(files: &[PathBuf], errors: &mut Vec<FileError>, quiet: bool) -> Vec<Document> {
+    let total_bytes: u64 = files
+        .iter()
+        .filter_map(|f| std::fs::metadata(f).ok())
+        .map(|m| m.len())
+        .sum();
+    let bar = progress_bar(total_bytes, quiet);
+    let results: Vec<Result<Document, FileError>> = files
+        .par_iter()
+        .map(|path| {
+            let result = read_one(path);
+            if let Ok(meta) = std::fs::metadata(path) {
+                bar.inc(meta.len());
+            }
+            result
+        })
+        .collect();
+    bar.finish_and_clear();
+    let mut docs = Vec::with_capacity(results.len());
+    for result in results {
+        match result {
+            Ok(doc) => docs.push(doc),
+            Err(err) => errors.push(err),
+        }
+    }
+    docs
+}
+
+fn read_one(path: &Path) -> Result<Document, FileError> {
+    let bytes = std::fs::read(path).map_err(|err| FileError {
+        path: path.to_path_buf(),
+        message: format!("cannot read: {err}"),
+    })?;
+    if is_binary(&bytes) {
+        return Err(FileError {
+            path: path.to_path_buf(),
+            message: "not a text file (binary content)".into(),
+        });
+    }
+    let source = path.display().to_string();
+    Ok(extract_bytes(&bytes, &Hint::from_path(&source)))
+}
+
+fn progress_bar(total: u64, quiet: bool) -> ProgressBar {
+    use std::io::IsTerminal;
+    if quiet || !std::io::stderr().is_terminal() {
+        return ProgressBar::with_draw_target(Some(total), ProgressDrawTarget::hidden());
+    }
+    let bar = ProgressBar::new(total);
+    bar.set_style(
+        ProgressStyle::with_template(
+            "{spinner} {bytes}/{total_bytes} ({bytes_per_sec}, {eta} left) {wide_bar}",
+        )
+        .unwrap_or_else(|_| ProgressStyle::default_bar()),
+    );
+    bar
+}
