@@ -1,0 +1,121 @@
+//! Integration tests of the `resgraph` command line.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn resgraph() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_resgraph"))
+}
+
+fn seed() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/golden/seed/A_C.1_77_L.73.txt")
+}
+
+fn temp_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("resgraph-cli-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    dir
+}
+
+#[test]
+fn extract_json_of_the_seed_has_the_contract_fields() {
+    let out = resgraph()
+        .args(["extract", "--format", "json"])
+        .arg(seed())
+        .output()
+        .expect("run");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let docs: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let doc = &docs[0];
+    assert_eq!(doc["symbol"], "A/C.1/77/L.73");
+    assert_eq!(doc["organ"], "General Assembly");
+    assert_eq!(doc["session"], 77);
+    assert_eq!(doc["date"], "2022-10-13");
+    let citations = doc["citations"].as_array().expect("citations");
+    assert_eq!(citations.len(), 35);
+    let first = &citations[0];
+    assert_eq!(first["target"], "A/RES/43/78 H");
+    assert_eq!(first["kind"], "ga-resolution");
+    assert_eq!(first["cited_date"], "1988-12-07");
+    assert_eq!(first["relation"], "recalling");
+    assert_eq!(first["section"], "preamble");
+    assert_eq!(first["paragraph"], 1);
+    assert_eq!(first["text"], "43/78 H");
+    assert!(first["start"].as_u64().unwrap() < first["end"].as_u64().unwrap());
+}
+
+#[test]
+fn bad_files_are_named_the_rest_is_done_and_the_exit_code_says_so() {
+    let dir = temp_dir("bad");
+    std::fs::copy(seed(), dir.join("A_C.1_77_L.73.txt")).expect("copy");
+    std::fs::write(dir.join("binary.txt"), b"\x7fELF\x00\x00\x01").expect("write");
+    std::fs::write(dir.join("empty.txt"), b"").expect("write");
+    std::fs::write(
+        dir.join("latin1.txt"),
+        b"Recalling its resolution 76/19 \xe9t\xe9\n",
+    )
+    .expect("write");
+    let out = resgraph()
+        .args(["extract", "--format", "jsonl"])
+        .arg(&dir)
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("binary.txt") && stderr.contains("not a text file"),
+        "{stderr}"
+    );
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(
+        stdout.lines().count(),
+        3,
+        "seed, empty and latin1 are still read"
+    );
+    assert!(stdout.contains("invalid UTF-8"));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn missing_paths_are_reported() {
+    let out = resgraph()
+        .args(["extract", "/nonexistent/resgraph/file.txt"])
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("/nonexistent/resgraph/file.txt"));
+}
+
+#[test]
+fn output_files_are_written_whole() {
+    let dir = temp_dir("out");
+    let target = dir.join("out.json");
+    std::fs::write(&target, "previous").expect("write");
+    let out = resgraph()
+        .args(["extract", "-o"])
+        .arg(&target)
+        .arg(seed())
+        .output()
+        .expect("run");
+    assert!(out.status.success());
+    let written: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&target).expect("read")).expect("json");
+    assert_eq!(written[0]["citations"].as_array().map(Vec::len), Some(35));
+    // An output into a directory that does not exist fails cleanly and
+    // leaves nothing behind.
+    let out = resgraph()
+        .args(["extract", "-o"])
+        .arg(dir.join("no/such/dir/out.json"))
+        .arg(seed())
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(2));
+    let leftovers = std::fs::read_dir(&dir).expect("dir").count();
+    assert_eq!(leftovers, 1);
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -1,0 +1,59 @@
+//! Extraction never fails and never panics, whatever the input; spans
+//! always lie inside the text, on character boundaries.
+
+use proptest::prelude::*;
+use resgraph_extract::{extract, extract_bytes, Hint};
+
+fn check(text: &str) -> Result<(), TestCaseError> {
+    let doc = extract(text, &Hint::default());
+    for c in &doc.citations {
+        prop_assert!(
+            c.start < c.end && c.end <= text.len(),
+            "{}..{} of {}",
+            c.start,
+            c.end,
+            text.len()
+        );
+        prop_assert!(text.is_char_boundary(c.start) && text.is_char_boundary(c.end));
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(1000))]
+
+    #[test]
+    fn arbitrary_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..2000)) {
+        let _ = extract_bytes(&bytes, &Hint::default());
+    }
+
+    #[test]
+    fn arbitrary_text_gives_spans_inside_the_text(text in any::<String>()) {
+        check(&text)?;
+    }
+
+    #[test]
+    fn un_like_text_gives_spans_inside_the_text(
+        text in "(The General Assembly,\n|Recalling its resolutions |[0-9]{1,4}/[0-9]{1,4}|\\([IVX]{1,4}\\)|\\([0-9]{4}\\)| of [0-9]{1,2} December [0-9]{4}| and |, | H |[¹²³]|\n|_____\n|[0-9] |A/[0-9]{2}/[0-9]{3}|\\[|\\]\\(#\\)|<a>|&amp;|\u{a0}|1\\. Decides |\\(a\\) |Annex\n|S/RES/|-\n){0,60}"
+    ) {
+        check(&text)?;
+    }
+}
+
+#[test]
+fn pathological_inputs_finish() {
+    let many = "1/1 ".repeat(50_000);
+    let _ = extract(&many, &Hint::default());
+    let list = format!("Recalling its resolutions {}", "76/19, ".repeat(20_000));
+    let doc = extract(&list, &Hint::default());
+    assert_eq!(doc.citations.len(), 20_000);
+    let long_line = "x".repeat(1_000_000);
+    assert!(extract(&long_line, &Hint::default()).citations.is_empty());
+    let huge_number = format!(
+        "resolution {}/1 and A/{}",
+        "9".repeat(10_000),
+        "7".repeat(10_000)
+    );
+    assert!(extract(&huge_number, &Hint::default()).citations.is_empty());
+    assert!(extract("", &Hint::default()).citations.is_empty());
+}
