@@ -24,7 +24,7 @@ const MONTHS: [&str; 12] = [
 fn cited_date() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"^,?\s+of\s+(\d{1,2})\s+(January|February|March|April|May|June|July|August|September|October|November|December)\s+(\d{4})(?:\d{1,2}\b)?")
+        Regex::new(r"^,?\s+of\s+(\d{1,2})\s+(January|February|March|April|May|June|July|August|September|October|November|December)\s+(\d{4})(?:\d{1,2}(?-u:\b))?")
             .expect("static regex")
     })
 }
@@ -32,7 +32,7 @@ fn cited_date() -> &'static Regex {
 fn any_date() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"\b(\d{1,2})\s+(January|February|March|April|May|June|July|August|September|October|November|December)\s+(\d{4})\b")
+        Regex::new(r"(?-u:\b)(\d{1,2})\s+(January|February|March|April|May|June|July|August|September|October|November|December)\s+(\d{4})(?-u:\b)")
             .expect("static regex")
     })
 }

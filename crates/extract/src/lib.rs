@@ -294,23 +294,29 @@ fn footnote_anchors(paragraphs: &[Paragraph]) -> HashMap<usize, Option<(Section,
             continue;
         }
         let Some(n) = p.number else { continue };
-        let body: Vec<&Paragraph> = paragraphs[..index]
+        // A mark stands on the same page as its footnote: a few
+        // paragraphs back at most.
+        let mut best: Option<(u8, &Paragraph)> = None;
+        let mut nearest = None;
+        for q in paragraphs[..index]
             .iter()
             .rev()
             .filter(|q| q.section != Section::Footnote)
-            .take(40)
-            .collect();
-        let mut found = None;
-        for strength in [3u8, 2, 1] {
-            if let Some(q) = body
-                .iter()
-                .find(|q| mark_strength(&q.text.text, n) >= strength)
-            {
-                found = Some((q.section, q.number));
-                break;
+            .take(20)
+        {
+            nearest = nearest.or(Some(q));
+            let strength = mark_strength(&q.text.text, n);
+            if strength > best.map_or(0, |(s, _)| s) {
+                best = Some((strength, q));
+                if strength == 3 {
+                    break;
+                }
             }
         }
-        let found = found.or_else(|| body.first().map(|q| (q.section, q.number)));
+        let found = best
+            .map(|(_, q)| q)
+            .or(nearest)
+            .map(|q| (q.section, q.number));
         anchors.insert(index, found);
     }
     anchors

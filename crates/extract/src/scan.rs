@@ -37,8 +37,8 @@ fn anchors() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(concat!(
-            r"(?P<head>\b[Rr]esolutions?\b|\b[Dd]ecisions?\b|\bRESOLUTIONS?\b)",
-            r"|(?P<doc>\b(?:A|S|E|ST|CRC|CCPR|CERD|CEDAW|CAT|CMW|CRPD|CED|TD|UNEP|DP|ICEF|FCCC|UNW|IDB|HSP|SPLOS|ISBA|HRI|CBD|APLC|CCW|BWC|NPT|CD|DC|ITLOS)",
+            r"(?P<head>(?-u:\b)[Rr]esolutions?(?-u:\b)|(?-u:\b)[Dd]ecisions?(?-u:\b)|(?-u:\b)RESOLUTIONS?(?-u:\b))",
+            r"|(?P<doc>(?-u:\b)(?:A|S|E|ST|CRC|CCPR|CERD|CEDAW|CAT|CMW|CRPD|CED|TD|UNEP|DP|ICEF|FCCC|UNW|IDB|HSP|SPLOS|ISBA|HRI|CBD|APLC|CCW|BWC|NPT|CD|DC|ITLOS)",
             r"(?:/[A-Za-z0-9][A-Za-z0-9.\-]*)+)"
         ))
         .expect("static regex")
@@ -65,7 +65,7 @@ fn separator() -> &'static Regex {
     RE.get_or_init(|| {
         Regex::new(concat!(
             r"^(?:\s*,?\s*entitled\s+[“”\x22][^“”\x22]{0,400}[“”\x22],?)?",
-            r"(?:\d{1,2}\b)?",
+            r"(?:\d{1,2}(?-u:\b))?",
             r"(?:\s*,\s*(?:\d{1,2}\s+)?(?:and\s+|as\s+well\s+as\s+|or\s+)?|\s+(?:and|or|as\s+well\s+as)\s+|\s*;\s*(?:and\s+)?|\.\s+(?:and\s+)?(?P<ocr>)|\s+(?P<range>to)\s+)"
         ))
         .expect("static regex")
@@ -684,7 +684,7 @@ fn strip_suffix_components(symbol: &str) -> &str {
 fn suffix_after(text: &str, pos: usize) -> Option<(usize, usize)> {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
-        Regex::new(r"^(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+)((?:Add|Corr|Rev|Amend)\.\d{1,3})\b")
+        Regex::new(r"^(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+)((?:Add|Corr|Rev|Amend)\.\d{1,3})(?-u:\b)")
             .expect("static regex")
     });
     let caps = re.captures(&text[pos..])?;
