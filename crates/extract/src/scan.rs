@@ -269,12 +269,26 @@ fn list(
             date,
         });
         pos = date_end;
+        let dated = items.last().is_some_and(|i| i.date.is_some());
         let Some(sep) = separator().captures(&text[pos..]) else {
-            break;
+            // "resolutions 1980/67 of 25 July 1980 on international years
+            // and 1989/84 of 24 May 1989": a dated list may go on after a
+            // short "on ..." phrase, when the next item is dated too.
+            match dated.then(|| topic_gap(&text[pos..])).flatten() {
+                Some(gap) => {
+                    pos += gap;
+                    continue;
+                }
+                None => break,
+            }
         };
         let sep_len = sep.get(0).map_or(0, |m| m.len());
         let next = &text[pos + sep_len..];
         let Some(next_item) = item().captures(next) else {
+            if let Some(gap) = dated.then(|| topic_gap(&text[pos..])).flatten() {
+                pos += gap;
+                continue;
+            }
             break;
         };
         if sep.name("ocr").is_some() && next_item.name("paren").is_none() {
@@ -315,6 +329,33 @@ fn list(
         }
     }
     consumed
+}
+
+/// The length of a topic phrase and `and` (` on international years and
+/// anniversaries and `) when a dated item follows it; `None` otherwise.
+fn topic_gap(text: &str) -> Option<usize> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| Regex::new(r"^,?\s+on\s+[a-z]").expect("static regex"));
+    re.find(text)?;
+    let window_end = text
+        .char_indices()
+        .take_while(|(i, c)| {
+            *i < 160 && !matches!(c, '.' | ';' | ':' | '(' | ')') && !c.is_ascii_digit()
+        })
+        .last()
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    for (at, _) in text[..window_end].match_indices(" and ") {
+        let gap = at + " and ".len();
+        let Some(caps) = item().captures(&text[gap..]) else {
+            continue;
+        };
+        let after = caps.name("after").map_or(0, |a| a.as_str().len());
+        let end = gap + caps.get(0).map_or(0, |m| m.end()) - after;
+        if date_at(&text[end..]).is_some() {
+            return Some(gap);
+        }
+    }
+    None
 }
 
 /// Turns one matched number form into symbols (several for part ranges).

@@ -142,6 +142,8 @@ pub enum Symbol {
         year: u16,
         /// Its number within the year.
         number: u32,
+        /// The part of a composite decision (`A` in `2025/218 A`).
+        part: Option<Part>,
     },
     /// A Human Rights Council resolution: `A/HRC/RES/47/16`, or of a
     /// special session, `A/HRC/RES/S-28/1`.
@@ -377,7 +379,9 @@ impl Symbol {
     /// The part letter of a composite GA resolution or decision.
     pub fn part(&self) -> Option<Part> {
         match self {
-            Symbol::GaResolution { part, .. } | Symbol::GaDecision { part, .. } => *part,
+            Symbol::GaResolution { part, .. }
+            | Symbol::GaDecision { part, .. }
+            | Symbol::EcosocDecision { part, .. } => *part,
             _ => None,
         }
     }
@@ -387,7 +391,9 @@ impl Symbol {
     pub fn without_part(&self) -> Symbol {
         let mut whole = self.clone();
         match &mut whole {
-            Symbol::GaResolution { part, .. } | Symbol::GaDecision { part, .. } => *part = None,
+            Symbol::GaResolution { part, .. }
+            | Symbol::GaDecision { part, .. }
+            | Symbol::EcosocDecision { part, .. } => *part = None,
             _ => {}
         }
         whole
@@ -497,7 +503,11 @@ impl fmt::Display for Symbol {
                 let roman = roman::to_roman(*session).unwrap_or_else(|| session.to_string());
                 write!(f, "E/RES/{number} ({roman})")
             }
-            Symbol::EcosocDecision { year, number } => write!(f, "E/DEC/{year}/{number}"),
+            Symbol::EcosocDecision {
+                year,
+                number,
+                part: p,
+            } => write!(f, "E/DEC/{year}/{number}{}", part(p)),
             Symbol::HrcResolution { session, number } => {
                 write!(f, "A/HRC/RES/{}/{number}", session.modern())
             }

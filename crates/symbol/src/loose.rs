@@ -178,10 +178,17 @@ fn from_parts(rest: &str, body: Option<Body>, act: Act) -> Option<Symbol> {
             Some(Symbol::ChrResolution { year, number })
         }
         (Some(Body::EconomicAndSocialCouncil) | None, _) if is_year => {
-            let (year, number) = year_number(rest)?;
+            let (head, part) = match rest.split_once(' ') {
+                Some((head, letters)) if act == Act::Decision => {
+                    (head, Some(Part::from_letters(letters)?))
+                }
+                Some(_) => return None,
+                None => (rest, None),
+            };
+            let (year, number) = year_number(head)?;
             Some(match act {
                 Act::Resolution => Symbol::EcosocResolution { year, number },
-                Act::Decision => Symbol::EcosocDecision { year, number },
+                Act::Decision => Symbol::EcosocDecision { year, number, part },
             })
         }
         (Some(Body::GeneralAssembly) | None, _) => {

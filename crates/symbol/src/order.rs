@@ -41,7 +41,9 @@ impl Symbol {
             Symbol::EcosocRomanResolution { number, session } => {
                 (year, 3, u32::from(*session), *number, 0)
             }
-            Symbol::EcosocDecision { number, .. } => (year, 4, 0, *number, 0),
+            Symbol::EcosocDecision {
+                number, part: p, ..
+            } => (year, 4, 0, *number, part(p)),
             Symbol::HrcResolution { session, number } => {
                 (year, 5, session_rank(session), *number, 0)
             }

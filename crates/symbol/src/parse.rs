@@ -68,7 +68,10 @@ pub(crate) fn parse_canonical(input: &str) -> Result<Symbol, ParseError> {
             Some(Symbol::EcosocRomanResolution { number, session })
         }),
         ("E/DEC/", |r| {
-            year_slash_number(r).map(|(year, number)| Symbol::EcosocDecision { year, number })
+            let (year, tail) = r.split_once('/')?;
+            let year = parse_year(year)?;
+            let (number, part) = number_and_part(tail)?;
+            Some(Symbol::EcosocDecision { year, number, part })
         }),
     ];
     for (prefix, parse_rest) in typed {

@@ -89,7 +89,11 @@ fn symbol() -> impl Strategy<Value = Symbol> {
         (year(), number()).prop_map(|(year, number)| Symbol::EcosocResolution { year, number }),
         (number(), 1..=399u16)
             .prop_map(|(number, session)| Symbol::EcosocRomanResolution { number, session }),
-        (year(), number()).prop_map(|(year, number)| Symbol::EcosocDecision { year, number }),
+        (year(), number(), part()).prop_map(|(year, number, part)| Symbol::EcosocDecision {
+            year,
+            number,
+            part
+        }),
         (hrc_session(), number())
             .prop_map(|(session, number)| Symbol::HrcResolution { session, number }),
         (hrc_session(), number())
@@ -171,6 +175,7 @@ fn canonical_forms_of_the_citation_guide() {
         ("S/RES/15(1946)", "S/RES/15 (1946)"),
         ("A/RES/181(II)[A]", "A/RES/181 A (II)"),
         ("E/RES/1996/31", "E/RES/1996/31"),
+        ("E/DEC/2025/218 A", "E/DEC/2025/218 A"),
         ("E/RES/2008 (LX)", "E/RES/2008 (LX)"),
         ("A/HRC/RES/47/16", "A/HRC/RES/47/16"),
         ("A/HRC/RES/S-28/1", "A/HRC/RES/S-28/1"),
