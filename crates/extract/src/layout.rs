@@ -182,10 +182,7 @@ fn classify_lines(lines: &mut [Line<'_>], furniture: &Furniture) -> Vec<String> 
             if in_title {
                 title_lines.push(normalize_for_compare(text));
             }
-        } else if !title_lines.is_empty()
-            && title_lines.contains(&normalize_for_compare(text))
-            && text.len() > 12
-        {
+        } else if text.len() > 12 && title_lines.iter().any(|t| same_words(t, text)) {
             line.kind = LineKind::Furniture;
         }
     }
@@ -194,6 +191,23 @@ fn classify_lines(lines: &mut [Line<'_>], furniture: &Furniture) -> Vec<String> 
 
 fn normalize_for_compare(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Whether two lines have the same words, whatever the spacing, without
+/// allocating (this runs for every line of a text).
+fn same_words(a: &str, b: &str) -> bool {
+    if a.len() > b.len() + 8 || b.len() > a.len() + 8 {
+        return false;
+    }
+    let mut x = a.split_whitespace();
+    let mut y = b.split_whitespace();
+    loop {
+        match (x.next(), y.next()) {
+            (None, None) => return true,
+            (Some(p), Some(q)) if p == q => {}
+            _ => return false,
+        }
+    }
 }
 
 fn same_furniture(line: &str, own: &str) -> bool {
@@ -343,10 +357,7 @@ pub(crate) fn superscript_digit(c: char) -> Option<u32> {
 /// `1. ` or `1.` alone: an operative paragraph number. OCR's `S.` for `5.`
 /// and `l.` for `1.` are read when `expected` is the number they stand for.
 fn operative_number(text: &str, expected: u32) -> Option<u32> {
-    let (head, rest) = match text.split_once('.') {
-        Some(split) => split,
-        None => return None,
-    };
+    let (head, rest) = text.split_once('.')?;
     if !(rest.is_empty() || rest.starts_with(' ')) || head.is_empty() || head.len() > 3 {
         return None;
     }

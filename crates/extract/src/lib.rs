@@ -283,143 +283,150 @@ fn place_in_running_text(citation: &mut Citation, text: &str, at: usize) {
 }
 
 /// For each footnote paragraph, the section and number of the paragraph
-/// carrying its mark: the nearest earlier body paragraph with the
-/// strongest mark for that number (superscript or `[^n]`, then a number
-/// glued to a word or year, then a spaced number), or failing any mark
-/// the body paragraph just before the footnote.
+/// carrying its mark: among the nearest earlier body paragraphs (a mark
+/// stands on the same page as its footnote), the one with the strongest
+/// mark for that number (superscript or `[^n]`, then a number glued to a
+/// word or year, then a spaced number), the nearest on a tie; failing any
+/// mark, the body paragraph just before the footnote.
 fn footnote_anchors(paragraphs: &[Paragraph]) -> HashMap<usize, Option<(Section, Option<u32>)>> {
     let mut anchors = HashMap::new();
+    // Marks are found once per paragraph, on demand.
+    let mut marks: Vec<Option<Vec<(u32, u8)>>> = vec![None; paragraphs.len()];
     for (index, p) in paragraphs.iter().enumerate() {
         if p.section != Section::Footnote {
             continue;
         }
         let Some(n) = p.number else { continue };
-        // A mark stands on the same page as its footnote: a few
-        // paragraphs back at most.
-        let mut best: Option<(u8, &Paragraph)> = None;
+        let mut best: Option<(u8, usize)> = None;
         let mut nearest = None;
-        for q in paragraphs[..index]
-            .iter()
+        let body = (0..index)
             .rev()
-            .filter(|q| q.section != Section::Footnote)
-            .take(20)
-        {
-            nearest = nearest.or(Some(q));
-            let strength = mark_strength(&q.text.text, n);
+            .filter(|&i| paragraphs[i].section != Section::Footnote)
+            .take(20);
+        for i in body {
+            nearest = nearest.or(Some(i));
+            let found = marks[i].get_or_insert_with(|| footnote_marks(&paragraphs[i].text.text));
+            let strength = found
+                .iter()
+                .filter(|(m, _)| *m == n)
+                .map(|(_, s)| *s)
+                .max()
+                .unwrap_or(0);
             if strength > best.map_or(0, |(s, _)| s) {
-                best = Some((strength, q));
+                best = Some((strength, i));
                 if strength == 3 {
                     break;
                 }
             }
         }
         let found = best
-            .map(|(_, q)| q)
+            .map(|(_, i)| i)
             .or(nearest)
-            .map(|q| (q.section, q.number));
+            .map(|i| (paragraphs[i].section, paragraphs[i].number));
         anchors.insert(index, found);
     }
     anchors
 }
 
-/// How surely `text` carries footnote mark `n`: 3 for `¹` or `[^1]`, 2
-/// for a number glued to a word, bracket or year (`Security,1`,
-/// `20132`), 1 for a spaced number (`1993 17`, `1/`), 0 for none.
-fn mark_strength(text: &str, n: u32) -> u8 {
-    let digits = n.to_string();
-    let superscript: String = digits
-        .chars()
-        .map(|c| match c {
-            '0' => '⁰',
-            '1' => '¹',
-            '2' => '²',
-            '3' => '³',
-            '4' => '⁴',
-            '5' => '⁵',
-            '6' => '⁶',
-            '7' => '⁷',
-            '8' => '⁸',
-            _ => '⁹',
-        })
-        .collect();
-    let sup_found = text.match_indices(&superscript).any(|(i, m)| {
-        !text[i + m.len()..]
-            .chars()
-            .next()
-            .is_some_and(|c| layout::superscript_digit(c).is_some())
-            && !text[..i]
-                .chars()
-                .next_back()
-                .is_some_and(|c| layout::superscript_digit(c).is_some())
-    });
-    if sup_found || text.contains(&format!("[^{n}]")) {
-        return 3;
-    }
+/// The footnote marks a paragraph may carry, each with how sure it is:
+/// 3 for `¹` or `[^1]`, 2 for a number glued to a word, bracket, quote or
+/// year (`Security,1`, `20132`), 1 for a spaced number after a year or an
+/// old `1/` mark (`1993 17`). One pass over the text.
+fn footnote_marks(text: &str) -> Vec<(u32, u8)> {
+    let mut marks = Vec::new();
     let bytes = text.as_bytes();
-    let mut best = 0;
-    for (i, _) in text.match_indices(&digits) {
-        let end = i + digits.len();
-        let next = bytes.get(end).copied();
-        if next.is_some_and(|b| b.is_ascii_digit() || b == b'/' && digits.len() > 3) {
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b == b'[' && bytes.get(i + 1) == Some(&b'^') {
+            let digits: String = text[i + 2..]
+                .chars()
+                .take_while(char::is_ascii_digit)
+                .collect();
+            if let Ok(n) = digits.parse() {
+                marks.push((n, 3));
+            }
+            i += 2;
             continue;
         }
-        let prev = i.checked_sub(1).map(|j| bytes[j]);
-        let prev2 = i.checked_sub(2).map(|j| bytes[j]);
+        if b >= 0x80 {
+            let ch = text[i..].chars().next().unwrap_or(' ');
+            if layout::superscript_digit(ch).is_some() {
+                let mut n = 0u32;
+                let mut j = i;
+                while let Some(d) = text[j..].chars().next().and_then(layout::superscript_digit) {
+                    n = n.saturating_mul(10).saturating_add(d);
+                    j += text[j..].chars().next().map_or(1, char::len_utf8);
+                }
+                marks.push((n, 3));
+                i = j;
+                continue;
+            }
+            i += ch.len_utf8();
+            continue;
+        }
+        if !b.is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < bytes.len() && bytes[i].is_ascii_digit() {
+            i += 1;
+        }
+        let run = &text[start..i];
+        let next = bytes.get(i).copied();
+        if next == Some(b'/') && run.len() > 3 {
+            continue;
+        }
+        let prev = start.checked_sub(1).map(|j| bytes[j]);
+        let prev2 = start.checked_sub(2).map(|j| bytes[j]);
+        if run.len() >= 5 && run.len() <= 6 && (run.starts_with("19") || run.starts_with("20")) {
+            // `20132`: a year with the mark glued on.
+            if prev != Some(b'/') {
+                if let Ok(n) = run[4..].parse() {
+                    marks.push((n, 2));
+                }
+            }
+            continue;
+        }
+        if run.len() > 3 {
+            continue;
+        }
+        let Ok(n) = run.parse::<u32>() else { continue };
         let strength = match prev {
             Some(b) if b.is_ascii_alphabetic() => 2,
             Some(b',' | b';' | b':' | b')' | b']') => 2,
             Some(b'.') if !prev2.is_some_and(|c| c.is_ascii_uppercase() || c.is_ascii_digit()) => 2,
             Some(0x80..) => {
-                // After a closing quote or other punctuation.
-                let ch = text[..i].chars().next_back().unwrap_or(' ');
-                if matches!(ch, '’' | '”' | '»') {
-                    2
-                } else {
-                    0
-                }
-            }
-            Some(b) if b.is_ascii_digit() => {
-                // `20132`: a year with the mark glued on.
-                let start = text[..i]
-                    .bytes()
-                    .rev()
-                    .take_while(u8::is_ascii_digit)
-                    .count();
-                let year = &text[i - start..i];
-                let year_ok = start == 4
-                    && (year.starts_with("19") || year.starts_with("20"))
-                    && i - start == 0
-                    || (start == 4
-                        && (year.starts_with("19") || year.starts_with("20"))
-                        && !bytes[i - start - 1].is_ascii_digit()
-                        && bytes[i - start - 1] != b'/');
-                if year_ok {
-                    2
-                } else {
-                    0
-                }
+                let ch = text[..start].chars().next_back().unwrap_or(' ');
+                u8::from(matches!(ch, '’' | '”' | '»')) * 2
             }
             Some(b' ') => {
-                let after_year = prev2.is_some_and(|c| c.is_ascii_digit() || c == b',');
-                let slash_mark = next == Some(b'/');
-                let at_end = next.is_none()
-                    || next.is_some_and(|b| b == b' ' || b == b',' || b == b';' || b == b'.');
-                if (after_year && at_end) || slash_mark {
-                    1
-                } else {
-                    0
-                }
+                let after_number = prev2.is_some_and(|c| c.is_ascii_digit() || c == b',');
+                let at_end = next.is_none_or(|b| matches!(b, b' ' | b',' | b';' | b'.'));
+                u8::from((after_number && at_end) || next == Some(b'/'))
             }
             _ => 0,
         };
-        best = best.max(strength);
+        if strength > 0 {
+            marks.push((n, strength));
+        }
     }
-    best
+    marks
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn mark_strength(text: &str, n: u32) -> u8 {
+        footnote_marks(text)
+            .into_iter()
+            .filter(|(m, _)| *m == n)
+            .map(|(_, s)| s)
+            .max()
+            .unwrap_or(0)
+    }
 
     #[test]
     fn marks() {

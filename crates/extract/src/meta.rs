@@ -95,10 +95,7 @@ pub fn symbol_from_file_name(name: &str) -> Option<Symbol> {
         return text.parse().ok();
     }
     let joined = parts.join("/");
-    match joined.parse::<Symbol>() {
-        Ok(symbol) => Some(symbol),
-        Err(_) => None,
-    }
+    joined.parse::<Symbol>().ok()
 }
 
 /// The adoption date: "adopted by the General Assembly on 6 December
@@ -106,8 +103,15 @@ pub fn symbol_from_file_name(name: &str) -> Option<Symbol> {
 /// March 1994", "At its 62nd plenary meeting, on 28 April 2021"; else the
 /// first date in the heading (a draft's date of issue).
 pub(crate) fn document_date(layout: &Layout) -> Option<Date> {
-    for p in layout.paragraphs.iter().take(40) {
-        let t = &p.text.text;
+    // The adoption line is in the heading, or opens a decision's running
+    // text: no need to search the body.
+    let candidates = layout
+        .paragraphs
+        .iter()
+        .filter(|p| p.section == Section::Heading)
+        .chain(layout.paragraphs.iter().find(|p| p.running));
+    for p in candidates.take(40) {
+        let t = &p.text.text[..floor_boundary(&p.text.text, 400)];
         for phrase in [
             "adopted by the General Assembly on",
             "Adopted by the Security Council at its",
@@ -221,6 +225,15 @@ pub(crate) fn session_from_symbol(symbol: &Symbol) -> Option<u16> {
         } => Some(*n),
         other => other.ga_session(),
     }
+}
+
+/// The largest char boundary at or below `at`.
+fn floor_boundary(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
 }
 
 #[cfg(test)]

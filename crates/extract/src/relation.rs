@@ -32,7 +32,13 @@ pub(crate) fn opening_relation(text: &str) -> String {
     // `1.`, `(a)`, `*`, quotes.
     loop {
         let before = rest.len();
-        if let Some((head, tail)) = rest.split_once(". ") {
+        let mut window = rest.len().min(8);
+        while !rest.is_char_boundary(window) {
+            window -= 1;
+        }
+        let head_window = &rest[..window];
+        if let Some((head, _)) = head_window.split_once(". ") {
+            let tail = &rest[head.len() + 2..];
             if !head.is_empty()
                 && head.len() <= 3
                 && head.chars().all(|c| c.is_ascii_alphanumeric())

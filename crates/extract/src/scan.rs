@@ -139,8 +139,7 @@ fn owner_before(before: &str, own: Body) -> Owner {
         if name == "its" {
             continue;
         }
-        if core.ends_with(name) {
-            let rest = &core[..core.len() - name.len()];
+        if let Some(rest) = core.strip_suffix(name) {
             let prev = rest.trim_end().rsplit(' ').next().unwrap_or("");
             // "World Health Assembly", "Governing Council": someone else.
             if name == "Assembly" && prev.chars().next().is_some_and(char::is_uppercase) {
@@ -149,8 +148,7 @@ fn owner_before(before: &str, own: Body) -> Owner {
             return Owner::Body(body);
         }
     }
-    if core.ends_with("Council") {
-        let rest = &core[..core.len() - "Council".len()];
+    if let Some(rest) = core.strip_suffix("Council") {
         let prev = rest.trim_end().rsplit(' ').next().unwrap_or("");
         if prev.chars().next().is_some_and(char::is_uppercase) {
             return Owner::Foreign;
