@@ -8,7 +8,7 @@ use rayon::prelude::*;
 use resgraph_extract::{extract_bytes, is_binary, Document, Hint};
 
 /// Extensions read as text when a directory is walked.
-const TEXT_EXTENSIONS: [&str; 5] = ["txt", "md", "html", "htm", "text"];
+const TEXT_EXTENSIONS: [&str; 6] = ["txt", "md", "html", "htm", "text", "pdf"];
 
 /// A file that could not be read, with the reason.
 pub struct FileError {
@@ -94,10 +94,19 @@ pub fn extract_all(files: &[PathBuf], errors: &mut Vec<FileError>, quiet: bool) 
 }
 
 fn read_one(path: &Path) -> Result<Document, FileError> {
-    let bytes = std::fs::read(path).map_err(|err| FileError {
-        path: path.to_path_buf(),
-        message: format!("cannot read: {err}"),
-    })?;
+    let extension = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(|e| e.to_ascii_lowercase())
+        .unwrap_or_default();
+    let bytes = if extension == "pdf" {
+        pdf_text(path)?
+    } else {
+        std::fs::read(path).map_err(|err| FileError {
+            path: path.to_path_buf(),
+            message: format!("cannot read: {err}"),
+        })?
+    };
     if is_binary(&bytes) {
         return Err(FileError {
             path: path.to_path_buf(),
@@ -105,7 +114,38 @@ fn read_one(path: &Path) -> Result<Document, FileError> {
         });
     }
     let source = path.display().to_string();
-    Ok(extract_bytes(&bytes, &Hint::from_path(&source)))
+    let hint = Hint::from_path(&source);
+    if extension == "html" || extension == "htm" {
+        let text = String::from_utf8_lossy(&bytes);
+        return Ok(resgraph_extract::extract_html(&text, &hint));
+    }
+    Ok(extract_bytes(&bytes, &hint))
+}
+
+/// The text of a PDF through poppler's `pdftotext`, when it is installed.
+fn pdf_text(path: &Path) -> Result<Vec<u8>, FileError> {
+    let output = std::process::Command::new("pdftotext")
+        .arg(path)
+        .arg("-")
+        .output()
+        .map_err(|err| FileError {
+            path: path.to_path_buf(),
+            message: if err.kind() == std::io::ErrorKind::NotFound {
+                "is a PDF, and reading PDFs needs pdftotext (Debian package poppler-utils), which is not installed".into()
+            } else {
+                format!("cannot run pdftotext: {err}")
+            },
+        })?;
+    if !output.status.success() {
+        return Err(FileError {
+            path: path.to_path_buf(),
+            message: format!(
+                "pdftotext failed: {}",
+                String::from_utf8_lossy(&output.stderr).trim()
+            ),
+        });
+    }
+    Ok(output.stdout)
 }
 
 fn progress_bar(total: u64, quiet: bool) -> ProgressBar {

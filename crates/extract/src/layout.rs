@@ -66,6 +66,8 @@ struct Line<'a> {
     /// 1-based line number.
     number: usize,
     kind: LineKind,
+    /// A form feed opens the line: a new page starts here.
+    page_break_before: bool,
 }
 
 /// A run of content lines between blank lines.
@@ -114,6 +116,7 @@ fn split_lines(source: &str) -> Vec<Line<'_>> {
             at: start + trimmed_start + (text.len() - text.trim_start_matches('\u{c}').len()),
             number: index + 1,
             kind,
+            page_break_before: page_break,
         });
     }
     lines
@@ -145,11 +148,13 @@ fn skip_front_matter(lines: &mut [Line<'_>], out: &mut Layout) {
 /// (running headers repeat them on every page).
 fn classify_lines(lines: &mut [Line<'_>], furniture: &Furniture) -> Vec<String> {
     let mut title_lines = Vec::new();
+    let mut joined_title = String::new();
     let mut in_title = false;
     let mut seen_organ = false;
     for line in lines.iter_mut() {
         if line.kind != LineKind::Content {
-            in_title = false;
+            // `73/7.` alone, then a blank line, then the title (pdftotext).
+            in_title &= title_lines.is_empty();
             continue;
         }
         let text = line.text;
@@ -162,6 +167,7 @@ fn classify_lines(lines: &mut [Line<'_>], furniture: &Furniture) -> Vec<String> 
         }
         if is_job_number(text)
             || is_barcode(text)
+            || is_date_code(text)
             || is_page_number(text)
             || furniture
                 .own_symbol_lines
@@ -179,10 +185,16 @@ fn classify_lines(lines: &mut [Line<'_>], furniture: &Furniture) -> Vec<String> 
                 }
                 continue;
             }
+            if in_title && is_organ_line(text) {
+                in_title = false;
+            }
             if in_title {
                 title_lines.push(normalize_for_compare(text));
             }
-        } else if text.len() > 12 && title_lines.iter().any(|t| same_words(t, text)) {
+        } else if text.len() > 12
+            && (title_lines.iter().any(|t| same_words(t, text))
+                || (text.len() >= 25 && title_text(&title_lines, &mut joined_title).contains(text)))
+        {
             line.kind = LineKind::Furniture;
         }
     }
@@ -191,6 +203,15 @@ fn classify_lines(lines: &mut [Line<'_>], furniture: &Furniture) -> Vec<String> 
 
 fn normalize_for_compare(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The title as one line, built once: running headers may break the
+/// title's lines differently from the heading (pdftotext).
+fn title_text<'a>(lines: &[String], joined: &'a mut String) -> &'a str {
+    if joined.is_empty() {
+        *joined = lines.join(" ");
+    }
+    joined
 }
 
 /// Whether two lines have the same words, whatever the spacing, without
@@ -240,6 +261,11 @@ fn is_job_number(text: &str) -> bool {
         && text[8..]
             .chars()
             .all(|c| c.is_ascii_digit() || c.is_whitespace() || "()E*".contains(c))
+}
+
+/// `071118`: the date code that pdftotext leaves on a line of its own.
+fn is_date_code(text: &str) -> bool {
+    text.len() == 6 && text.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// `*2118253*`
@@ -420,6 +446,11 @@ fn blocks(lines: &[Line<'_>], _title_lines: &[String]) -> Vec<Block> {
                 continue;
             }
             LineKind::Content => {}
+        }
+        if line.page_break_before {
+            finish(&mut current, &mut blocks);
+            in_zone = false;
+            page_break = true;
         }
         let text = line.text;
         let footnote = footnote_start(text, in_zone);

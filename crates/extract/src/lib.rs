@@ -70,6 +70,7 @@
 #![warn(missing_docs)]
 
 mod dates;
+pub mod html;
 mod layout;
 mod meta;
 mod model;
@@ -162,6 +163,23 @@ pub fn extract_bytes(bytes: &[u8], hint: &Hint) -> Document {
             doc
         }
     }
+}
+
+/// Reads an HTML page: markup is blanked out in place
+/// ([`html::blank_markup`]), so that citation spans are byte offsets into
+/// the page itself.
+///
+/// ```
+/// let page = "<html><head><title>x</title></head><body><p>The General Assembly,</p>\
+///             <p>Recalling its resolution <a href=\"#\">76/19</a> of 6 December 2021,</p></body></html>";
+/// let doc = resgraph_extract::extract_html(page, &Default::default());
+/// let c = &doc.citations[0];
+/// assert_eq!(c.target.to_string(), "A/RES/76/19");
+/// assert_eq!(&page[c.start..c.end], "76/19");
+/// assert_eq!((c.section.as_str(), c.paragraph), ("preamble", Some(1)));
+/// ```
+pub fn extract_html(html: &str, hint: &Hint) -> Document {
+    extract(&html::blank_markup(html), hint)
 }
 
 /// Whether bytes look like a binary file rather than text: a NUL byte in

@@ -137,12 +137,19 @@ pub(crate) fn document_date(layout: &Layout) -> Option<Date> {
 /// The title: the numbered title line without its number, or a draft's
 /// title paragraph.
 pub(crate) fn title(paragraphs: &[Paragraph]) -> Option<String> {
-    let p = paragraphs
+    let at = paragraphs
         .iter()
-        .find(|p| p.heading_role == Some(HeadingRole::Title))?;
-    let text = p.text.text.trim();
+        .position(|p| p.heading_role == Some(HeadingRole::Title))?;
+    let text = paragraphs[at].text.text.trim();
     let text = match text.split_once(". ") {
         Some((head, rest)) if head.contains('/') && head.len() < 12 => rest,
+        _ if text.ends_with('.') && text.contains('/') && text.len() < 12 => {
+            // `73/8.` alone: the title is the next heading paragraph.
+            let next = paragraphs
+                .get(at + 1)
+                .filter(|p| p.section == Section::Heading)?;
+            next.text.text.trim()
+        }
         _ => text,
     };
     Some(text.split_whitespace().collect::<Vec<_>>().join(" "))

@@ -110,6 +110,22 @@ pub(crate) fn clean_line_into(out: &mut Mapped, line: &str, at: usize) {
                 }
                 i += 1;
             }
+            b' ' => {
+                // Runs of spaces (and blanked-out markup) read as one.
+                if i > copy_from || !out.ends_with_space() {
+                    if out.text.is_empty() && i == copy_from {
+                        copy_from = i + 1;
+                    } else if i > copy_from && bytes[i - 1] != b' ' {
+                        // Keep this first space with the copied run.
+                    } else if i > copy_from {
+                        flush(out, copy_from, i);
+                        copy_from = i + 1;
+                    }
+                } else {
+                    copy_from = i + 1;
+                }
+                i += 1;
+            }
             b'*' | b'\t' => {
                 flush(out, copy_from, i);
                 if b == b'\t' {
@@ -228,6 +244,7 @@ mod tests {
     fn html_and_spaces() {
         let m = clean("see <a href=\"x\">76/19</a>&nbsp;and&#160;A\u{a0}B\u{ad}C");
         assert_eq!(m.text, "see 76/19 and A BC");
+        assert_eq!(clean("43/78      H  of   7").text, "43/78 H of 7");
     }
 
     #[test]
