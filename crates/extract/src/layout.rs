@@ -345,6 +345,10 @@ fn footnote_start(text: &str, in_zone: bool) -> Option<u32> {
             .chars()
             .try_fold(0u32, |acc, c| Some(acc * 10 + superscript_digit(c)?));
     }
+    // `* On behalf of ...`: a footnote marked with an asterisk, numbered 0.
+    if in_zone && (text.starts_with("* ") || text.starts_with("** ")) {
+        return Some(0);
+    }
     let digits_end = text.bytes().position(|b| !b.is_ascii_digit())?;
     // `1/ S/24476, annex.`: the old footnote style, recognisable anywhere.
     if (1..=3).contains(&digits_end) && text[digits_end..].starts_with("/ ") {
@@ -419,6 +423,7 @@ fn blocks(lines: &[Line<'_>], _title_lines: &[String]) -> Vec<Block> {
     let mut in_zone = false;
     let mut closing_seen = false;
     let mut organ_seen = false;
+    let mut pending_footnote: Option<u32> = None;
     let mut page_break = false;
     let finish = |current: &mut Option<Block>, blocks: &mut Vec<Block>| {
         if let Some(block) = current.take() {
@@ -453,7 +458,17 @@ fn blocks(lines: &[Line<'_>], _title_lines: &[String]) -> Vec<Block> {
             page_break = true;
         }
         let text = line.text;
-        let footnote = footnote_start(text, in_zone);
+        // pdftotext may print a footnote's number alone, then page
+        // furniture, then its text.
+        if in_zone && text.len() <= 3 && text.bytes().all(|b| b.is_ascii_digit()) {
+            finish(&mut current, &mut blocks);
+            pending_footnote = text.parse().ok();
+            continue;
+        }
+        let footnote = footnote_start(text, in_zone).or_else(|| {
+            let pending = pending_footnote.take();
+            pending.filter(|_| current.is_none())
+        });
         let organ = is_organ_line(text);
         let starts_new = match &current {
             None => true,
@@ -463,7 +478,7 @@ fn blocks(lines: &[Line<'_>], _title_lines: &[String]) -> Vec<Block> {
                 footnote.is_some()
                     || organ
                     || is_organ_line(previous)
-                    || (ended && operative_number(text, 0).is_some_and(|_| text.len() > 2))
+                    || (ended && operative_number(text, 0).is_some())
                     || (ended && sub_paragraph_start(text))
                     || (previous.ends_with([',', ';']) && opens_paragraph(text))
             }
@@ -529,7 +544,7 @@ fn place_blocks(lines: &[Line<'_>], blocks: &[Block], out: &mut Layout) {
             let text = strip_footnote_number(text);
             out.paragraphs.push(Paragraph {
                 section: Section::Footnote,
-                number: Some(n),
+                number: Some(n).filter(|n| *n > 0),
                 relation: "see".into(),
                 text,
                 line: first_line.number,
