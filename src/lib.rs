@@ -7,7 +7,8 @@
 //! - [`symbol`]: canonical UN symbols (`A/RES/76/19`, `S/RES/1373 (2001)`);
 //! - [`extract`]: citations, with place, relation and cited date, from a text;
 //! - [`graph`]: the directed citation graph, lineage queries, persistence, exports;
-//! - [`render`]: lineages drawn as DOT and SVG.
+//! - [`render`]: lineages drawn as DOT and SVG;
+//! - [`view`]: the glue that turns part of a graph into a picture model.
 //!
 //! ```
 //! use resgraph::extract::{extract, Hint};
@@ -19,6 +20,8 @@
 //! assert_eq!(doc.citations[0].target.to_string(), "A/RES/76/19");
 //! ```
 #![forbid(unsafe_code)]
+
+pub mod view;
 
 pub use resgraph_extract as extract;
 pub use resgraph_graph as graph;

@@ -1,6 +1,7 @@
 //! The `resgraph` command line: a thin layer over the resgraph libraries
 //! that knows about terminals, files and output formats.
 
+mod graph_cmd;
 mod input;
 mod output;
 
@@ -29,8 +30,180 @@ enum DocFormat {
     Table,
 }
 
+#[derive(Clone, Copy, ValueEnum)]
+enum QueryFormat {
+    Table,
+    Json,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ExportFormat {
+    Graphml,
+    Csv,
+    Json,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum RankBy {
+    Cited,
+    Pagerank,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum EngineArg {
+    Auto,
+    Dot,
+    Builtin,
+}
+
+/// Where the graph comes from, shared by the graph commands.
+#[derive(clap::Args)]
+struct GraphArgs {
+    /// A graph file made by `resgraph build`.
+    #[arg(long)]
+    graph: Option<PathBuf>,
+    /// Texts to read instead (files or directories).
+    #[arg(long = "from", num_args = 1..)]
+    paths: Vec<PathBuf>,
+    /// No progress bar even on a terminal.
+    #[arg(short, long)]
+    quiet: bool,
+}
+
+/// Depth and filters of a lineage query.
+#[derive(clap::Args)]
+struct QueryArgs {
+    /// Follow citations at most this many steps.
+    #[arg(long)]
+    depth: Option<u32>,
+    /// Only citations with this relation (repeatable): recalling, welcomes, see ...
+    #[arg(long = "relation")]
+    relations: Vec<String>,
+    /// Only citations in this section (repeatable): heading, preamble, operative, footnote, annex.
+    #[arg(long = "section")]
+    sections: Vec<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "table")]
+    format: QueryFormat,
+}
+
 #[derive(Subcommand)]
 enum Command {
+    /// Read texts and save their citation graph to one file.
+    Build {
+        /// Files or directories.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// The graph file to write (atomically).
+        #[arg(short, long)]
+        output: PathBuf,
+        /// No progress bar even on a terminal.
+        #[arg(short, long)]
+        quiet: bool,
+    },
+    /// Everything a document builds on, with distances.
+    Ancestors {
+        /// The document (`76/19`, `A/RES/76/19`, `a/res/76/19` ...).
+        symbol: String,
+        #[command(flatten)]
+        source: GraphArgs,
+        #[command(flatten)]
+        query: QueryArgs,
+    },
+    /// Everything that builds on a document, with distances.
+    Descendants {
+        /// The document.
+        symbol: String,
+        #[command(flatten)]
+        source: GraphArgs,
+        #[command(flatten)]
+        query: QueryArgs,
+    },
+    /// The shortest chain of citations from one document to another.
+    Path {
+        /// The citing end.
+        from: String,
+        /// The cited end.
+        to: String,
+        #[command(flatten)]
+        source: GraphArgs,
+        #[command(flatten)]
+        query: QueryArgs,
+    },
+    /// The successive resolutions of a recurring series.
+    Series {
+        /// A member of the series.
+        symbol: String,
+        #[command(flatten)]
+        source: GraphArgs,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "table")]
+        format: QueryFormat,
+    },
+    /// The most cited documents.
+    Top {
+        #[command(flatten)]
+        source: GraphArgs,
+        /// Rank by in-degree or by PageRank.
+        #[arg(long, value_enum, default_value = "cited")]
+        by: RankBy,
+        /// How many.
+        #[arg(long, default_value = "20")]
+        limit: usize,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "table")]
+        format: QueryFormat,
+    },
+    /// Counts of documents, citations, kinds and relations.
+    Stats {
+        #[command(flatten)]
+        source: GraphArgs,
+    },
+    /// Export the graph for other tools.
+    Export {
+        #[command(flatten)]
+        source: GraphArgs,
+        /// GraphML (Gephi, networkx, igraph), CSV (pandas, Neo4j), JSON node-link (d3, networkx).
+        #[arg(long, value_enum)]
+        format: ExportFormat,
+        /// Write here (atomically); CSV writes OUT.nodes.csv and OUT.edges.csv.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
+    /// Draw a document's lineage as SVG (or DOT, for a .dot output).
+    Render {
+        /// The document.
+        symbol: String,
+        #[command(flatten)]
+        source: GraphArgs,
+        /// Draw what it builds on (the default).
+        #[arg(long)]
+        ancestors: bool,
+        /// Draw what builds on it.
+        #[arg(long)]
+        descendants: bool,
+        /// Draw both.
+        #[arg(long)]
+        both: bool,
+        /// How many steps of citations to draw.
+        #[arg(long, default_value = "2")]
+        depth: u32,
+        /// Only citations with this relation (repeatable).
+        #[arg(long = "relation")]
+        relations: Vec<String>,
+        /// Only citations in this section (repeatable).
+        #[arg(long = "section")]
+        sections: Vec<String>,
+        /// The layout engine: Graphviz dot if installed (auto), dot, or the builtin one.
+        #[arg(long, value_enum, default_value = "auto")]
+        engine: EngineArg,
+        /// Group documents by organ.
+        #[arg(long)]
+        cluster_by_organ: bool,
+        /// The picture to write (.svg or .dot).
+        #[arg(short, long)]
+        output: PathBuf,
+    },
     /// Extract the citations of texts (files, or directories of .txt,
     /// .md, .html files).
     Extract {
@@ -68,6 +241,10 @@ fn main() -> ExitCode {
 /// Runs a command; `Ok(false)` when some input failed but the rest was
 /// done.
 fn run(cli: Cli) -> Result<bool> {
+    let cli_kind = match &cli.command {
+        Command::Ancestors { .. } => Kind::Ancestors,
+        _ => Kind::Other,
+    };
     match cli.command {
         Command::Extract {
             paths,
@@ -105,7 +282,271 @@ fn run(cli: Cli) -> Result<bool> {
             }
             Ok(report_errors(&errors))
         }
+        Command::Build {
+            paths,
+            output,
+            quiet,
+        } => {
+            let mut errors = Vec::new();
+            let source = graph_cmd::GraphSource {
+                graph: None,
+                paths: &paths,
+                quiet,
+            };
+            let graph = graph_cmd::load(&source, &mut errors)?;
+            graph.save(&output).map_err(|e| anyhow::anyhow!("{e}"))?;
+            let stats = graph.stats();
+            eprintln!(
+                "resgraph: wrote {}: {} documents ({} read), {} links, {} citations",
+                output.display(),
+                stats.nodes,
+                stats.read,
+                stats.edges,
+                stats.occurrences
+            );
+            Ok(report_errors(&errors))
+        }
+        Command::Ancestors {
+            symbol,
+            source,
+            query,
+        }
+        | Command::Descendants {
+            symbol,
+            source,
+            query,
+        } => {
+            let up = matches!(cli_kind, Kind::Ancestors);
+            let mut errors = Vec::new();
+            let graph = graph_cmd::load(&source.as_source(), &mut errors)?;
+            let sym = graph_cmd::resolve(&graph, &symbol)?;
+            let opts = graph_cmd::options(query.depth, &query.relations, &query.sections)?;
+            let rows = if up {
+                graph.ancestors(&sym, &opts)
+            } else {
+                graph.descendants(&sym, &opts)
+            };
+            let json = matches!(query.format, QueryFormat::Json);
+            graph_cmd::emit(None, |w| graph_cmd::print_ranked(w, &graph, &rows, json))?;
+            Ok(report_errors(&errors))
+        }
+        Command::Path {
+            from,
+            to,
+            source,
+            query,
+        } => {
+            let mut errors = Vec::new();
+            let graph = graph_cmd::load(&source.as_source(), &mut errors)?;
+            let a = graph_cmd::resolve(&graph, &from)?;
+            let b = graph_cmd::resolve(&graph, &to)?;
+            let opts = graph_cmd::options(query.depth, &query.relations, &query.sections)?;
+            let path = graph.shortest_path(&a, &b, &opts);
+            let json = matches!(query.format, QueryFormat::Json);
+            graph_cmd::emit(None, |w| match (&path, json) {
+                (Some(p), true) => {
+                    let names: Vec<String> = p.iter().map(|s| s.to_string()).collect();
+                    serde_json::to_writer_pretty(&mut *w, &names)?;
+                    writeln!(w)
+                }
+                (Some(p), false) => {
+                    let names: Vec<String> = p.iter().map(|s| s.to_string()).collect();
+                    writeln!(w, "{}", names.join(" -> "))
+                }
+                (None, true) => writeln!(w, "null"),
+                (None, false) => writeln!(w, "no chain of citations leads from {a} to {b}"),
+            })?;
+            Ok(report_errors(&errors) && path.is_some())
+        }
+        Command::Series {
+            symbol,
+            source,
+            format,
+        } => {
+            let mut errors = Vec::new();
+            let graph = graph_cmd::load(&source.as_source(), &mut errors)?;
+            let sym = graph_cmd::resolve(&graph, &symbol)?;
+            let series = graph.series_lineage(&sym);
+            let rows: Vec<(resgraph_graph::Symbol, u32)> = series
+                .iter()
+                .enumerate()
+                .map(|(i, s)| (s.clone(), u32::try_from(i).unwrap_or(u32::MAX)))
+                .collect();
+            let json = matches!(format, QueryFormat::Json);
+            graph_cmd::emit(None, |w| graph_cmd::print_ranked(w, &graph, &rows, json))?;
+            Ok(report_errors(&errors))
+        }
+        Command::Top {
+            source,
+            by,
+            limit,
+            format,
+        } => {
+            let mut errors = Vec::new();
+            let graph = graph_cmd::load(&source.as_source(), &mut errors)?;
+            let rows: Vec<(String, f64)> = match by {
+                RankBy::Cited => graph
+                    .most_cited(limit, None)
+                    .into_iter()
+                    .map(|(s, n)| (s.to_string(), n as f64))
+                    .collect(),
+                RankBy::Pagerank => graph
+                    .pagerank(0.85, 50)
+                    .into_iter()
+                    .take(limit)
+                    .map(|(s, r)| (s.to_string(), r))
+                    .collect(),
+            };
+            let json = matches!(format, QueryFormat::Json);
+            graph_cmd::emit(None, |w| {
+                if json {
+                    let items: Vec<serde_json::Value> = rows
+                        .iter()
+                        .map(|(s, v)| serde_json::json!({"symbol": s, "score": v}))
+                        .collect();
+                    serde_json::to_writer_pretty(&mut *w, &items)?;
+                    return writeln!(w);
+                }
+                for (s, v) in &rows {
+                    match by {
+                        RankBy::Cited => writeln!(w, "{v:>8}  {s}")?,
+                        RankBy::Pagerank => writeln!(w, "{v:>10.6}  {s}")?,
+                    }
+                }
+                Ok(())
+            })?;
+            Ok(report_errors(&errors))
+        }
+        Command::Stats { source } => {
+            let mut errors = Vec::new();
+            let graph = graph_cmd::load(&source.as_source(), &mut errors)?;
+            let stats = graph.stats();
+            graph_cmd::emit(None, |w| {
+                writeln!(
+                    w,
+                    "documents   {:>10}  ({} read, {} only cited)",
+                    stats.nodes, stats.read, stats.cited_only
+                )?;
+                writeln!(
+                    w,
+                    "links       {:>10}  (citing -> cited pairs)",
+                    stats.edges
+                )?;
+                writeln!(w, "citations   {:>10}", stats.occurrences)?;
+                writeln!(
+                    w,
+                    "adoptions   {:>10}  (draft -> resolution)",
+                    stats.adoptions
+                )?;
+                for (kind, n) in &stats.by_kind {
+                    writeln!(w, "  {kind:<20} {n:>8}")?;
+                }
+                for (relation, n) in stats.by_relation.iter().take(15) {
+                    writeln!(w, "  relation {relation:<20} {n:>8}")?;
+                }
+                Ok(())
+            })?;
+            Ok(report_errors(&errors))
+        }
+        Command::Export {
+            source,
+            format,
+            output,
+        } => {
+            let mut errors = Vec::new();
+            let graph = graph_cmd::load(&source.as_source(), &mut errors)?;
+            match format {
+                ExportFormat::Graphml => {
+                    graph_cmd::emit(output.as_deref(), |w| graph.write_graphml(w))?
+                }
+                ExportFormat::Json => {
+                    graph_cmd::emit(output.as_deref(), |w| graph.write_json_node_link(w))?
+                }
+                ExportFormat::Csv => match &output {
+                    Some(prefix) => {
+                        let nodes = PathBuf::from(format!("{}.nodes.csv", prefix.display()));
+                        let edges = PathBuf::from(format!("{}.edges.csv", prefix.display()));
+                        graph_cmd::emit(Some(&nodes), |w| graph.write_csv_nodes(w))?;
+                        graph_cmd::emit(Some(&edges), |w| graph.write_csv_edges(w))?;
+                    }
+                    None => graph_cmd::emit(None, |w| {
+                        graph.write_csv_nodes(&mut *w)?;
+                        writeln!(w)?;
+                        graph.write_csv_edges(w)
+                    })?,
+                },
+            }
+            Ok(report_errors(&errors))
+        }
+        Command::Render {
+            symbol,
+            source,
+            ancestors,
+            descendants,
+            both,
+            depth,
+            relations,
+            sections,
+            engine,
+            cluster_by_organ,
+            output,
+        } => {
+            let mut errors = Vec::new();
+            let graph = graph_cmd::load(&source.as_source(), &mut errors)?;
+            let sym = graph_cmd::resolve(&graph, &symbol)?;
+            let opts = graph_cmd::options(Some(depth), &relations, &sections)?;
+            let up = ancestors || both || !descendants;
+            let down = descendants || both;
+            let mut members = vec![sym.clone()];
+            if up {
+                members.extend(graph.ancestors(&sym, &opts).into_iter().map(|(s, _)| s));
+            }
+            if down {
+                members.extend(graph.descendants(&sym, &opts).into_iter().map(|(s, _)| s));
+            }
+            let picture = resgraph::view::lineage(&graph, Some(&sym), &members);
+            let style = resgraph_render::Style {
+                cluster_by_organ,
+                ..resgraph_render::Style::default()
+            };
+            let is_dot = output.extension().is_some_and(|e| e == "dot");
+            let text = if is_dot {
+                resgraph_render::to_dot(&picture, &style)
+            } else {
+                let engine = match engine {
+                    EngineArg::Auto => resgraph_render::Engine::Auto,
+                    EngineArg::Dot => resgraph_render::Engine::Dot,
+                    EngineArg::Builtin => resgraph_render::Engine::Builtin,
+                };
+                resgraph_render::to_svg(&picture, &style, engine)
+            }
+            .map_err(|e| anyhow::anyhow!("{e}"))?;
+            graph_cmd::emit(Some(&output), |w| w.write_all(text.as_bytes()))?;
+            eprintln!(
+                "resgraph: wrote {} ({} documents, {} links)",
+                output.display(),
+                picture.nodes.len(),
+                picture.edges.len()
+            );
+            Ok(report_errors(&errors))
+        }
     }
+}
+
+impl GraphArgs {
+    fn as_source(&self) -> graph_cmd::GraphSource<'_> {
+        graph_cmd::GraphSource {
+            graph: self.graph.as_deref(),
+            paths: &self.paths,
+            quiet: self.quiet,
+        }
+    }
+}
+
+/// Which of two commands sharing one arm is running.
+enum Kind {
+    Ancestors,
+    Other,
 }
 
 fn print_summary(docs: &[resgraph_extract::Document], files: usize) {

@@ -1,0 +1,173 @@
+//! The graph commands: build, queries, exports, pictures.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use anyhow::{bail, Context, Result};
+use resgraph_extract::{Document, Section};
+use resgraph_graph::{CitationGraph, Filter, QueryOptions, Symbol};
+
+use crate::input::{self, FileError};
+
+/// Where a command's graph comes from: a saved file, or texts read now.
+pub struct GraphSource<'a> {
+    pub graph: Option<&'a Path>,
+    pub paths: &'a [PathBuf],
+    pub quiet: bool,
+}
+
+/// Adds documents to a graph, with the draft-to-resolution links their
+/// headings state (`[without reference to a Main Committee (A/78/L.1)]`).
+pub fn add_documents(graph: &mut CitationGraph, docs: &[Document]) -> usize {
+    let mut skipped = 0;
+    for doc in docs {
+        if doc.symbol.is_none() {
+            skipped += 1;
+            continue;
+        }
+        let _ = graph.add_document(doc);
+        if let Some(own) = &doc.symbol {
+            for c in doc
+                .citations
+                .iter()
+                .filter(|c| c.section == Section::Heading && c.relation == "draft")
+            {
+                graph.add_adopted_as(&c.target, own);
+            }
+        }
+    }
+    skipped
+}
+
+/// Loads or builds the graph; per-file errors go to `errors`.
+pub fn load(source: &GraphSource<'_>, errors: &mut Vec<FileError>) -> Result<CitationGraph> {
+    if let Some(path) = source.graph {
+        if !source.paths.is_empty() {
+            bail!("give either --graph FILE or texts to read, not both");
+        }
+        return CitationGraph::load(path).map_err(|e| anyhow::anyhow!("{e}"));
+    }
+    if source.paths.is_empty() {
+        bail!("no graph: give --graph FILE (made by `resgraph build`) or the texts to read");
+    }
+    let files = input::expand(source.paths, errors);
+    let docs = input::extract_all(&files, errors, source.quiet);
+    let mut graph = CitationGraph::new();
+    let skipped = add_documents(&mut graph, &docs);
+    if skipped > 0 {
+        eprintln!(
+            "resgraph: {skipped} text(s) state no symbol and their file names spell none: left out of the graph"
+        );
+    }
+    Ok(graph)
+}
+
+/// Resolves what the user typed to a symbol of the graph, or explains.
+pub fn resolve(graph: &CitationGraph, typed: &str) -> Result<Symbol> {
+    graph.resolve(typed).map_err(|e| anyhow::anyhow!("{e}"))
+}
+
+/// Query options from the command line's depth and filters.
+pub fn options(
+    depth: Option<u32>,
+    relations: &[String],
+    sections: &[String],
+) -> Result<QueryOptions> {
+    let mut opts = QueryOptions::new();
+    if let Some(d) = depth {
+        opts = opts.depth(d);
+    }
+    let mut filter = Filter::default();
+    if !relations.is_empty() {
+        filter = filter.with_relations(relations.iter().map(|r| r.to_lowercase()));
+    }
+    if !sections.is_empty() {
+        let mut parsed = Vec::new();
+        for s in sections {
+            parsed.push(match s.to_lowercase().as_str() {
+                "heading" => Section::Heading,
+                "preamble" => Section::Preamble,
+                "operative" => Section::Operative,
+                "footnote" => Section::Footnote,
+                "annex" => Section::Annex,
+                other => bail!("unknown section {other:?}: expected heading, preamble, operative, footnote or annex"),
+            });
+        }
+        filter = filter.with_sections(parsed);
+    }
+    if !filter.is_empty() {
+        opts = opts.filter(filter);
+    }
+    Ok(opts)
+}
+
+/// Prints `(symbol, distance)` rows with what is known of each.
+pub fn print_ranked(
+    out: &mut dyn Write,
+    graph: &CitationGraph,
+    rows: &[(Symbol, u32)],
+    json: bool,
+) -> std::io::Result<()> {
+    if json {
+        let items: Vec<serde_json::Value> = rows
+            .iter()
+            .map(|(s, d)| {
+                let info = graph.node(s);
+                serde_json::json!({
+                    "symbol": s.to_string(),
+                    "distance": d,
+                    "kind": s.kind().as_str(),
+                    "date": info.and_then(|i| i.date).map(|d| d.to_string()),
+                    "title": info.and_then(|i| i.title.clone()),
+                    "read": info.is_some_and(|i| i.read),
+                })
+            })
+            .collect();
+        serde_json::to_writer_pretty(&mut *out, &items)?;
+        return writeln!(out);
+    }
+    for (s, d) in rows {
+        let info = graph.node(s);
+        let read = if info.is_some_and(|i| i.read) {
+            "read "
+        } else {
+            "cited"
+        };
+        let date = info
+            .and_then(|i| i.date)
+            .map(|d| d.to_string())
+            .unwrap_or_else(|| "-".into());
+        let title: String = info
+            .and_then(|i| i.title.clone())
+            .unwrap_or_default()
+            .chars()
+            .take(80)
+            .collect();
+        writeln!(
+            out,
+            "{d:>3}  {:<26} {date:<10}  {read}  {title}",
+            s.to_string()
+        )?;
+    }
+    Ok(())
+}
+
+/// Writes to a file atomically, or to standard output.
+pub fn emit(
+    output: Option<&Path>,
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<()> {
+    match output {
+        Some(path) => crate::output::write_atomically(path, write),
+        None => {
+            let stdout = std::io::stdout();
+            let mut lock = std::io::BufWriter::new(stdout.lock());
+            match write(&mut lock).and_then(|_| lock.flush()) {
+                Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+                    Err(e).context("cannot write to standard output")
+                }
+                _ => Ok(()),
+            }
+        }
+    }
+}

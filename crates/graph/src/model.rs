@@ -1,0 +1,286 @@
+//! The public value types: what a node knows, one occurrence of a
+//! citation, query options and filters, build outcomes and statistics.
+
+use resgraph_extract::{Citation, Date, Section};
+use resgraph_symbol::{Kind, Symbol};
+use serde::{Deserialize, Serialize};
+
+/// What the graph knows of one document.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NodeInfo {
+    /// The document's symbol, the node's key.
+    pub symbol: Symbol,
+    /// Its title, when known (from its text or from metadata).
+    pub title: Option<String>,
+    /// Its adoption date (for a draft, the date of issue), when known.
+    pub date: Option<Date>,
+    /// The adopting organ as texts name it (`General Assembly`).
+    pub organ: Option<String>,
+    /// Whether the document's own text was read (as opposed to a
+    /// document that is only cited by others).
+    pub read: bool,
+    /// Where its text came from (a path), when it was read.
+    pub source: Option<String>,
+}
+
+impl NodeInfo {
+    /// A node about which nothing is known but its symbol: cited, not read.
+    ///
+    /// ```
+    /// use resgraph_graph::NodeInfo;
+    /// let info = NodeInfo::cited("A/RES/76/19".parse().unwrap());
+    /// assert!(!info.read && info.title.is_none());
+    /// ```
+    pub fn cited(symbol: Symbol) -> NodeInfo {
+        NodeInfo {
+            symbol,
+            title: None,
+            date: None,
+            organ: None,
+            read: false,
+            source: None,
+        }
+    }
+
+    /// The kind of document, from its symbol.
+    pub fn kind(&self) -> Kind {
+        self.symbol.kind()
+    }
+}
+
+/// One mention of a cited document in a citing document: how (relation),
+/// where (section and paragraph) and with what date the text gives.
+///
+/// Fields are ordered so that sorting occurrences sorts them by place in
+/// the text.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Occurrence {
+    /// Where the mention stands.
+    pub section: Section,
+    /// The paragraph (preambular from 1, operative as printed, footnote
+    /// number), if any.
+    pub paragraph: Option<u32>,
+    /// The opening word of the paragraph, lower-cased (`recalling`,
+    /// `welcomes`, `see`).
+    pub relation: String,
+    /// The date the text gives for the cited document, if any.
+    pub cited_date: Option<Date>,
+}
+
+impl Occurrence {
+    /// An occurrence from its parts.
+    ///
+    /// ```
+    /// use resgraph_graph::{Occurrence, Section};
+    /// let occ = Occurrence::new("recalling", Section::Preamble, Some(1), None);
+    /// assert_eq!(occ.relation, "recalling");
+    /// ```
+    pub fn new(
+        relation: impl Into<String>,
+        section: Section,
+        paragraph: Option<u32>,
+        cited_date: Option<Date>,
+    ) -> Occurrence {
+        Occurrence {
+            section,
+            paragraph,
+            relation: relation.into(),
+            cited_date,
+        }
+    }
+}
+
+impl From<&Citation> for Occurrence {
+    fn from(c: &Citation) -> Occurrence {
+        Occurrence::new(c.relation.clone(), c.section, c.paragraph, c.cited_date)
+    }
+}
+
+/// A borrowed view of an [`Occurrence`], as the graph stores it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct OccurrenceRef<'a> {
+    /// Where the mention stands.
+    pub section: Section,
+    /// The paragraph, if any.
+    pub paragraph: Option<u32>,
+    /// The relation (opening word of the paragraph).
+    pub relation: &'a str,
+    /// The date the text gives for the cited document, if any.
+    pub cited_date: Option<Date>,
+}
+
+impl OccurrenceRef<'_> {
+    /// An owned copy.
+    pub fn to_occurrence(&self) -> Occurrence {
+        Occurrence::new(self.relation, self.section, self.paragraph, self.cited_date)
+    }
+}
+
+/// Which citations a query follows: an edge is followed when at least one
+/// of its occurrences has one of the `relations` (if given) and stands in
+/// one of the `sections` (if given). The default follows every edge.
+///
+/// ```
+/// use resgraph_graph::{Filter, Section};
+/// let preamble_recitals = Filter::default()
+///     .with_relations(["recalling", "reaffirming"])
+///     .with_sections([Section::Preamble]);
+/// assert!(!preamble_recitals.is_empty());
+/// assert!(Filter::default().is_empty());
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Filter {
+    /// Relations to follow (compared case-insensitively); `None` for all.
+    pub relations: Option<Vec<String>>,
+    /// Sections to follow; `None` for all.
+    pub sections: Option<Vec<Section>>,
+}
+
+impl Filter {
+    /// This filter, restricted to the given relations.
+    pub fn with_relations<I, S>(mut self, relations: I) -> Filter
+    where
+        I: IntoIterator<Item = S>,
+        S: Into<String>,
+    {
+        self.relations = Some(relations.into_iter().map(Into::into).collect());
+        self
+    }
+
+    /// This filter, restricted to the given sections.
+    pub fn with_sections<I: IntoIterator<Item = Section>>(mut self, sections: I) -> Filter {
+        self.sections = Some(sections.into_iter().collect());
+        self
+    }
+
+    /// Whether the filter lets every edge through.
+    pub fn is_empty(&self) -> bool {
+        self.relations.is_none() && self.sections.is_none()
+    }
+
+    /// Whether one occurrence passes the filter.
+    ///
+    /// ```
+    /// use resgraph_graph::{Filter, Occurrence, Section};
+    /// let f = Filter::default().with_sections([Section::Operative]);
+    /// assert!(f.matches(&Occurrence::new("welcomes", Section::Operative, Some(1), None)));
+    /// assert!(!f.matches(&Occurrence::new("recalling", Section::Preamble, Some(1), None)));
+    /// ```
+    pub fn matches(&self, occurrence: &Occurrence) -> bool {
+        let relation_ok = self.relations.as_ref().is_none_or(|rs| {
+            rs.iter()
+                .any(|r| r.eq_ignore_ascii_case(&occurrence.relation))
+        });
+        let section_ok = self
+            .sections
+            .as_ref()
+            .is_none_or(|ss| ss.contains(&occurrence.section));
+        relation_ok && section_ok
+    }
+}
+
+/// Options common to the traversal queries.
+///
+/// ```
+/// use resgraph_graph::{Filter, QueryOptions, Section};
+/// let opts = QueryOptions::new()
+///     .depth(2)
+///     .filter(Filter::default().with_sections([Section::Preamble]))
+///     .limit(10);
+/// assert_eq!(opts.max_depth, Some(2));
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct QueryOptions {
+    /// The largest distance (number of citation steps) to go; `None` for
+    /// no limit. `Some(0)` finds nothing.
+    pub max_depth: Option<u32>,
+    /// Which citations to follow.
+    pub filter: Filter,
+    /// Whether a draft and the resolution adopted from it (see
+    /// [`CitationGraph::add_adopted_as`](crate::CitationGraph::add_adopted_as))
+    /// count as one step: the resolution builds on its draft, so the
+    /// draft's ancestors become the resolution's.
+    pub follow_adoption: bool,
+    /// Keep at most this many results (after ordering); `None` for all.
+    pub limit: Option<usize>,
+}
+
+impl QueryOptions {
+    /// No depth limit, no filter, adoption links not followed, no limit.
+    pub fn new() -> QueryOptions {
+        QueryOptions::default()
+    }
+
+    /// Limits the depth (citation steps).
+    pub fn depth(mut self, max_depth: u32) -> QueryOptions {
+        self.max_depth = Some(max_depth);
+        self
+    }
+
+    /// Sets the filter.
+    pub fn filter(mut self, filter: Filter) -> QueryOptions {
+        self.filter = filter;
+        self
+    }
+
+    /// Follows draft-to-resolution links as well as citations.
+    pub fn follow_adoption(mut self, yes: bool) -> QueryOptions {
+        self.follow_adoption = yes;
+        self
+    }
+
+    /// Keeps at most `n` results.
+    pub fn limit(mut self, n: usize) -> QueryOptions {
+        self.limit = Some(n);
+        self
+    }
+}
+
+/// What [`CitationGraph::add_document`](crate::CitationGraph::add_document) did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[must_use]
+pub enum AddOutcome {
+    /// The document is in the graph with its citations.
+    Added {
+        /// The document's symbol.
+        symbol: Symbol,
+        /// Citations in the document.
+        citations: usize,
+        /// Distinct documents it cites (edges from it).
+        cited: usize,
+        /// Citations of the document itself, which are not recorded.
+        self_citations: usize,
+        /// Whether the document had been read before: its earlier
+        /// citations were replaced by these.
+        replaced: bool,
+    },
+    /// The document has no symbol of its own and was left out.
+    Skipped {
+        /// Where its text came from.
+        source: String,
+        /// The citations that were therefore not recorded.
+        citations: usize,
+    },
+}
+
+/// Counts that describe a graph.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct GraphStats {
+    /// Documents (nodes).
+    pub nodes: usize,
+    /// Distinct citing -> cited pairs (edges).
+    pub edges: usize,
+    /// Occurrences on all edges.
+    pub occurrences: u64,
+    /// Documents whose text was read.
+    pub read: usize,
+    /// Documents only cited.
+    pub cited_only: usize,
+    /// Draft -> resolution links.
+    pub adoptions: usize,
+    /// Nodes per kind (`ga-resolution`, `document`, ...), in the order
+    /// of [`Kind::ALL`], kinds with no node left out.
+    pub by_kind: Vec<(String, usize)>,
+    /// Occurrences per relation, most frequent first (ties by name).
+    pub by_relation: Vec<(String, u64)>,
+}

@@ -1,0 +1,374 @@
+//! Compact internal representations: packed occurrences, edge weights,
+//! the relation interner, a fast hasher and a bit set.
+//!
+//! At 10^7 citations every byte per edge counts: an occurrence is 12
+//! bytes (relation id, section and flags in one word, the paragraph, the
+//! cited date), and an edge weight is 16 bytes when it has one
+//! occurrence (the usual case), with further occurrences behind a box.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+use resgraph_extract::{Date, Section};
+
+/// The largest number of distinct relation strings a graph interns;
+/// further new relations are recorded as [`OVERFLOW_RELATION`].
+pub(crate) const MAX_RELATIONS: u32 = 1 << 27;
+
+/// The relation recorded once [`MAX_RELATIONS`] distinct ones are known.
+pub(crate) const OVERFLOW_RELATION: &str = "(other)";
+
+const RELATION_MASK: u32 = MAX_RELATIONS - 1;
+const SECTION_SHIFT: u32 = 27;
+const HAS_PARAGRAPH: u32 = 1 << 30;
+
+/// A section as a small number, in the order of [`Section`]'s variants.
+pub(crate) fn section_code(section: Section) -> u8 {
+    match section {
+        Section::Heading => 0,
+        Section::Preamble => 1,
+        Section::Operative => 2,
+        Section::Footnote => 3,
+        Section::Annex => 4,
+    }
+}
+
+/// The section a code stands for, if any.
+pub(crate) fn section_from_code(code: u8) -> Option<Section> {
+    Some(match code {
+        0 => Section::Heading,
+        1 => Section::Preamble,
+        2 => Section::Operative,
+        3 => Section::Footnote,
+        4 => Section::Annex,
+        _ => return None,
+    })
+}
+
+/// A date in one word: `year << 16 | month << 8 | day`, 0 for none.
+pub(crate) fn pack_date(date: Option<Date>) -> u32 {
+    match date {
+        Some(d) if d.month != 0 => {
+            (u32::from(d.year) << 16) | (u32::from(d.month) << 8) | u32::from(d.day)
+        }
+        _ => 0,
+    }
+}
+
+/// The date a packed word stands for; `None` for 0 or an impossible date.
+pub(crate) fn unpack_date(word: u32) -> Option<Date> {
+    if word == 0 {
+        return None;
+    }
+    let year = u16::try_from(word >> 16).ok()?;
+    let month = u8::try_from((word >> 8) & 0xff).ok()?;
+    let day = u8::try_from(word & 0xff).ok()?;
+    Date::new(year, month, day)
+}
+
+/// One occurrence of a citation, in 12 bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub(crate) struct PackedOcc {
+    /// Bits 0..27 relation id, 27..30 section code, bit 30 paragraph present.
+    meta: u32,
+    paragraph: u32,
+    date: u32,
+}
+
+impl PackedOcc {
+    pub(crate) fn new(
+        relation: u32,
+        section: Section,
+        paragraph: Option<u32>,
+        date: Option<Date>,
+    ) -> PackedOcc {
+        let mut meta =
+            (relation & RELATION_MASK) | (u32::from(section_code(section)) << SECTION_SHIFT);
+        if paragraph.is_some() {
+            meta |= HAS_PARAGRAPH;
+        }
+        PackedOcc {
+            meta,
+            paragraph: paragraph.unwrap_or(0),
+            date: pack_date(date),
+        }
+    }
+
+    pub(crate) fn relation(self) -> u32 {
+        self.meta & RELATION_MASK
+    }
+
+    pub(crate) fn section_code(self) -> u8 {
+        // Three bits: always fits.
+        ((self.meta >> SECTION_SHIFT) & 0b111) as u8
+    }
+
+    pub(crate) fn section(self) -> Section {
+        section_from_code(self.section_code()).unwrap_or(Section::Annex)
+    }
+
+    pub(crate) fn paragraph(self) -> Option<u32> {
+        (self.meta & HAS_PARAGRAPH != 0).then_some(self.paragraph)
+    }
+
+    pub(crate) fn date(self) -> Option<Date> {
+        unpack_date(self.date)
+    }
+
+    pub(crate) fn date_word(self) -> u32 {
+        self.date
+    }
+}
+
+/// The weight of an edge: its occurrences, the first inline.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum EdgeData {
+    One(PackedOcc),
+    #[allow(clippy::box_collection)] // a thin pointer keeps the enum at 16 bytes
+    Many(Box<Vec<PackedOcc>>),
+}
+
+impl EdgeData {
+    pub(crate) fn occurrences(&self) -> &[PackedOcc] {
+        match self {
+            EdgeData::One(o) => std::slice::from_ref(o),
+            EdgeData::Many(v) => v,
+        }
+    }
+
+    /// Adds an occurrence unless an identical one is there; whether it
+    /// was added.
+    pub(crate) fn insert(&mut self, occ: PackedOcc) -> bool {
+        match self {
+            EdgeData::One(first) => {
+                if *first == occ {
+                    return false;
+                }
+                *self = EdgeData::Many(Box::new(vec![*first, occ]));
+                true
+            }
+            EdgeData::Many(v) => {
+                if v.contains(&occ) {
+                    return false;
+                }
+                v.push(occ);
+                true
+            }
+        }
+    }
+}
+
+/// The FxHash function (as in rustc) with a final mix: fast, good
+/// enough for symbols, not meant to resist adversarial keys.
+#[derive(Debug, Default, Clone, Copy)]
+pub(crate) struct FxHasher {
+    hash: u64,
+}
+
+const FX_SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+
+impl FxHasher {
+    #[inline]
+    fn add(&mut self, word: u64) {
+        self.hash = (self.hash.rotate_left(5) ^ word).wrapping_mul(FX_SEED);
+    }
+}
+
+impl Hasher for FxHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            self.add(u64::from_le_bytes(word));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut word = [0u8; 8];
+            word[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(word));
+        }
+    }
+    #[inline]
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+    #[inline]
+    fn write_u16(&mut self, i: u16) {
+        self.add(u64::from(i));
+    }
+    #[inline]
+    fn write_u32(&mut self, i: u32) {
+        self.add(u64::from(i));
+    }
+    #[inline]
+    fn write_u64(&mut self, i: u64) {
+        self.add(i);
+    }
+    #[inline]
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+    #[inline]
+    fn finish(&self) -> u64 {
+        // The multiply leaves the low bits weak; mix the high ones down
+        // (the murmur3 finalizer), since hash tables index by low bits.
+        let mut h = self.hash;
+        h ^= h >> 33;
+        h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+        h ^= h >> 33;
+        h
+    }
+}
+
+/// A `BuildHasher` for [`FxHasher`].
+pub(crate) type FxBuild = BuildHasherDefault<FxHasher>;
+
+/// A hash map with the Fx hasher.
+pub(crate) type FxMap<K, V> = HashMap<K, V, FxBuild>;
+
+/// Relation strings, each stored once, numbered from 0.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Interner {
+    strings: Vec<Box<str>>,
+    ids: FxMap<Box<str>, u32>,
+}
+
+impl Interner {
+    pub(crate) fn intern(&mut self, s: &str) -> u32 {
+        if let Some(&id) = self.ids.get(s) {
+            return id;
+        }
+        let len = u32::try_from(self.strings.len()).unwrap_or(u32::MAX);
+        if len >= MAX_RELATIONS - 1 && s != OVERFLOW_RELATION {
+            return self.intern(OVERFLOW_RELATION);
+        }
+        self.strings.push(s.into());
+        self.ids.insert(s.into(), len);
+        len
+    }
+
+    pub(crate) fn get(&self, s: &str) -> Option<u32> {
+        self.ids.get(s).copied()
+    }
+
+    pub(crate) fn resolve(&self, id: u32) -> &str {
+        self.strings.get(id as usize).map_or("", |s| s)
+    }
+
+    pub(crate) fn len(&self) -> usize {
+        self.strings.len()
+    }
+
+    pub(crate) fn strings(&self) -> &[Box<str>] {
+        &self.strings
+    }
+}
+
+/// A fixed-size set of small integers.
+#[derive(Debug, Clone)]
+pub(crate) struct BitSet {
+    words: Vec<u64>,
+}
+
+impl BitSet {
+    pub(crate) fn new(len: usize) -> BitSet {
+        BitSet {
+            words: vec![0; len.div_ceil(64)],
+        }
+    }
+
+    /// Inserts `i`; whether it was absent. Out-of-range values are never
+    /// inserted (and reported as present).
+    #[inline]
+    pub(crate) fn insert(&mut self, i: u32) -> bool {
+        let (word, bit) = ((i / 64) as usize, i % 64);
+        match self.words.get_mut(word) {
+            Some(w) => {
+                let absent = *w & (1 << bit) == 0;
+                *w |= 1 << bit;
+                absent
+            }
+            None => false,
+        }
+    }
+
+    #[inline]
+    pub(crate) fn remove(&mut self, i: u32) {
+        let (word, bit) = ((i / 64) as usize, i % 64);
+        if let Some(w) = self.words.get_mut(word) {
+            *w &= !(1 << bit);
+        }
+    }
+
+    #[inline]
+    pub(crate) fn contains(&self, i: u32) -> bool {
+        let (word, bit) = ((i / 64) as usize, i % 64);
+        self.words.get(word).is_some_and(|w| w & (1 << bit) != 0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes_stay_small() {
+        assert_eq!(std::mem::size_of::<PackedOcc>(), 12);
+        assert_eq!(std::mem::size_of::<EdgeData>(), 16);
+    }
+
+    #[test]
+    fn occurrence_round_trip() {
+        let date = Date::new(1988, 12, 7);
+        for section in [
+            Section::Heading,
+            Section::Preamble,
+            Section::Operative,
+            Section::Footnote,
+            Section::Annex,
+        ] {
+            for paragraph in [None, Some(0), Some(7), Some(u32::MAX)] {
+                let occ = PackedOcc::new(12345, section, paragraph, date);
+                assert_eq!(occ.relation(), 12345);
+                assert_eq!(occ.section(), section);
+                assert_eq!(occ.paragraph(), paragraph);
+                assert_eq!(occ.date(), date);
+            }
+        }
+        assert_eq!(unpack_date(pack_date(None)), None);
+        assert_eq!(unpack_date(0x07c8_0d01), None, "month 13");
+    }
+
+    #[test]
+    fn edge_data_dedups() {
+        let a = PackedOcc::new(0, Section::Preamble, Some(1), None);
+        let b = PackedOcc::new(1, Section::Operative, Some(1), None);
+        let mut e = EdgeData::One(a);
+        assert!(!e.insert(a));
+        assert!(e.insert(b));
+        assert!(!e.insert(b));
+        assert_eq!(e.occurrences(), &[a, b]);
+    }
+
+    #[test]
+    fn interner_numbers_in_order() {
+        let mut i = Interner::default();
+        assert_eq!(i.intern("recalling"), 0);
+        assert_eq!(i.intern("see"), 1);
+        assert_eq!(i.intern("recalling"), 0);
+        assert_eq!(i.resolve(1), "see");
+        assert_eq!(i.get("nope"), None);
+    }
+
+    #[test]
+    fn bitset() {
+        let mut s = BitSet::new(130);
+        assert!(s.insert(129));
+        assert!(!s.insert(129));
+        assert!(s.contains(129));
+        assert!(!s.contains(5));
+        assert!(!s.insert(100_000));
+    }
+}

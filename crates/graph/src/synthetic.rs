@@ -1,0 +1,223 @@
+//! Deterministic synthetic citation graphs, for benchmarks, scale tests
+//! and demonstrations.
+//!
+//! Document `i` (from 0) is a General Assembly resolution; documents are
+//! spread evenly over 100 sessions, so index order is chronological
+//! order. Each document cites about `citations_per_document` earlier
+//! ones (between half and one and a half times as many): four in five
+//! among the 2 sessions' worth of documents before it (at least 200), the rest anywhere
+//! before it with a probability falling as one over the distance (a long
+//! tail to old resolutions).
+
+use resgraph_extract::{Citation, Date, Document, Section};
+use resgraph_symbol::{GaSession, GaStyle, Symbol};
+
+use crate::graph::CitationGraph;
+use crate::model::{NodeInfo, Occurrence};
+
+/// SplitMix64, a small, fast, well-mixed pseudo-random generator.
+///
+/// ```
+/// use resgraph_graph::synthetic::SplitMix64;
+/// let mut a = SplitMix64::new(7);
+/// let mut b = SplitMix64::new(7);
+/// assert_eq!(a.next_u64(), b.next_u64());
+/// assert!(a.below(10) < 10);
+/// ```
+#[derive(Debug, Clone)]
+pub struct SplitMix64 {
+    state: u64,
+}
+
+impl SplitMix64 {
+    /// A generator from a seed.
+    pub fn new(seed: u64) -> SplitMix64 {
+        SplitMix64 { state: seed }
+    }
+
+    /// The next 64 random bits.
+    pub fn next_u64(&mut self) -> u64 {
+        self.state = self.state.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = self.state;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
+    }
+
+    /// A number in `0..n` (0 when `n` is 0).
+    pub fn below(&mut self, n: u64) -> u64 {
+        if n == 0 {
+            return 0;
+        }
+        ((u128::from(self.next_u64()) * u128::from(n)) >> 64) as u64
+    }
+
+    /// A number in `[0, 1)`.
+    pub fn unit(&mut self) -> f64 {
+        (self.next_u64() >> 11) as f64 / (1u64 << 53) as f64
+    }
+}
+
+/// What to generate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Spec {
+    /// The number of documents (at most about 10^7).
+    pub documents: usize,
+    /// The mean number of citations per document.
+    pub citations_per_document: usize,
+    /// The generator's seed.
+    pub seed: u64,
+}
+
+impl Spec {
+    /// `documents` documents citing about 10 others each, seed 1.
+    pub fn new(documents: usize) -> Spec {
+        Spec {
+            documents,
+            citations_per_document: 10,
+            seed: 1,
+        }
+    }
+
+    fn per_session(&self) -> usize {
+        self.documents
+            .div_ceil(100)
+            .clamp(1, resgraph_symbol::MAX_NUMBER as usize)
+    }
+
+    /// The symbol of document `i`: `A/RES/{session}/{number}`.
+    ///
+    /// ```
+    /// use resgraph_graph::synthetic::Spec;
+    /// let spec = Spec::new(10_000);
+    /// assert_eq!(spec.symbol(0).to_string(), "A/RES/1/1");
+    /// assert_eq!(spec.symbol(9_999).to_string(), "A/RES/100/100");
+    /// ```
+    pub fn symbol(&self, i: usize) -> Symbol {
+        let per = self.per_session();
+        Symbol::GaResolution {
+            session: GaSession::Regular(u16::try_from(1 + i / per).unwrap_or(u16::MAX)),
+            number: u32::try_from(1 + i % per).unwrap_or(u32::MAX),
+            part: None,
+            style: GaStyle::Modern,
+        }
+    }
+
+    fn date(&self, i: usize) -> Option<Date> {
+        let per = self.per_session();
+        let year = 1945 + 1 + i / per;
+        let day = 1 + (i % per) * 30 / per;
+        Date::new(u16::try_from(year).ok()?, 12, u8::try_from(day).ok()?)
+    }
+
+    /// The citations of document `i`: (cited document, occurrence).
+    fn citations(&self, i: usize, rng: &mut SplitMix64) -> Vec<(usize, Occurrence)> {
+        if i == 0 {
+            return Vec::new();
+        }
+        let k = self.citations_per_document as u64;
+        let count = k / 2 + rng.below(k + 1);
+        let window = (2 * self.per_session()).max(200) as u64;
+        let mut out = Vec::with_capacity(count as usize);
+        for _ in 0..count {
+            let i64 = i as u64;
+            let distance = if rng.below(5) < 4 {
+                1 + rng.below(window.min(i64))
+            } else {
+                // Log-uniform over 1..=i: P(d) ~ 1/d.
+                let d = (rng.unit() * (i64 as f64).ln()).exp() as u64;
+                d.clamp(1, i64)
+            };
+            let target = i - distance as usize;
+            let (relation, section, paragraph) = match rng.below(10) {
+                0..=3 => ("recalling", Section::Preamble, 1 + rng.below(3)),
+                4 => ("reaffirming", Section::Preamble, 1 + rng.below(5)),
+                5 => ("noting", Section::Preamble, 2 + rng.below(10)),
+                6 => ("welcomes", Section::Operative, 1 + rng.below(20)),
+                7 => ("requests", Section::Operative, 1 + rng.below(20)),
+                8 => ("decides", Section::Operative, 1 + rng.below(20)),
+                _ => ("see", Section::Footnote, 1 + rng.below(9)),
+            };
+            let cited_date = if rng.below(3) == 0 {
+                self.date(target)
+            } else {
+                None
+            };
+            out.push((
+                target,
+                Occurrence::new(relation, section, u32::try_from(paragraph).ok(), cited_date),
+            ));
+        }
+        out
+    }
+
+    /// Builds the graph through the public building calls
+    /// ([`CitationGraph::add_node_info`], [`CitationGraph::add_link`]).
+    ///
+    /// ```
+    /// use resgraph_graph::synthetic::Spec;
+    /// let g = Spec::new(1_000).build();
+    /// assert_eq!(g.node_count(), 1_000);
+    /// assert!(g.edge_count() > 8_000 && g.edge_count() < 11_000);
+    /// ```
+    pub fn build(&self) -> CitationGraph {
+        let mut g = CitationGraph::with_capacity(
+            self.documents,
+            self.documents * self.citations_per_document,
+        );
+        let mut rng = SplitMix64::new(self.seed);
+        for i in 0..self.documents {
+            let symbol = self.symbol(i);
+            g.add_node_info(NodeInfo {
+                symbol: symbol.clone(),
+                title: None,
+                date: self.date(i),
+                organ: None,
+                read: true,
+                source: None,
+            });
+            for (target, occ) in self.citations(i, &mut rng) {
+                g.add_link(&symbol, &self.symbol(target), &occ);
+            }
+        }
+        g
+    }
+
+    /// The same documents as extracted [`Document`]s (lazily), for
+    /// measuring [`CitationGraph::add_document`].
+    pub fn documents(&self) -> impl Iterator<Item = Document> + '_ {
+        let mut rng = SplitMix64::new(self.seed);
+        (0..self.documents).map(move |i| {
+            let citations = self
+                .citations(i, &mut rng)
+                .into_iter()
+                .map(|(t, occ)| {
+                    let target = self.symbol(t);
+                    Citation {
+                        kind: target.kind().as_str().to_string(),
+                        text: target.short(),
+                        target,
+                        cited_date: occ.cited_date,
+                        relation: occ.relation,
+                        section: occ.section,
+                        paragraph: occ.paragraph,
+                        start: 0,
+                        end: 0,
+                        anchor_section: None,
+                        anchor_paragraph: None,
+                    }
+                })
+                .collect();
+            Document {
+                source: String::new(),
+                symbol: Some(self.symbol(i)),
+                organ: None,
+                session: None,
+                date: self.date(i),
+                title: None,
+                citations,
+                diagnostics: Vec::new(),
+            }
+        })
+    }
+}

@@ -1,0 +1,120 @@
+//! From the citation graph to a picture: the glue between
+//! [`resgraph_graph`] and [`resgraph_render`], which know nothing of each
+//! other.
+
+use std::collections::{BTreeMap, HashSet};
+
+use resgraph_graph::CitationGraph;
+use resgraph_render::{EdgeStyleClass, Lineage, LineageEdge, LineageNode};
+use resgraph_symbol::Symbol;
+
+/// The address of a document on the UN's document server.
+///
+/// ```
+/// let s = resgraph::symbol::Symbol::parse_loose("43/78 H").unwrap();
+/// assert_eq!(resgraph::view::document_url(&s), "https://undocs.org/A/RES/43/78%20H");
+/// ```
+pub fn document_url(symbol: &Symbol) -> String {
+    let text = symbol.to_string();
+    let mut url = String::from("https://undocs.org/");
+    for ch in text.chars() {
+        match ch {
+            'A'..='Z' | 'a'..='z' | '0'..='9' | '/' | '.' | '-' => url.push(ch),
+            other => {
+                let mut buf = [0u8; 4];
+                for b in other.encode_utf8(&mut buf).bytes() {
+                    url.push_str(&format!("%{b:02X}"));
+                }
+            }
+        }
+    }
+    url
+}
+
+/// The drawing model of the documents `members` of `graph`, with the
+/// citations among them and the draft-to-resolution links, `focus` drawn
+/// apart.
+///
+/// A node's year is its known date's year, else the year its symbol
+/// implies; an edge's style is that of its most frequent relation.
+///
+/// ```
+/// use resgraph::extract::{extract, Hint};
+/// use resgraph::graph::CitationGraph;
+///
+/// let mut graph = CitationGraph::new();
+/// let doc = extract(
+///     "A/RES/76/19\n\nThe General Assembly,\n\nRecalling its resolution 53/70 of 4 December 1998,\n",
+///     &Hint::default(),
+/// );
+/// graph.add_document(&doc);
+/// let focus = doc.symbol.clone().unwrap();
+/// let members = vec![focus.clone(), "A/RES/53/70".parse().unwrap()];
+/// let lineage = resgraph::view::lineage(&graph, Some(&focus), &members);
+/// assert_eq!(lineage.nodes.len(), 2);
+/// assert_eq!(lineage.edges.len(), 1);
+/// ```
+pub fn lineage(graph: &CitationGraph, focus: Option<&Symbol>, members: &[Symbol]) -> Lineage {
+    let keep: HashSet<&Symbol> = members.iter().collect();
+    let mut nodes = Vec::new();
+    let mut seen = HashSet::new();
+    for symbol in members {
+        if !seen.insert(symbol) {
+            continue;
+        }
+        let info = graph.node(symbol);
+        let mut node = LineageNode::new(symbol.to_string(), symbol.short());
+        if let Some(year) = info
+            .and_then(|i| i.date.map(|d| d.year))
+            .or_else(|| symbol.approximate_year())
+        {
+            node = node.year(year);
+        }
+        if let Some(title) = info.and_then(|i| i.title.clone()) {
+            node = node.title(title);
+        }
+        if let Some(organ) = info
+            .and_then(|i| i.organ.clone())
+            .or_else(|| Some(symbol.organ().name().to_string()))
+        {
+            node = node.organ(organ);
+        }
+        node = node
+            .read(info.is_some_and(|i| i.read))
+            .url(document_url(symbol));
+        nodes.push(node);
+    }
+    let sub = graph.subgraph(members.iter());
+    let mut edges = Vec::new();
+    for edge in sub.edges() {
+        let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+        for relation in edge.relations() {
+            *counts.entry(relation).or_default() += 1;
+        }
+        let relation = counts
+            .iter()
+            .max_by_key(|(name, n)| (**n, std::cmp::Reverse(**name)))
+            .map_or("", |(name, _)| *name);
+        edges.push(
+            LineageEdge::new(
+                edge.from().to_string(),
+                edge.to().to_string(),
+                EdgeStyleClass::from_relation(relation),
+            )
+            .count(u32::try_from(edge.weight()).unwrap_or(u32::MAX)),
+        );
+    }
+    for (draft, resolution) in graph.adoptions() {
+        if keep.contains(draft) && keep.contains(resolution) {
+            edges.push(LineageEdge::adopted(
+                draft.to_string(),
+                resolution.to_string(),
+            ));
+        }
+    }
+    Lineage {
+        nodes,
+        edges,
+        focus: focus.map(|f| f.to_string()),
+    }
+}
