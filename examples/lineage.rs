@@ -34,7 +34,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
         let doc = extract_bytes(&bytes, &Hint::from_path(name));
         citations += doc.citations.len();
-        graph.add_document(&doc);
+        let _ = graph.add_document(&doc);
     }
     // Draft -> resolution links (data/lineage/adopted.csv).
     let adopted = std::fs::read_to_string(data.join("adopted.csv"))?;
@@ -56,22 +56,26 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         stats.edges
     );
 
-    // 2. The series: successive resolutions on the same item.
+    // 2. The series: successive resolutions on the same agenda item. The
+    // ICT item has two strands with their own titles.
+    for member in ["A/RES/76/19", "A/RES/78/16", "A/RES/80/16"] {
+        let member: Symbol = member.parse()?;
+        let series = graph.series_lineage(&member);
+        println!(
+            "The series of {} ({} resolutions):",
+            member.short(),
+            series.len()
+        );
+        println!(
+            "  {}\n",
+            series
+                .iter()
+                .map(|s| s.short())
+                .collect::<Vec<_>>()
+                .join(" -> ")
+        );
+    }
     let newest: Symbol = "A/RES/80/16".parse()?;
-    let series = graph.series_lineage(&newest);
-    println!(
-        "The series of {} ({} resolutions):",
-        newest.short(),
-        series.len()
-    );
-    println!(
-        "  {}\n",
-        series
-            .iter()
-            .map(|s| s.short())
-            .collect::<Vec<_>>()
-            .join(" <- ")
-    );
 
     // 3. Everything the newest member builds on, with distance.
     let seed: Symbol = "A/C.1/77/L.73".parse()?;
@@ -80,7 +84,14 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         newest.short()
     );
     let ancestors = graph.ancestors(&newest, &QueryOptions::new().depth(4));
-    for (symbol, distance) in &ancestors {
+    let documents = ancestors
+        .iter()
+        .filter(|(s, _)| !s.is_resolution_or_decision())
+        .count();
+    for (symbol, distance) in ancestors
+        .iter()
+        .filter(|(s, _)| s.is_resolution_or_decision())
+    {
         let info = graph.node(symbol);
         let read = if info.is_some_and(|i| i.read) {
             "*"
@@ -99,6 +110,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             .collect();
         println!("  {distance} {read} {:<16} {date}  {title}", symbol.short());
     }
+    println!("  ... and {documents} reports and other documents.");
     if let Some(resolution) = graph.adopted_as(&seed) {
         println!(
             "\nThe seed draft {seed} was adopted as {} (draft -> resolution link).",
@@ -114,16 +126,21 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         descendants.iter().any(|(s, _)| *s == seed)
     );
 
-    // 4. Draw the series with what its newest members cite directly.
-    let mut members: BTreeSet<Symbol> = series.iter().cloned().collect();
+    // 4. Draw the resolutions and decisions the newest member builds on,
+    // three citations deep, with the seed draft.
+    let mut members: BTreeSet<Symbol> = BTreeSet::new();
+    members.insert(newest.clone());
     members.insert(seed.clone());
     for (symbol, distance) in &ancestors {
-        if *distance <= 1 && symbol.is_resolution_or_decision() {
+        if *distance <= 3 && symbol.is_resolution_or_decision() {
             members.insert(symbol.clone());
         }
     }
     let members: Vec<Symbol> = members.into_iter().collect();
-    let picture = resgraph::view::lineage(&graph, Some(&newest), &members);
+    let mut picture = resgraph::view::lineage(&graph, Some(&newest), &members);
+    // Each resolution of the series recalls all its predecessors: draw
+    // only the links that no longer chain implies.
+    resgraph::view::reduce(&mut picture);
     let style = Style::default();
     std::fs::create_dir_all(&out_dir)?;
     let dot = to_dot(&picture, &style)?;

@@ -118,3 +118,57 @@ pub fn lineage(graph: &CitationGraph, focus: Option<&Symbol>, members: &[Symbol]
         focus: focus.map(|f| f.to_string()),
     }
 }
+
+/// Removes the citations that a longer chain of citations already
+/// implies (a transitive reduction): when 76/19 cites 75/240 and 53/70,
+/// and 75/240 itself leads to 53/70, the direct 76/19 → 53/70 line is
+/// dropped. Series recitals that list every predecessor become a readable
+/// chain. Draft-to-resolution links are kept.
+///
+/// ```
+/// use resgraph::render::{EdgeStyleClass, Lineage, LineageEdge, LineageNode};
+/// let mut lineage = Lineage {
+///     nodes: ["c", "b", "a"].iter().map(|id| LineageNode::new(*id, *id)).collect(),
+///     edges: vec![
+///         LineageEdge::new("c", "b", EdgeStyleClass::Recalling),
+///         LineageEdge::new("b", "a", EdgeStyleClass::Recalling),
+///         LineageEdge::new("c", "a", EdgeStyleClass::Recalling),
+///     ],
+///     focus: None,
+/// };
+/// resgraph::view::reduce(&mut lineage);
+/// assert_eq!(lineage.edges.len(), 2);
+/// ```
+pub fn reduce(lineage: &mut Lineage) {
+    use std::collections::HashMap;
+    let mut out: HashMap<&str, Vec<&str>> = HashMap::new();
+    for e in lineage.edges.iter().filter(|e| !e.adopted_as) {
+        out.entry(e.from.as_str()).or_default().push(e.to.as_str());
+    }
+    // Whether `to` is reachable from `from` without the direct edge.
+    let implied = |from: &str, to: &str| -> bool {
+        let mut stack: Vec<&str> = out
+            .get(from)
+            .map(|next| next.iter().copied().filter(|n| *n != to).collect())
+            .unwrap_or_default();
+        let mut seen: HashSet<&str> = stack.iter().copied().collect();
+        while let Some(node) = stack.pop() {
+            if node == to {
+                return true;
+            }
+            for next in out.get(node).into_iter().flatten() {
+                if seen.insert(next) {
+                    stack.push(next);
+                }
+            }
+        }
+        false
+    };
+    let keep: Vec<bool> = lineage
+        .edges
+        .iter()
+        .map(|e| e.adopted_as || !implied(&e.from, &e.to))
+        .collect();
+    let mut flags = keep.into_iter();
+    lineage.edges.retain(|_| flags.next().unwrap_or(true));
+}
