@@ -148,7 +148,6 @@ fn skip_front_matter(lines: &mut [Line<'_>], out: &mut Layout) {
 /// (running headers repeat them on every page).
 fn classify_lines(lines: &mut [Line<'_>], furniture: &Furniture) -> Vec<String> {
     let mut title_lines = Vec::new();
-    let mut joined_title = String::new();
     let mut in_title = false;
     let mut seen_organ = false;
     for line in lines.iter_mut() {
@@ -191,27 +190,44 @@ fn classify_lines(lines: &mut [Line<'_>], furniture: &Furniture) -> Vec<String> 
             if in_title {
                 title_lines.push(normalize_for_compare(text));
             }
-        } else if text.len() > 12
-            && (title_lines.iter().any(|t| same_words(t, text))
-                || (text.len() >= 25 && title_text(&title_lines, &mut joined_title).contains(text)))
-        {
+        } else if text.len() > 12 && title_lines.iter().any(|t| same_words(t, text)) {
             line.kind = LineKind::Furniture;
         }
     }
+    mark_rebroken_title_lines(lines, &title_lines);
     title_lines
+}
+
+/// Running headers next to other page furniture whose lines are broken
+/// differently from the heading's title lines (pdftotext): a line of at
+/// least 25 bytes within a few lines of furniture that is part of the
+/// title is furniture too. Only lines near furniture are compared, which
+/// keeps this cheap.
+fn mark_rebroken_title_lines(lines: &mut [Line<'_>], title_lines: &[String]) {
+    if title_lines.is_empty() {
+        return;
+    }
+    let title = title_lines.join(" ");
+    let near: Vec<usize> = lines
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| l.kind == LineKind::Furniture || l.page_break_before)
+        .map(|(i, _)| i)
+        .collect();
+    for &at in &near {
+        let from = at.saturating_sub(6);
+        let to = (at + 7).min(lines.len());
+        for line in &mut lines[from..to] {
+            if line.kind == LineKind::Content && line.text.len() >= 25 && title.contains(line.text)
+            {
+                line.kind = LineKind::Furniture;
+            }
+        }
+    }
 }
 
 fn normalize_for_compare(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// The title as one line, built once: running headers may break the
-/// title's lines differently from the heading (pdftotext).
-fn title_text<'a>(lines: &[String], joined: &'a mut String) -> &'a str {
-    if joined.is_empty() {
-        *joined = lines.join(" ");
-    }
-    joined
 }
 
 /// Whether two lines have the same words, whatever the spacing, without
@@ -704,9 +720,16 @@ fn heading_role(text: &str, numbered_title: bool) -> HeadingRole {
 
 /// `45th plenary meeting`, `Adopted unanimously at the 3322nd meeting.`
 fn is_closing_line(text: &str) -> bool {
-    let lower = text.to_ascii_lowercase();
-    (lower.contains("plenary meeting") && lower.len() < 40 && lower.as_bytes()[0].is_ascii_digit())
-        || (lower.starts_with("adopted ") && lower.contains(" meeting") && lower.len() < 90)
+    // Cheap length and first-byte tests first: this runs on every line.
+    let first = text.as_bytes().first().copied().unwrap_or(b' ');
+    if text.len() < 40 && first.is_ascii_digit() {
+        return text.contains("plenary meeting");
+    }
+    text.len() < 90
+        && (first == b'A' || first == b'a')
+        && text.len() > 8
+        && text[..8].eq_ignore_ascii_case("adopted ")
+        && text.contains(" meeting")
 }
 
 /// `Annex`, `Annex I`, `Annexes`, `Annex to resolution 78/1`.
@@ -774,11 +797,13 @@ fn opens_paragraph(text: &str) -> bool {
         "Guided",
         "Noting",
     ];
-    let lower = word.to_lowercase();
+    let ends_ing = word.len() > 3
+        && word.is_char_boundary(word.len() - 3)
+        && word[word.len() - 3..].eq_ignore_ascii_case("ing");
     OPENERS.contains(&word)
-        || (lower.ends_with("ing")
+        || (ends_ing
             && !matches!(
-                lower.as_str(),
-                "during" | "following" | "including" | "regarding" | "concerning"
+                word,
+                "During" | "Following" | "Including" | "Regarding" | "Concerning"
             ))
 }

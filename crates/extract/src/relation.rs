@@ -28,7 +28,12 @@ const SKIPPED: [&str; 7] = [
 /// after any paragraph number, sub-paragraph label and leading adverb,
 /// or one of a few fixed phrases (`taking note`, `calls upon`).
 pub(crate) fn opening_relation(text: &str) -> String {
-    let mut rest = text.trim_start();
+    // The opening words are all that matter: look at no more.
+    let mut end = text.len().min(120);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let mut rest = text[..end].trim_start();
     // `1.`, `(a)`, `*`, quotes.
     loop {
         let before = rest.len();
