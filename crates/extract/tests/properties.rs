@@ -41,6 +41,15 @@ proptest! {
 }
 
 #[test]
+fn found_by_proptest_multibyte_at_a_probed_offset() {
+    // A line starting with `A` whose 8th byte falls inside a character
+    // once made the closing-line test slice off a char boundary.
+    for text in ["A*᎓🕴핬===O/ܯ𐮯ೇ%W", "A*🕴핬===O/ܯ𐮯ೇ%W"] {
+        let _ = extract(text, &Hint::default());
+    }
+}
+
+#[test]
 fn pathological_inputs_finish() {
     let many = "1/1 ".repeat(50_000);
     let _ = extract(&many, &Hint::default());
