@@ -1,0 +1,178 @@
+//! Writing a corpus out: the citation graph as a CSV edge list, and the
+//! texts as files in sharded directories.
+
+use std::fs::{self, File};
+use std::io::{self, BufWriter, Write};
+use std::path::{Path, PathBuf};
+
+use crate::{generate, SynthConfig, SynthDocument, SynthStats};
+
+/// The header row of the edge list.
+pub const EDGE_CSV_HEADER: &str = "source,target,relation,section,cited_date";
+
+/// Writes the citation graph of documents as CSV rows
+/// `source,target,relation,section,cited_date` (RFC 4180 quoting where a
+/// field needs it; `cited_date` as `YYYY-MM-DD`, empty when the text
+/// gives none), one row per citation, in text order.
+///
+/// ```
+/// use resgraph_synth::{Corpus, EdgeCsv, SynthConfig};
+/// let mut csv = EdgeCsv::new(Vec::new())?;
+/// for doc in Corpus::new(&SynthConfig::new(2, 5)) {
+///     csv.write_document(&doc)?;
+/// }
+/// let text = String::from_utf8(csv.into_inner()?).unwrap();
+/// let mut lines = text.lines();
+/// assert_eq!(lines.next(), Some("source,target,relation,section,cited_date"));
+/// assert!(lines.next().unwrap().starts_with("A/RES/80/"));
+/// # Ok::<(), std::io::Error>(())
+/// ```
+pub struct EdgeCsv<W: Write> {
+    out: W,
+    rows: u64,
+}
+
+impl<W: Write> EdgeCsv<W> {
+    /// Starts an edge list on `out`, writing the header row.
+    pub fn new(mut out: W) -> io::Result<EdgeCsv<W>> {
+        out.write_all(EDGE_CSV_HEADER.as_bytes())?;
+        out.write_all(b"\n")?;
+        Ok(EdgeCsv { out, rows: 0 })
+    }
+
+    /// Writes one row per citation of `doc`.
+    pub fn write_document(&mut self, doc: &SynthDocument) -> io::Result<()> {
+        let source = doc.symbol.to_string();
+        for c in &doc.citations {
+            let date = c
+                .cited_date
+                .map(|(y, m, d)| format!("{y:04}-{m:02}-{d:02}"))
+                .unwrap_or_default();
+            let target = c.target.to_string();
+            let fields = [
+                source.as_str(),
+                target.as_str(),
+                c.relation.as_str(),
+                c.section,
+                date.as_str(),
+            ];
+            for (i, field) in fields.iter().enumerate() {
+                if i > 0 {
+                    self.out.write_all(b",")?;
+                }
+                write_field(&mut self.out, field)?;
+            }
+            self.out.write_all(b"\n")?;
+            self.rows += 1;
+        }
+        Ok(())
+    }
+
+    /// Rows written so far, the header not counted.
+    pub fn rows(&self) -> u64 {
+        self.rows
+    }
+
+    /// Flushes and returns the writer.
+    pub fn into_inner(mut self) -> io::Result<W> {
+        self.out.flush()?;
+        Ok(self.out)
+    }
+}
+
+fn write_field(out: &mut impl Write, field: &str) -> io::Result<()> {
+    if field.contains([',', '"', '\n', '\r']) {
+        out.write_all(b"\"")?;
+        out.write_all(field.replace('"', "\"\"").as_bytes())?;
+        out.write_all(b"\"")
+    } else {
+        out.write_all(field.as_bytes())
+    }
+}
+
+/// Generates the corpus of `config` and writes only its citation graph
+/// to `out` (see [`EdgeCsv`]): the same graph as the texts, for tools
+/// that load edges directly.
+///
+/// ```
+/// let mut out = Vec::new();
+/// let stats = resgraph_synth::write_edge_csv(&resgraph_synth::SynthConfig::new(3, 1), &mut out)?;
+/// let rows = String::from_utf8(out).unwrap().lines().count() as u64;
+/// assert_eq!(rows, stats.citations + 1);
+/// # Ok::<(), std::io::Error>(())
+/// ```
+pub fn write_edge_csv(config: &SynthConfig, out: impl Write) -> io::Result<SynthStats> {
+    let mut csv = EdgeCsv::new(BufWriter::new(out))?;
+    let stats = generate(config, |doc| csv.write_document(&doc))?;
+    csv.into_inner()?.flush()?;
+    Ok(stats)
+}
+
+/// The subdirectory of document number `index` (0-based, in corpus
+/// order): 1,000 documents to a directory, `0000`, `0001`, ...
+///
+/// ```
+/// assert_eq!(resgraph_synth::shard_dir(0), "0000");
+/// assert_eq!(resgraph_synth::shard_dir(1_999), "0001");
+/// assert_eq!(resgraph_synth::shard_dir(999_999), "0999");
+/// ```
+pub fn shard_dir(index: usize) -> String {
+    format!("{:04}", index / 1000)
+}
+
+/// Writes the corpus of `config` under `dir`: each text as
+/// `dir/<shard>/<file_name>` (see [`shard_dir`]) and the citation graph
+/// as `dir/edges.csv`. Texts are written plainly (a generated corpus is
+/// disposable); the edge list is written to a temporary file and renamed
+/// into place, so that `edges.csv` is always complete.
+///
+/// ```
+/// let dir = std::env::temp_dir().join(format!("resgraph-synth-doc-{}", std::process::id()));
+/// let stats = resgraph_synth::corpus_to_dir(&resgraph_synth::SynthConfig::new(3, 2), &dir)?;
+/// assert_eq!(stats.documents, 3);
+/// assert!(dir.join("edges.csv").is_file());
+/// assert_eq!(std::fs::read_dir(dir.join("0000"))?.count(), 3);
+/// std::fs::remove_dir_all(&dir)?;
+/// # Ok::<(), std::io::Error>(())
+/// ```
+pub fn corpus_to_dir(config: &SynthConfig, dir: &Path) -> io::Result<SynthStats> {
+    fs::create_dir_all(dir)?;
+    let final_path = dir.join("edges.csv");
+    let temp_path = dir.join(format!(".edges.csv.{}.tmp", std::process::id()));
+    let result = write_dir(config, dir, &temp_path);
+    match result {
+        Ok(stats) => {
+            fs::rename(&temp_path, &final_path)?;
+            if let Ok(d) = File::open(dir) {
+                // Make the rename durable where the platform allows it.
+                let _ = d.sync_all();
+            }
+            Ok(stats)
+        }
+        Err(e) => {
+            let _ = fs::remove_file(&temp_path);
+            Err(e)
+        }
+    }
+}
+
+fn write_dir(config: &SynthConfig, dir: &Path, temp_path: &PathBuf) -> io::Result<SynthStats> {
+    let file = File::create(temp_path)?;
+    let mut csv = EdgeCsv::new(BufWriter::with_capacity(1 << 20, file))?;
+    let mut index = 0usize;
+    let mut shard = dir.to_path_buf();
+    let stats = generate(config, |doc| {
+        if index % 1000 == 0 {
+            shard = dir.join(shard_dir(index));
+            fs::create_dir_all(&shard)?;
+        }
+        fs::write(shard.join(&doc.file_name), doc.text.as_bytes())?;
+        csv.write_document(&doc)?;
+        index += 1;
+        Ok(())
+    })?;
+    let writer = csv.into_inner()?;
+    let file = writer.into_inner().map_err(|e| e.into_error())?;
+    file.sync_all()?;
+    Ok(stats)
+}

@@ -1,0 +1,131 @@
+//! A small deterministic pseudo-random number generator (SplitMix64) and
+//! a keyed hash, so that every part of the corpus is a pure function of
+//! the seed and its coordinates (session, series, document).
+
+/// SplitMix64 (Steele, Lea and Flood, 2014): one 64-bit state, passes
+/// BigCrush, and any seed (zero included) gives a full-period stream.
+#[derive(Debug, Clone)]
+pub(crate) struct Rng(u64);
+
+const GOLDEN: u64 = 0x9E37_79B9_7F4A_7C15;
+
+/// The SplitMix64 output function: a strong 64-bit mixer.
+pub(crate) fn mix64(mut z: u64) -> u64 {
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    z ^ (z >> 31)
+}
+
+/// A hash of a seed and a list of coordinates (a stream name, a session,
+/// a series ...): order matters, every word is mixed in.
+pub(crate) fn hash(seed: u64, words: &[u64]) -> u64 {
+    let mut h = mix64(seed ^ 0x5EED_0F_C0FFEE);
+    for w in words {
+        h = mix64(h.wrapping_add(GOLDEN) ^ mix64(w.wrapping_add(0x1234_5678)));
+    }
+    h
+}
+
+impl Rng {
+    /// A generator for `seed`.
+    pub fn new(seed: u64) -> Rng {
+        Rng(seed)
+    }
+
+    /// A generator keyed by a seed and coordinates (see [`hash`]).
+    pub fn keyed(seed: u64, words: &[u64]) -> Rng {
+        Rng(hash(seed, words))
+    }
+
+    pub fn next_u64(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(GOLDEN);
+        mix64(self.0)
+    }
+
+    /// A uniform number in `0..n` (`n > 0`), by multiply-shift (Lemire):
+    /// the bias, below 2^-32 for the small `n` used here, is immaterial.
+    pub fn below(&mut self, n: usize) -> usize {
+        debug_assert!(n > 0);
+        ((u128::from(self.next_u64()) * n as u128) >> 64) as usize
+    }
+
+    /// A uniform number in `lo..=hi`.
+    pub fn range(&mut self, lo: usize, hi: usize) -> usize {
+        lo + self.below(hi - lo + 1)
+    }
+
+    /// True with probability `per_mille / 1000`.
+    pub fn chance(&mut self, per_mille: u32) -> bool {
+        (self.below(1000) as u32) < per_mille
+    }
+
+    /// A uniform float in `[0, 1)`.
+    pub fn unit(&mut self) -> f64 {
+        (self.next_u64() >> 11) as f64 * (1.0 / (1u64 << 53) as f64)
+    }
+
+    /// One element of a non-empty slice.
+    pub fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
+        &items[self.below(items.len())]
+    }
+
+    /// An index drawn with the given (non-negative, not all zero) weights.
+    pub fn weighted(&mut self, weights: &[u32]) -> usize {
+        let total: u32 = weights.iter().sum();
+        let mut x = self.below(total as usize) as u32;
+        for (i, w) in weights.iter().enumerate() {
+            if x < *w {
+                return i;
+            }
+            x -= w;
+        }
+        weights.len() - 1
+    }
+
+    /// A log-normal draw with the given median and spread (sigma of the
+    /// underlying normal), by Box-Muller.
+    pub fn log_normal(&mut self, median: f64, sigma: f64) -> f64 {
+        let u1 = self.unit().max(1e-12);
+        let u2 = self.unit();
+        let normal = (-2.0 * u1.ln()).sqrt() * (std::f64::consts::TAU * u2).cos();
+        median * (sigma * normal).exp()
+    }
+
+    /// Shuffles a slice in place (Fisher-Yates).
+    pub fn shuffle<T>(&mut self, items: &mut [T]) {
+        for i in (1..items.len()).rev() {
+            let j = self.below(i + 1);
+            items.swap(i, j);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splitmix_reference_values() {
+        // First outputs of SplitMix64 seeded with 0 (reference
+        // implementation by Vigna).
+        let mut r = Rng::new(0);
+        assert_eq!(r.next_u64(), 0xE220_A839_7B1D_CDAF);
+        assert_eq!(r.next_u64(), 0x6E78_9E6A_A1B9_65F4);
+    }
+
+    #[test]
+    fn below_is_in_range_and_spread() {
+        let mut r = Rng::new(7);
+        let mut seen = [0u32; 10];
+        for _ in 0..10_000 {
+            seen[r.below(10)] += 1;
+        }
+        assert!(seen.iter().all(|&n| (850..1150).contains(&n)), "{seen:?}");
+    }
+
+    #[test]
+    fn hash_depends_on_order() {
+        assert_ne!(hash(1, &[2, 3]), hash(1, &[3, 2]));
+        assert_ne!(hash(1, &[2]), hash(2, &[2]));
+    }
+}
