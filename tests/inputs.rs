@@ -24,10 +24,16 @@ fn html_rendition_of_a_real_resolution_reads_like_its_text() {
     // The page a web site would make of it: escaped text, one <p> per
     // paragraph, every resolution number linked, a script in the head
     // that mentions a resolution which is not part of the text.
-    let escaped = text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;");
+    let escaped = text
+        .replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;");
     let linked = regex::Regex::new(r"(\s)(\d{2}/\d{2,3})\b")
         .expect("regex")
-        .replace_all(&escaped, r#"$1<a href="https://undocs.org/A/RES/$2" class="ref">$2</a>"#);
+        .replace_all(
+            &escaped,
+            r#"$1<a href="https://undocs.org/A/RES/$2" class="ref">$2</a>"#,
+        );
     let body: Vec<String> = linked
         .split("\n \n")
         .map(|p| format!("<p>{p}</p>"))
@@ -43,6 +49,15 @@ fn html_rendition_of_a_real_resolution_reads_like_its_text() {
     assert_eq!(from_html.citations.len(), 35);
     for c in &from_html.citations {
         let slice = &page[c.start..c.end];
-        assert!(slice.contains(c.target.number().map(|n| n.to_string()).unwrap_or_default().as_str()) || c.target.number().is_none(), "{slice:?}");
+        assert!(
+            slice.contains(
+                c.target
+                    .number()
+                    .map(|n| n.to_string())
+                    .unwrap_or_default()
+                    .as_str()
+            ) || c.target.number().is_none(),
+            "{slice:?}"
+        );
     }
 }
