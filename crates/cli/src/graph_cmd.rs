@@ -54,6 +54,7 @@ pub fn load(source: &GraphSource<'_>, errors: &mut Vec<FileError>) -> Result<Cit
     let docs = input::extract_all(&files, errors, source.quiet);
     let mut graph = CitationGraph::new();
     let skipped = add_documents(&mut graph, &docs);
+    fill_from_registry(&mut graph, resgraph_registry::Registry::bundled_ref());
     if skipped > 0 {
         eprintln!(
             "resgraph: {skipped} text(s) state no symbol and their file names spell none: left out of the graph"
@@ -169,5 +170,110 @@ pub fn emit(
                 _ => Ok(()),
             }
         }
+    }
+}
+
+/// Fills what the texts did not say from the bundled registry: adoption
+/// dates and titles of documents that are only cited, and the
+/// draft-to-resolution links it records.
+pub fn fill_from_registry(graph: &mut CitationGraph, registry: &resgraph_registry::Registry) {
+    let missing: Vec<resgraph_graph::NodeInfo> = graph
+        .nodes()
+        .filter(|n| n.date.is_none() || n.title.is_none())
+        .filter_map(|n| {
+            let entry = registry.get(&n.symbol)?;
+            let mut info = n.clone();
+            info.date = info.date.or(entry.adopted);
+            info.title = info.title.clone().or_else(|| entry.title.clone());
+            Some(info)
+        })
+        .collect();
+    for info in missing {
+        graph.set_info(info);
+    }
+    let drafts: Vec<(Symbol, Symbol)> = graph
+        .nodes()
+        .flat_map(|n| {
+            registry
+                .adopted_as(&n.symbol)
+                .iter()
+                .map(|r| (n.symbol.clone(), r.clone()))
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    for (draft, resolution) in drafts {
+        graph.add_adopted_as(&draft, &resolution);
+    }
+}
+
+/// The documents of a saved graph as `check` sees them: each read node
+/// with the citations its edges keep (without byte offsets).
+pub fn documents_of(graph: &CitationGraph) -> Vec<Document> {
+    let mut docs: Vec<Document> = graph
+        .nodes()
+        .filter(|n| n.read)
+        .map(|n| Document {
+            source: n.source.clone().unwrap_or_else(|| n.symbol.to_string()),
+            symbol: Some(n.symbol.clone()),
+            organ: n.organ.clone(),
+            session: n.symbol.ga_session(),
+            date: n.date,
+            title: n.title.clone(),
+            ..Document::default()
+        })
+        .collect();
+    let index: std::collections::HashMap<Symbol, usize> = docs
+        .iter()
+        .enumerate()
+        .filter_map(|(i, d)| Some((d.symbol.clone()?, i)))
+        .collect();
+    for edge in graph.edges() {
+        let Some(&i) = index.get(edge.from()) else {
+            continue;
+        };
+        for occurrence in edge.occurrences() {
+            let o = occurrence.to_occurrence();
+            docs[i].citations.push(resgraph_extract::Citation {
+                target: edge.to().clone(),
+                kind: edge.to().kind().as_str().to_string(),
+                cited_date: o.cited_date,
+                relation: o.relation.clone(),
+                section: o.section,
+                paragraph: o.paragraph,
+                start: 0,
+                end: 0,
+                text: edge.to().short(),
+                anchor_section: None,
+                anchor_paragraph: None,
+            });
+        }
+    }
+    docs
+}
+
+/// Line numbers of byte offsets in source files, each file read once.
+#[derive(Default)]
+pub struct LineIndex {
+    files: std::collections::HashMap<String, Vec<usize>>,
+}
+
+impl LineIndex {
+    /// The 1-based line of byte `offset` in the file at `path`.
+    pub fn line_of(&mut self, path: &str, offset: usize) -> Option<usize> {
+        if !self.files.contains_key(path) {
+            let bytes = std::fs::read(path).ok()?;
+            let starts = std::iter::once(0)
+                .chain(
+                    bytes
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, b)| **b == b'\n')
+                        .map(|(i, _)| i + 1),
+                )
+                .collect();
+            self.files.insert(path.to_string(), starts);
+        }
+        let starts = self.files.get(path)?;
+        Some(starts.partition_point(|s| *s <= offset))
     }
 }

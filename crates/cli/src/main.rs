@@ -170,6 +170,25 @@ enum Command {
         #[arg(short, long)]
         output: Option<PathBuf>,
     },
+    /// Check citations against the registry of adoption dates: wrong
+    /// dates, anachronisms, impossible symbols, self-citations. Exit code
+    /// 1 when an error is found.
+    Check {
+        /// Texts (files or directories).
+        paths: Vec<PathBuf>,
+        /// Check the citations kept in a graph file instead.
+        #[arg(long)]
+        graph: Option<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "table")]
+        format: QueryFormat,
+        /// Also list warnings and notes (errors are always listed).
+        #[arg(long)]
+        all: bool,
+        /// No progress bar even on a terminal.
+        #[arg(short, long)]
+        quiet: bool,
+    },
     /// Draw a document's lineage as SVG (or DOT, for a .dot output).
     Render {
         /// The document.
@@ -477,6 +496,70 @@ fn run(cli: Cli) -> Result<bool> {
                 },
             }
             Ok(report_errors(&errors))
+        }
+        Command::Check {
+            paths,
+            graph,
+            format,
+            all,
+            quiet,
+        } => {
+            use resgraph_registry::check::{Checker, Level};
+            let mut errors = Vec::new();
+            let docs = match &graph {
+                Some(path) => {
+                    if !paths.is_empty() {
+                        anyhow::bail!("give either --graph FILE or texts to check, not both");
+                    }
+                    let graph = resgraph_graph::CitationGraph::load(path)
+                        .map_err(|e| anyhow::anyhow!("{e}"))?;
+                    graph_cmd::documents_of(&graph)
+                }
+                None => {
+                    if paths.is_empty() {
+                        anyhow::bail!("nothing to check: give texts or --graph FILE");
+                    }
+                    let files = input::expand(&paths, &mut errors);
+                    input::extract_all(&files, &mut errors, quiet)
+                }
+            };
+            let checker = Checker::new(resgraph_registry::Registry::bundled_ref());
+            let mut findings = Vec::new();
+            for doc in &docs {
+                findings.extend(checker.check(doc));
+            }
+            let has_error = findings.iter().any(|f| f.level == Level::Error);
+            let shown: Vec<_> = findings
+                .iter()
+                .filter(|f| all || f.level == Level::Error)
+                .collect();
+            let json = matches!(format, QueryFormat::Json);
+            graph_cmd::emit(None, |w| {
+                if json {
+                    serde_json::to_writer_pretty(&mut *w, &shown)?;
+                    return writeln!(w);
+                }
+                let mut lines = graph_cmd::LineIndex::default();
+                for f in &shown {
+                    let line = f
+                        .offset
+                        .filter(|_| graph.is_none())
+                        .and_then(|o| lines.line_of(&f.source, o))
+                        .map(|l| format!(":{l}"))
+                        .unwrap_or_default();
+                    writeln!(w, "{}{line}: {}: {}", f.source, f.level, f.message)?;
+                }
+                Ok(())
+            })?;
+            let count = |level| findings.iter().filter(|f| f.level == level).count();
+            eprintln!(
+                "resgraph: {} documents checked: {} errors, {} warnings, {} notes",
+                docs.len(),
+                count(Level::Error),
+                count(Level::Warning),
+                count(Level::Note)
+            );
+            Ok(report_errors(&errors) && !has_error)
         }
         Command::Render {
             symbol,

@@ -727,7 +727,9 @@ fn is_closing_line(text: &str) -> bool {
     }
     text.len() < 90
         && (first == b'A' || first == b'a')
-        && text.get(..8).is_some_and(|p| p.eq_ignore_ascii_case("adopted "))
+        && text
+            .get(..8)
+            .is_some_and(|p| p.eq_ignore_ascii_case("adopted "))
         && text.contains(" meeting")
 }
 

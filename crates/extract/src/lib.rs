@@ -254,6 +254,21 @@ pub fn extract(source: &str, hint: &Hint) -> Document {
         }
         for mention in mentions {
             if Some(&mention.symbol) == own.as_ref() {
+                // The masthead and title name the document itself; a
+                // mention anywhere else is worth a note (`resgraph check`
+                // reports it).
+                if paragraph.section != Section::Heading {
+                    doc.diagnostics.push(Diagnostic {
+                        severity: Severity::Note,
+                        line: paragraph.line,
+                        message: format!(
+                            "cites its own symbol {} in {} paragraph {}",
+                            mention.symbol,
+                            paragraph.section,
+                            paragraph.number.map_or("-".to_string(), |n| n.to_string())
+                        ),
+                    });
+                }
                 continue;
             }
             let (start, end) = paragraph.text.source_span(mention.start, mention.end);

@@ -81,6 +81,8 @@ fn part_letters() -> &'static Regex {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Owner {
     Body(Body),
+    /// "its": the citing document's own organ.
+    Own(Body),
     /// "Council" without a name: decided by the form of the number.
     AnyCouncil,
     /// Another organization (World Health Assembly, a COP, UNESCO):
@@ -133,7 +135,32 @@ fn owner_before(before: &str, own: Body) -> Owner {
                 return Owner::Body(*body);
             }
         }
-        return Owner::Body(own);
+        if adopted_by_another_body(window) {
+            return Owner::Foreign;
+        }
+        // "the United Nations Environment Assembly in its resolution 5/8":
+        // another organization's own resolution.
+        let before_in = window
+            .trim_end()
+            .strip_suffix(" in")
+            .or_else(|| window.trim_end().strip_suffix(", in"))
+            .unwrap_or("");
+        let last = before_in.rsplit(' ').next().unwrap_or("");
+        if [
+            "Assembly",
+            "Council",
+            "Board",
+            "Conference",
+            "Commission",
+            "Committee",
+            "Parties",
+            "Organization",
+        ]
+        .contains(&last)
+        {
+            return Owner::Foreign;
+        }
+        return Owner::Own(own);
     }
     for (name, body) in KNOWN_BODIES {
         if name == "its" {
@@ -155,15 +182,70 @@ fn owner_before(before: &str, own: Body) -> Owner {
         }
         return Owner::AnyCouncil;
     }
+    if adopted_by_another_body(tail_chars(core, 160)) {
+        return Owner::Foreign;
+    }
     let last = core.rsplit([' ', '(', '“', '"']).next().unwrap_or("");
     let capitalized = last.chars().next().is_some_and(char::is_uppercase);
     // A capitalised word just before the head, not opening the paragraph:
     // the name of another body ("Executive Board decision", "UNEA
     // resolution", "Commission on the Status of Women resolution").
-    if capitalized && core.len() > last.len() && !last.ends_with(['.', ':']) {
+    // The paragraph's own opening word ("1. Recalls resolution 78/16")
+    // is no body's name.
+    let opening = core.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ' ');
+    let opening = strip_label(opening);
+    if capitalized && opening.len() > last.len() && !last.ends_with(['.', ':']) {
         return Owner::Foreign;
     }
     Owner::Default
+}
+
+/// "adopted by the Economic and Social Commission for Asia and the
+/// Pacific at its seventy-ninth session, of resolution 79/8": another
+/// body named as the author just before, in the same clause.
+fn adopted_by_another_body(window: &str) -> bool {
+    let Some(at) = window.rfind("by the ") else {
+        return false;
+    };
+    let after = &window[at + "by the ".len()..];
+    if after.contains([';', '.']) {
+        return false;
+    }
+    let name: Vec<&str> = after
+        .split(' ')
+        .take_while(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                || matches!(*w, "and" | "of" | "for" | "the" | "on")
+        })
+        .collect();
+    let name = name.join(" ");
+    let body_word = [
+        "Commission",
+        "Conference",
+        "Assembly",
+        "Board",
+        "Council",
+        "Organization",
+        "Committee",
+    ]
+    .iter()
+    .any(|w| name.contains(w));
+    let un_organ = KNOWN_BODIES
+        .iter()
+        .any(|(known, _)| name.trim_end() == *known || name.starts_with(&format!("{known} ")));
+    body_word && !un_organ
+}
+
+/// `(a) Recalls` → `Recalls`: drops a sub-paragraph label.
+fn strip_label(text: &str) -> &str {
+    if let Some(rest) = text.strip_prefix('(') {
+        if let Some((label, after)) = rest.split_once(')') {
+            if label.len() <= 5 && label.chars().all(|c| c.is_ascii_alphanumeric()) {
+                return after.trim_start();
+            }
+        }
+    }
+    text
 }
 
 fn strip_last_word<'a>(text: &'a str, words: &[&str]) -> Option<&'a str> {
@@ -215,6 +297,9 @@ struct ListItem {
     start: usize,
     end: usize,
     date: Option<Date>,
+    /// The next item follows after "and" (`74/28 and 74/29`), not after a
+    /// bare comma.
+    and_follows: bool,
 }
 
 /// Reads the list of numbers after a head word; returns where it ends.
@@ -229,7 +314,7 @@ fn list(
     let mut pos = from;
     let mut items: Vec<ListItem> = Vec::new();
     let mut body_seen: Option<Body> = match owner {
-        Owner::Body(b) => Some(b),
+        Owner::Body(b) | Owner::Own(b) => Some(b),
         _ => None,
     };
     let mut range_from: Option<Symbol> = None;
@@ -265,6 +350,7 @@ fn list(
             start,
             end,
             date,
+            and_follows: false,
         });
         pos = date_end;
         let dated = items.last().is_some_and(|i| i.date.is_some());
@@ -291,6 +377,9 @@ fn list(
         };
         if sep.name("ocr").is_some() && next_item.name("paren").is_none() {
             break;
+        }
+        if let Some(last) = items.last_mut() {
+            last.and_follows = sep.get(0).is_some_and(|m| m.as_str().contains("and"));
         }
         if sep.name("range").is_some() {
             range_from = items.last().and_then(|i| i.symbols.first().cloned());
@@ -378,7 +467,7 @@ fn interpret(
             .map_or(String::new(), |b| b.as_str().to_string())
     };
     let body = match owner {
-        Owner::Body(b) => Some(b),
+        Owner::Body(b) | Owner::Own(b) => Some(b),
         Owner::Default => body_seen.or(Some(state.own_body)),
         Owner::AnyCouncil | Owner::Foreign => body_seen,
     };
@@ -450,6 +539,31 @@ fn interpret(
         s
     };
     let make = |part: Option<&str>| Symbol::from_reference(&with_paren(part), body, act);
+    // A slash form of a session below 31 cannot be the Assembly's: unless
+    // the text names the General Assembly itself, it is another body's
+    // (the Environment Assembly's resolution 5/8, the FAO Conference's
+    // 7/2025) and no UN symbol.
+    if !matches!(owner, Owner::Body(Body::GeneralAssembly)) && paren.is_none() {
+        if let Some(
+            Symbol::GaResolution {
+                session: resgraph_symbol::GaSession::Regular(n),
+                ..
+            }
+            | Symbol::GaDecision {
+                session: resgraph_symbol::GaSession::Regular(n),
+                ..
+            },
+        ) = make(None)
+        {
+            if n < 31 {
+                state.notes.push(format!(
+                    "resolution {number} cannot be a General Assembly {} (session {n} numbered its resolutions otherwise) and no other organ is named before it: left out",
+                    if act == Act::Decision { "decision" } else { "resolution" }
+                ));
+                return Vec::new();
+            }
+        }
+    }
     if parts.is_empty() {
         match make(None) {
             Some(s) => vec![s],
@@ -545,6 +659,7 @@ fn expand_range(
                 start,
                 end,
                 date: None,
+                and_follows: false,
             });
             state.notes.push(format!(
                 "expanded the range {} to {}",
@@ -555,9 +670,10 @@ fn expand_range(
     }
 }
 
-/// A date closing a list belongs to the undated items just before it
-/// when they are of the same session (`74/28 and 74/29 of 12 December
-/// 2019`), never to an older one (`55/2 and 70/1 of 25 September 2015`).
+/// A date closing a list belongs to the undated items joined to it by
+/// "and" when they are of the same session (`74/28 and 74/29 of 12
+/// December 2019`), never to an older one (`55/2 and 70/1 of 25 September
+/// 2015`) nor across a bare comma (`73/72, 73/91 of 7 December 2018`).
 fn share_dates(items: &mut [ListItem]) {
     for j in (0..items.len()).rev() {
         let Some(date) = items[j].date else { continue };
@@ -565,7 +681,9 @@ fn share_dates(items: &mut [ListItem]) {
             continue;
         };
         for i in (0..j).rev() {
-            if items[i].date.is_some() {
+            // `74/28 and 74/29 of 12 December 2019` shares the date;
+            // `73/72, 73/91 of 7 December 2018` dates 73/91 alone.
+            if items[i].date.is_some() || !items[i].and_follows {
                 break;
             }
             let same = items[i]

@@ -57,6 +57,7 @@
 #![warn(missing_docs)]
 
 pub mod build;
+pub mod check;
 pub mod convert;
 mod error;
 mod source;
