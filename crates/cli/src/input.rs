@@ -72,12 +72,28 @@ pub fn extract_all(files: &[PathBuf], errors: &mut Vec<FileError>, quiet: bool) 
         .map(|m| m.len())
         .sum();
     let bar = progress_bar(total_bytes, quiet);
+    let done_files = std::sync::atomic::AtomicUsize::new(0);
+    let citations = std::sync::atomic::AtomicUsize::new(0);
+    let started = std::time::Instant::now();
     let results: Vec<Result<Document, FileError>> = files
         .par_iter()
         .map(|path| {
             let result = read_one(path);
             if let Ok(meta) = std::fs::metadata(path) {
                 bar.inc(meta.len());
+            }
+            if !bar.is_hidden() {
+                use std::sync::atomic::Ordering::Relaxed;
+                let n = done_files.fetch_add(1, Relaxed) + 1;
+                let c =
+                    citations.fetch_add(result.as_ref().map_or(0, |d| d.citations.len()), Relaxed);
+                let secs = started.elapsed().as_secs_f64().max(1e-3);
+                bar.set_message(format!(
+                    "{n}/{} files, {c} citations ({:.0} files/s, {:.0} citations/s)",
+                    files.len(),
+                    n as f64 / secs,
+                    c as f64 / secs
+                ));
             }
             result
         })
@@ -156,7 +172,7 @@ fn progress_bar(total: u64, quiet: bool) -> ProgressBar {
     let bar = ProgressBar::new(total);
     bar.set_style(
         ProgressStyle::with_template(
-            "{spinner} {bytes}/{total_bytes} ({bytes_per_sec}, {eta} left) {wide_bar}",
+            "{spinner} {bytes}/{total_bytes} ({bytes_per_sec}, {eta} left) {msg} {wide_bar}",
         )
         .unwrap_or_else(|_| ProgressStyle::default_bar()),
     );
