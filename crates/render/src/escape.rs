@@ -49,7 +49,9 @@ pub(crate) fn one_line(s: &str) -> String {
     clean(s).replace('\n', " ")
 }
 
-/// A DOT node name: double-quoted, `\` and `"` escaped, on one line.
+/// A DOT node name: double-quoted, `\` and `"` escaped, `&` written
+/// `&amp;` (Graphviz reads entities in names too, and would copy a stray
+/// `&x;` into its SVG as an undefined entity), on one line.
 pub(crate) fn dot_id(s: &str) -> Id {
     let s = one_line(s);
     let mut out = String::with_capacity(s.len() + 2);
@@ -58,6 +60,7 @@ pub(crate) fn dot_id(s: &str) -> Id {
         match c {
             '"' => out.push_str("\\\""),
             '\\' => out.push_str("\\\\"),
+            '&' => out.push_str("&amp;"),
             c => out.push(c),
         }
     }
@@ -188,7 +191,7 @@ mod tests {
         assert_eq!(raw(dot_text(r#"say "hi"\N"#)), r#""say \"hi\"\\N""#);
         assert_eq!(raw(dot_text("a\nb & c")), r#""a\nb &amp; c""#);
         assert_eq!(raw(dot_text("ends with \\")), r#""ends with \\""#);
-        assert_eq!(raw(dot_id("x\ny\"")), r#""x y\"""#);
+        assert_eq!(raw(dot_id("x\ny\"&")), r#""x y\"&amp;""#);
         assert_eq!(
             raw(dot_tooltip("a\\N \"b\"\n&")),
             r#""a\\\\N \"b\"\n&amp;""#

@@ -72,9 +72,22 @@
 //! ## Engines
 //!
 //! [`Engine::Dot`] runs Graphviz (`dot -Tsvg`, best layout, needs Graphviz
-//! on `PATH`); [`Engine::Builtin`] lays out with the pure-Rust `layout-rs`
-//! crate and needs nothing else; [`Engine::Auto`] uses `dot` when
-//! [`dot_available`] and the builtin engine otherwise.
+//! on `PATH`); [`Engine::Builtin`] lays out in pure Rust and needs nothing
+//! else; [`Engine::Auto`] uses `dot` when [`dot_available`] and the builtin
+//! engine otherwise.
+//!
+//! The builtin engine builds a `layout-rs` graph itself so that ranks
+//! follow years (invisible separator nodes between years), lets `layout-rs`
+//! rank it, split long edges into connector chains, set vertical positions
+//! and draw the curves, and does the ordering inside ranks and the
+//! horizontal positions itself (barycenter sweeps and an ordered
+//! least-squares placement): `layout-rs`'s own passes for those are cubic
+//! in the width of a rank. It writes its own SVG, one group per document.
+//!
+//! Rough times (synthetic lineages whose citations span the whole period,
+//! the worst case): 100 documents take about 50 ms builtin and 0.5 s with
+//! `dot`; 400 documents 0.6 s and 3 s; 1,000 documents 5 to 6 s either way
+//! (Graphviz's iteration limits are lowered above 120 documents).
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 

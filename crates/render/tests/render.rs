@@ -104,14 +104,14 @@ fn walk(stmts: &[Stmt], out: &mut DotSummary) {
         match st {
             Stmt::Node(n) => {
                 out.nodes
-                    .entry(unquote(&n.id.0))
+                    .entry(unquote_text(&n.id.0))
                     .or_default()
                     .extend(n.attributes.iter().cloned());
             }
             Stmt::Edge(e) => match &e.ty {
                 EdgeTy::Pair(Vertex::N(a), Vertex::N(b)) => {
                     out.edges
-                        .push((unquote(&a.0), unquote(&b.0), e.attributes.clone()));
+                        .push((unquote_text(&a.0), unquote_text(&b.0), e.attributes.clone()));
                 }
                 other => panic!("unexpected edge shape {other:?}"),
             },
@@ -358,7 +358,7 @@ fn dot_ranks_one_year_per_rank_same_subgraph() {
             .stmts
             .iter()
             .filter_map(|s| match s {
-                Stmt::Node(n) => Some(unquote(&n.id.0)),
+                Stmt::Node(n) => Some(unquote_text(&n.id.0)),
                 _ => None,
             })
             .collect();
@@ -756,12 +756,21 @@ fn dot_engine_time_runs_top_to_bottom() {
 
 #[test]
 fn dot_engine_missing_binary_is_a_clear_error() {
-    // The error message itself, independent of this machine.
     let msg = RenderError::DotNotFound.to_string();
     assert!(
         msg.contains("dot") && msg.contains("PATH") && msg.contains("builtin"),
         "{msg}"
     );
+    if !dot_available() {
+        // Then Dot fails clearly and Auto falls back to the builtin engine.
+        let lineage = common::synthetic(10, 2000, 2010, 1);
+        assert!(matches!(
+            to_svg(&lineage, &Style::default(), Engine::Dot),
+            Err(RenderError::DotNotFound)
+        ));
+        let auto = to_svg(&lineage, &Style::default(), Engine::Auto).expect("falls back");
+        assert!(auto.contains("class=\"resgraph-lineage\""));
+    }
 }
 
 // ---------------------------------------------------------------- relations

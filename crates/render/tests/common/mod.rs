@@ -201,6 +201,12 @@ pub fn hostile() -> Lineage {
             .year(2012)
             .title("a\\\"; b -> c [label=\\\"d"),
     );
+    // Graphviz copies `&name;` in node names to its SVG as an entity.
+    nodes.push(
+        LineageNode::new("X&;#0 &nbsp; &#0; &bogus", "&nbsp;")
+            .year(2013)
+            .title("&#0; &nbsp;"),
+    );
     let mut edges = Vec::new();
     for i in 1..nodes.len() {
         edges.push(LineageEdge::new(
