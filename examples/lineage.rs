@@ -46,6 +46,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             }
         }
     }
+    // Dates and titles of the documents only cited, from the registry.
+    resgraph::enrich::fill_from_registry(&mut graph, resgraph::registry::Registry::bundled_ref());
     let stats = graph.stats();
     println!(
         "Read {} texts: {citations} citations, {} documents ({} read, {} only cited), {} links.\n",

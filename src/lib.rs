@@ -8,6 +8,8 @@
 //! - [`extract`]: citations, with place, relation and cited date, from a text;
 //! - [`graph`]: the directed citation graph, lineage queries, persistence, exports;
 //! - [`render`]: lineages drawn as DOT and SVG;
+//! - [`registry`]: adoption dates and titles, and the cross-reference check;
+//! - [`enrich`]: the graph filled from the registry;
 //! - [`view`]: the glue that turns part of a graph into a picture model.
 //!
 //! ```
@@ -21,9 +23,11 @@
 //! ```
 #![forbid(unsafe_code)]
 
+pub mod enrich;
 pub mod view;
 
 pub use resgraph_extract as extract;
 pub use resgraph_graph as graph;
+pub use resgraph_registry as registry;
 pub use resgraph_render as render;
 pub use resgraph_symbol as symbol;

@@ -54,7 +54,7 @@ pub fn load(source: &GraphSource<'_>, errors: &mut Vec<FileError>) -> Result<Cit
     let docs = input::extract_all(&files, errors, source.quiet);
     let mut graph = CitationGraph::new();
     let skipped = add_documents(&mut graph, &docs);
-    fill_from_registry(&mut graph, resgraph_registry::Registry::bundled_ref());
+    resgraph::enrich::fill_from_registry(&mut graph, resgraph_registry::Registry::bundled_ref());
     if skipped > 0 {
         eprintln!(
             "resgraph: {skipped} text(s) state no symbol and their file names spell none: left out of the graph"
@@ -170,39 +170,6 @@ pub fn emit(
                 _ => Ok(()),
             }
         }
-    }
-}
-
-/// Fills what the texts did not say from the bundled registry: adoption
-/// dates and titles of documents that are only cited, and the
-/// draft-to-resolution links it records.
-pub fn fill_from_registry(graph: &mut CitationGraph, registry: &resgraph_registry::Registry) {
-    let missing: Vec<resgraph_graph::NodeInfo> = graph
-        .nodes()
-        .filter(|n| n.date.is_none() || n.title.is_none())
-        .filter_map(|n| {
-            let entry = registry.get(&n.symbol)?;
-            let mut info = n.clone();
-            info.date = info.date.or(entry.adopted);
-            info.title = info.title.clone().or_else(|| entry.title.clone());
-            Some(info)
-        })
-        .collect();
-    for info in missing {
-        graph.set_info(info);
-    }
-    let drafts: Vec<(Symbol, Symbol)> = graph
-        .nodes()
-        .flat_map(|n| {
-            registry
-                .adopted_as(&n.symbol)
-                .iter()
-                .map(|r| (n.symbol.clone(), r.clone()))
-                .collect::<Vec<_>>()
-        })
-        .collect();
-    for (draft, resolution) in drafts {
-        graph.add_adopted_as(&draft, &resolution);
     }
 }
 
