@@ -1,6 +1,8 @@
 //! The `resgraph` command line: a thin layer over the resgraph libraries
 //! that knows about terminals, files and output formats.
 
+#![forbid(unsafe_code)]
+
 mod graph_cmd;
 mod input;
 mod output;
@@ -282,7 +284,13 @@ fn run(cli: Cli) -> Result<bool> {
             };
             match output {
                 Some(path) => {
-                    output::write_atomically(&path, |w| output::write_documents(w, &docs, format))?
+                    let written =
+                        output::write_atomically(&path, |w| output::write_documents(w, &docs, format));
+                    if let Err(err) = written {
+                        // The files that could not be read are still named.
+                        report_errors(&errors);
+                        return Err(err);
+                    }
                 }
                 None => {
                     let stdout = std::io::stdout();
