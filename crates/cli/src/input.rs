@@ -57,7 +57,18 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<FileError>) {
             .and_then(|e| e.to_str())
             .is_some_and(|e| TEXT_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
         {
-            files.push(path);
+            // Only regular files (or links to them) are read: reading a
+            // FIFO or a device found in a tree would block or never end.
+            // A link to a directory is not followed; a dangling link is
+            // kept, for its read to report it.
+            match std::fs::metadata(&path) {
+                Ok(target) if target.is_dir() => {}
+                Ok(target) if !target.is_file() => errors.push(FileError {
+                    path,
+                    message: "not a regular file (a FIFO, socket or device): not read".into(),
+                }),
+                _ => files.push(path),
+            }
         }
     }
 }

@@ -12,7 +12,7 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use anyhow::Result;
+use anyhow::{Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
 
 use input::FileError;
@@ -190,6 +190,25 @@ enum Command {
         /// No progress bar even on a terminal.
         #[arg(short, long)]
         quiet: bool,
+    },
+    /// Write a realistic synthetic corpus of UN-style texts (with an
+    /// edges.csv of the same citation graph), deterministic for a seed.
+    Synth {
+        /// How many documents.
+        #[arg(long)]
+        documents: usize,
+        /// The seed.
+        #[arg(long, default_value = "0")]
+        seed: u64,
+        /// Of every thousand cited dates, how many are wrong on purpose.
+        #[arg(long, default_value = "5")]
+        wrong_dates_per_mille: u32,
+        /// Leave out the page furniture of the official PDFs.
+        #[arg(long)]
+        no_furniture: bool,
+        /// The directory to write into.
+        #[arg(short, long)]
+        output: PathBuf,
     },
     /// Draw a document's lineage as SVG (or DOT, for a .dot output).
     Render {
@@ -568,6 +587,35 @@ fn run(cli: Cli) -> Result<bool> {
                 count(Level::Note)
             );
             Ok(report_errors(&errors) && !has_error)
+        }
+        Command::Synth {
+            documents,
+            seed,
+            wrong_dates_per_mille,
+            no_furniture,
+            output,
+        } => {
+            let config = resgraph_synth::SynthConfig {
+                documents,
+                seed,
+                wrong_dates_per_mille,
+                page_furniture: !no_furniture,
+            };
+            let started = std::time::Instant::now();
+            let stats = resgraph_synth::corpus_to_dir(&config, &output)
+                .with_context(|| format!("cannot write the corpus into {}", output.display()))?;
+            eprintln!(
+                "resgraph: wrote {} documents ({:.1} MB, {} citations, {} wrong dates on purpose, sessions {}-{}) and edges.csv into {} in {:.1} s",
+                stats.documents,
+                stats.bytes as f64 / 1e6,
+                stats.citations,
+                stats.wrong_dates,
+                stats.first_session,
+                stats.last_session,
+                output.display(),
+                started.elapsed().as_secs_f64()
+            );
+            Ok(true)
         }
         Command::Render {
             symbol,

@@ -22,6 +22,17 @@ pub fn write_atomically(
         .and_then(|n| n.to_str())
         .unwrap_or("output");
     let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    // A device or pipe (`/dev/null`, `/dev/stdout`, a FIFO) is written in
+    // place: renaming a file over it would replace it.
+    if std::fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir()) {
+        let result = (|| -> std::io::Result<()> {
+            let file = std::fs::OpenOptions::new().write(true).open(path)?;
+            let mut out = std::io::BufWriter::new(file);
+            write(&mut out)?;
+            out.flush()
+        })();
+        return result.with_context(|| format!("cannot write {}", path.display()));
+    }
     let result = (|| -> std::io::Result<()> {
         let file = std::fs::File::create(&tmp)?;
         let mut out = std::io::BufWriter::new(file);
