@@ -9,6 +9,7 @@
 //!
 //! `PATHOLOGICAL_MB=2` changes the size; `PATHOLOGICAL_ONLY=name` runs
 //! one input.
+#![forbid(unsafe_code)]
 
 use std::hint::black_box;
 use std::time::{Duration, Instant};

@@ -28,6 +28,42 @@ const BLOCK_TAGS: [&str; 18] = [
 /// Elements whose content is not text (scripts, styles, the head).
 const HIDDEN: [&str; 4] = ["script", "style", "head", "template"];
 
+/// The next occurrence of a pattern at or after a position, remembering
+/// the last answer: a page full of unclosed `<` (or `<!--`) is searched
+/// once, not once per `<`.
+struct NextMatch {
+    pattern: &'static str,
+    /// (searched from, first occurrence at or after it).
+    last: Option<(usize, Option<usize>)>,
+}
+
+impl NextMatch {
+    fn new(pattern: &'static str) -> NextMatch {
+        NextMatch {
+            pattern,
+            last: None,
+        }
+    }
+
+    fn find(&mut self, text: &str, from: usize) -> Option<usize> {
+        if let Some((searched, found)) = self.last {
+            if searched <= from {
+                match found {
+                    None => return None,
+                    Some(at) if at >= from => return Some(at),
+                    Some(_) => {}
+                }
+            }
+        }
+        let found = text
+            .get(from..)
+            .and_then(|rest| rest.find(self.pattern))
+            .map(|e| from + e);
+        self.last = Some((from, found));
+        found
+    }
+}
+
 /// Returns `html` with every tag, comment and hidden element replaced by
 /// spaces of the same byte length, a block-level tag by a line break
 /// (paragraph tags by a blank line) padded the same way. Entities are
@@ -45,6 +81,8 @@ pub fn blank_markup(html: &str) -> String {
     let mut out: Vec<u8> = Vec::with_capacity(bytes.len());
     let mut i = 0;
     let mut hidden_until: Option<String> = None;
+    let mut tag_end = NextMatch::new(">");
+    let mut comment_end = NextMatch::new("-->");
     while i < bytes.len() {
         if bytes[i] != b'<' {
             if hidden_until.is_some() {
@@ -57,9 +95,9 @@ pub fn blank_markup(html: &str) -> String {
         }
         // A comment runs to `-->`, a tag to `>`; an unclosed `<` is text.
         let end = if html[i..].starts_with("<!--") {
-            html[i..].find("-->").map(|e| i + e + 3)
+            comment_end.find(html, i).map(|e| e + 3)
         } else {
-            html[i..].find('>').map(|e| i + e + 1)
+            tag_end.find(html, i).map(|e| e + 1)
         };
         let Some(end) = end else {
             out.push(if hidden_until.is_some() { b' ' } else { b'<' });

@@ -252,6 +252,7 @@ pub fn extract(source: &str, hint: &Hint) -> Document {
                 message: note,
             });
         }
+        let mut running: Option<relation::RunningText> = None;
         for mention in mentions {
             if Some(&mention.symbol) == own.as_ref() {
                 // The masthead and title name the document itself; a
@@ -286,7 +287,9 @@ pub fn extract(source: &str, hint: &Hint) -> Document {
                 anchor_paragraph: None,
             };
             if paragraph.running {
-                place_in_running_text(&mut citation, &paragraph.text.text, mention.start);
+                let text =
+                    running.get_or_insert_with(|| relation::RunningText::new(&paragraph.text.text));
+                place_in_running_text(&mut citation, text, mention.start);
             }
             if let Some(Some(anchor)) = anchors.get(&index) {
                 citation.anchor_section = Some(anchor.0);
@@ -301,17 +304,14 @@ pub fn extract(source: &str, hint: &Hint) -> Document {
 
 /// In a decision's running sentence the relation is the clause word
 /// before the mention, and an inline "(footnote: ...)" is a footnote.
-fn place_in_running_text(citation: &mut Citation, text: &str, at: usize) {
-    let before = &text[..at];
-    if let Some(open) = before.rfind("(footnote:") {
-        if !before[open..].contains(')') {
-            citation.section = Section::Footnote;
-            citation.relation = "see".into();
-            citation.paragraph = None;
-            return;
-        }
+fn place_in_running_text(citation: &mut Citation, text: &relation::RunningText, at: usize) {
+    if text.in_footnote(at) {
+        citation.section = Section::Footnote;
+        citation.relation = "see".into();
+        citation.paragraph = None;
+        return;
     }
-    citation.relation = relation::clause_relation(before);
+    citation.relation = text.relation_at(at);
     citation.paragraph = None;
 }
 
@@ -323,28 +323,31 @@ fn place_in_running_text(citation: &mut Citation, text: &str, at: usize) {
 /// mark, the body paragraph just before the footnote.
 fn footnote_anchors(paragraphs: &[Paragraph]) -> HashMap<usize, Option<(Section, Option<u32>)>> {
     let mut anchors = HashMap::new();
-    // Marks are found once per paragraph, on demand.
-    let mut marks: Vec<Option<Vec<(u32, u8)>>> = vec![None; paragraphs.len()];
+    // Marks are found once per paragraph, on demand, kept as the
+    // strongest per number; body paragraphs are listed as they come, so
+    // that a long run of footnotes stays linear.
+    let mut marks: Vec<Option<HashMap<u32, u8>>> = vec![None; paragraphs.len()];
+    let mut bodies: Vec<usize> = Vec::new();
     for (index, p) in paragraphs.iter().enumerate() {
         if p.section != Section::Footnote {
+            bodies.push(index);
             continue;
         }
         let Some(n) = p.number else { continue };
         let mut best: Option<(u8, usize)> = None;
         let mut nearest = None;
-        let body = (0..index)
-            .rev()
-            .filter(|&i| paragraphs[i].section != Section::Footnote)
-            .take(20);
+        let body = bodies.iter().rev().take(20).copied();
         for i in body {
             nearest = nearest.or(Some(i));
-            let found = marks[i].get_or_insert_with(|| footnote_marks(&paragraphs[i].text.text));
-            let strength = found
-                .iter()
-                .filter(|(m, _)| *m == n)
-                .map(|(_, s)| *s)
-                .max()
-                .unwrap_or(0);
+            let found = marks[i].get_or_insert_with(|| {
+                let mut strongest = HashMap::new();
+                for (m, s) in footnote_marks(&paragraphs[i].text.text) {
+                    let best = strongest.entry(m).or_insert(s);
+                    *best = (*best).max(s);
+                }
+                strongest
+            });
+            let strength = found.get(&n).copied().unwrap_or(0);
             if strength > best.map_or(0, |(s, _)| s) {
                 best = Some((strength, i));
                 if strength == 3 {

@@ -97,8 +97,101 @@ const CLAUSE_WORDS: [&str; 12] = [
     "appointed",
 ];
 
+/// A running paragraph (a GA decision) read once for its clause words and
+/// inline footnotes, so that placing each of its mentions is a binary
+/// search rather than a pass over all the text before it: a decision
+/// citing thousands of documents stays linear. Gives the answers of
+/// [`clause_relation`] (up to the few non-ASCII letters whose lower case
+/// is ASCII, such as the Kelvin sign).
+pub(crate) struct RunningText {
+    /// Per clause word (in `CLAUSE_WORDS` order), every occurrence in the
+    /// ASCII-lower-cased text, ascending: (start, whole word at the
+    /// start, followed by a letter).
+    clauses: Vec<Vec<(usize, bool, bool)>>,
+    /// Starts of `(footnote:`, ascending.
+    footnotes: Vec<usize>,
+    /// Offsets of `)`, ascending.
+    closes: Vec<usize>,
+}
+
+const FOOTNOTE_OPEN: &str = "(footnote:";
+
+impl RunningText {
+    pub(crate) fn new(text: &str) -> RunningText {
+        let lower = text.to_ascii_lowercase();
+        let bytes = lower.as_bytes();
+        let all = |hay: &str, word: &str| {
+            let mut found = Vec::new();
+            let mut from = 0;
+            while let Some(i) = hay.get(from..).and_then(|h| h.find(word)) {
+                found.push(from + i);
+                from += i + 1;
+            }
+            found
+        };
+        let clauses = CLAUSE_WORDS
+            .iter()
+            .map(|word| {
+                all(&lower, word)
+                    .into_iter()
+                    .map(|pos| {
+                        let start_ok = pos == 0 || !bytes[pos - 1].is_ascii_alphabetic();
+                        let letter_after = bytes
+                            .get(pos + word.len())
+                            .is_some_and(u8::is_ascii_alphabetic);
+                        (pos, start_ok, letter_after)
+                    })
+                    .collect()
+            })
+            .collect();
+        RunningText {
+            clauses,
+            footnotes: all(text, FOOTNOTE_OPEN),
+            closes: memchr::memchr_iter(b')', text.as_bytes()).collect(),
+        }
+    }
+
+    /// Whether the mention at `at` stands in an inline `(footnote: ...)`
+    /// left open before it.
+    pub(crate) fn in_footnote(&self, at: usize) -> bool {
+        let n = self
+            .footnotes
+            .partition_point(|&p| p + FOOTNOTE_OPEN.len() <= at);
+        let Some(&open) = n.checked_sub(1).and_then(|i| self.footnotes.get(i)) else {
+            return false;
+        };
+        let next_close = self.closes.partition_point(|&c| c < open);
+        self.closes.get(next_close).is_none_or(|&c| c >= at)
+    }
+
+    /// The relation of a mention at `at`: [`clause_relation`] of the text
+    /// before it.
+    pub(crate) fn relation_at(&self, at: usize) -> String {
+        let mut best: Option<(usize, &str)> = None;
+        for (word, found) in CLAUSE_WORDS.iter().zip(&self.clauses) {
+            // The last occurrence that ends by `at`, whole words only (a
+            // word ending at `at` is whole at its end).
+            let n = found.partition_point(|&(p, _, _)| p + word.len() <= at);
+            let Some(&(pos, start_ok, letter_after)) = n.checked_sub(1).and_then(|i| found.get(i))
+            else {
+                continue;
+            };
+            let end_ok = pos + word.len() >= at || !letter_after;
+            if start_ok && end_ok && best.is_none_or(|(p, _)| pos > p) {
+                best = Some((pos, word));
+            }
+        }
+        match best {
+            Some((_, "elected" | "appointed" | "took note")) | None => "decided".into(),
+            Some((_, word)) => word.into(),
+        }
+    }
+}
+
 /// The relation of a mention in running text (a GA decision): the last
-/// clause word before it, or `decided`.
+/// clause word before it, or `decided`. The reference that
+/// [`RunningText::relation_at`] computes without re-reading the text.
+#[cfg(test)]
 pub(crate) fn clause_relation(before: &str) -> String {
     let lower = before.to_lowercase();
     let mut best: Option<(usize, &str)> = None;
@@ -135,6 +228,29 @@ mod tests {
             ("Recalling also its resolution", "recalling"),
         ] {
             assert_eq!(opening_relation(text), relation, "{text}");
+        }
+    }
+
+    #[test]
+    fn running_text_index_agrees_with_clause_relation() {
+        let text = "At its 62nd plenary meeting, the General Assembly, recalling its \
+                    resolutions 1/1 and 2/2 (footnote: see A/1/2, and decidedecided 3/3) \
+                    and noting 4/4, Recalling5/5, taking note of 6/6 (footnote: and 7/7, \
+                    elected 8/8; DECIDED 9/9";
+        let index = RunningText::new(text);
+        for at in 0..=text.len() {
+            if text.is_char_boundary(at) {
+                assert_eq!(
+                    index.relation_at(at),
+                    clause_relation(&text[..at]),
+                    "at {at}"
+                );
+                let before = &text[..at];
+                let open = before
+                    .rfind("(footnote:")
+                    .is_some_and(|o| !before[o..].contains(')'));
+                assert_eq!(index.in_footnote(at), open, "at {at}");
+            }
         }
     }
 

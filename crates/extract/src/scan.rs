@@ -54,7 +54,7 @@ fn item() -> &'static Regex {
             r"^(?:(?P<sess>(?:ES-|S-)?\d{1,4})/(?P<num>\d{1,5})|(?P<bare>\d{1,5}))",
             r"(?P<parts>\s[A-Z]{1,2}(?:(?:\s*,\s*|\s+and\s+|\s+to\s+)[A-Z]{1,2})*)?",
             r"(?P<paren>\s*\((?:(?:ES-|S-)?[IVXLC]{1,9}|\d{4})\))?",
-            r"(?P<after>[^A-Za-z0-9/]|$)"
+            r"(?P<after>[^A-Za-z0-9/\-]|$)"
         ))
         .expect("static regex")
     })
@@ -353,12 +353,11 @@ fn list(
             and_follows: false,
         });
         pos = date_end;
-        let dated = items.last().is_some_and(|i| i.date.is_some());
         let Some(sep) = separator().captures(&text[pos..]) else {
             // "resolutions 1980/67 of 25 July 1980 on international years
-            // and 1989/84 of 24 May 1989": a dated list may go on after a
-            // short "on ..." phrase, when the next item is dated too.
-            match dated.then(|| topic_gap(&text[pos..])).flatten() {
+            // and 1989/84 of 24 May 1989": a list may go on after a short
+            // "on ..." phrase.
+            match topic_gap(&text[pos..]) {
                 Some(gap) => {
                     pos += gap;
                     continue;
@@ -369,7 +368,7 @@ fn list(
         let sep_len = sep.get(0).map_or(0, |m| m.len());
         let next = &text[pos + sep_len..];
         let Some(next_item) = item().captures(next) else {
-            if let Some(gap) = dated.then(|| topic_gap(&text[pos..])).flatten() {
+            if let Some(gap) = topic_gap(&text[pos..]) {
                 pos += gap;
                 continue;
             }
@@ -422,13 +421,11 @@ fn list(
 /// anniversaries and `) when a dated item follows it; `None` otherwise.
 fn topic_gap(text: &str) -> Option<usize> {
     static RE: OnceLock<Regex> = OnceLock::new();
-    let re = RE.get_or_init(|| Regex::new(r"^,?\s+on\s+[a-z]").expect("static regex"));
+    let re = RE.get_or_init(|| Regex::new(r"^,?\s+on\s+[A-Za-z]").expect("static regex"));
     re.find(text)?;
     let window_end = text
         .char_indices()
-        .take_while(|(i, c)| {
-            *i < 160 && !matches!(c, '.' | ';' | ':' | '(' | ')') && !c.is_ascii_digit()
-        })
+        .take_while(|(i, c)| *i < 160 && !matches!(c, '.' | ';' | ':' | '(' | ')' | '/'))
         .last()
         .map_or(0, |(i, c)| i + c.len_utf8());
     for (at, _) in text[..window_end].match_indices(" and ") {
@@ -438,7 +435,9 @@ fn topic_gap(text: &str) -> Option<usize> {
         };
         let after = caps.name("after").map_or(0, |a| a.as_str().len());
         let end = gap + caps.get(0).map_or(0, |m| m.end()) - after;
-        if date_at(&text[end..]).is_some() {
+        // A dated item, or an undated `session/number` one ("its
+        // resolutions 78/92 on ... and 77/97 on ...").
+        if date_at(&text[end..]).is_some() || caps.name("sess").is_some() {
             return Some(gap);
         }
     }
@@ -737,7 +736,12 @@ fn masthead(text: &str, start: usize, end: usize, out: &mut Vec<Mention>) -> usi
     let after = &text[end..];
     let mut paren_len = 0;
     if let Some(rest) = after.strip_prefix(' ').or(Some(after)) {
-        if let Some(close) = rest.strip_prefix('(').and_then(|r| r.find(')')) {
+        // A year or session is at most 12 bytes: look no further (a text
+        // full of `A/1 (` stays linear).
+        let close = rest
+            .strip_prefix('(')
+            .and_then(|r| r.bytes().take(13).position(|b| b == b')'));
+        if let Some(close) = close {
             let inside = &rest[1..1 + close];
             let is_year = inside.len() == 4 && inside.bytes().all(|b| b.is_ascii_digit());
             let is_roman = !inside.is_empty()

@@ -169,17 +169,21 @@ fn markdown_link(line: &str, open: usize) -> Option<(usize, usize)> {
     if rest.starts_with('^') {
         return None;
     }
-    let close = rest.find(']')?;
+    // A link text of at most 200 bytes and a target of at most 500: look
+    // no further, so that a line full of `[` stays linear.
+    let close = find_within(rest, b']', 201)?;
     let text_end = open + 1 + close;
     let after = &line[text_end + 1..];
     if !after.starts_with('(') {
         return None;
     }
-    let paren = after.find(')')?;
-    if close > 200 || paren > 500 {
-        return None;
-    }
+    let paren = find_within(after, b')', 501)?;
     Some((text_end, text_end + 1 + paren + 1))
+}
+
+/// The first `byte` among the first `limit` bytes of `text`.
+fn find_within(text: &str, byte: u8, limit: usize) -> Option<usize> {
+    memchr::memchr(byte, &text.as_bytes()[..text.len().min(limit)])
 }
 
 /// An HTML tag `<a href="...">`, `</a>`, `<br/>` starting at `open`.
@@ -188,7 +192,7 @@ fn html_tag(bytes: &[u8], open: usize) -> Option<usize> {
     if !(next.is_ascii_alphabetic() || next == b'/' || next == b'!') {
         return None;
     }
-    let close = bytes[open..].iter().take(2000).position(|&b| b == b'>')?;
+    let close = memchr::memchr(b'>', &bytes[open..bytes.len().min(open + 2000)])?;
     Some(open + close + 1)
 }
 
@@ -209,7 +213,7 @@ fn html_entity(text: &str) -> Option<(char, usize)> {
         }
     }
     let body = text.strip_prefix("&#")?;
-    let end = body.find(';').filter(|e| *e <= 8)?;
+    let end = find_within(body, b';', 9)?;
     let digits = &body[..end];
     let code = if let Some(hex) = digits.strip_prefix(['x', 'X']) {
         u32::from_str_radix(hex, 16).ok()?

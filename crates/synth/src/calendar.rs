@@ -39,7 +39,11 @@ impl Day {
         match month {
             1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
             4 | 6 | 9 | 11 => 30,
-            _ if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+            _ if (year.is_multiple_of(4) && !year.is_multiple_of(100))
+                || year.is_multiple_of(400) =>
+            {
+                29
+            }
             _ => 28,
         }
     }
@@ -107,9 +111,26 @@ impl fmt::Display for Day {
 }
 
 const UNITS: [&str; 20] = [
-    "", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
-    "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
-    "seventeenth", "eighteenth", "nineteenth",
+    "",
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "thirteenth",
+    "fourteenth",
+    "fifteenth",
+    "sixteenth",
+    "seventeenth",
+    "eighteenth",
+    "nineteenth",
 ];
 const TENS: [(&str, &str); 10] = [
     ("", ""),
@@ -166,7 +187,11 @@ mod tests {
 
     #[test]
     fn ordinals_round_trip() {
-        for d in [Day::new(1948, 12, 10), Day::new(2000, 2, 29), Day::new(2025, 12, 31)] {
+        for d in [
+            Day::new(1948, 12, 10),
+            Day::new(2000, 2, 29),
+            Day::new(2025, 12, 31),
+        ] {
             assert_eq!(Day::from_ordinal(d.ordinal()), d);
         }
         assert_eq!(Day::new(1970, 1, 1).ordinal(), 0);

@@ -8,8 +8,8 @@ use resgraph_symbol::{GaSession, Symbol};
 
 use crate::calendar::{ordinal_word, ordinal_word_capital, Day};
 use crate::famous::{
-    chr_date, ecosoc_date, hrc_date, hrc_last_session_before, sc_date, sc_numbers, FAMOUS_ECOSOC_ROMAN,
-    FAMOUS_GA, FAMOUS_SC,
+    chr_date, ecosoc_date, hrc_date, hrc_last_session_before, sc_date, sc_numbers,
+    FAMOUS_ECOSOC_ROMAN, FAMOUS_GA, FAMOUS_SC,
 };
 use crate::para::{relation_of, Claim, Item, Para};
 use crate::rng::{hash, Rng};
@@ -67,7 +67,8 @@ pub(crate) fn compose(w: &World, s: u16, index: u32, per_mille: u32) -> Composed
         Who::Filler => (None, 1),
     };
     let theme = &THEMES[theme_index];
-    let sg_number = 60 + (hash(w.seed, &[0x5C6, u64::from(s), u64::from(entry.number)]) % 340) as u32;
+    let sg_number =
+        60 + (hash(w.seed, &[0x5C6, u64::from(s), u64::from(entry.number)]) % 340) as u32;
     let sg_report = document(&format!("A/{s}/{sg_number}"));
     let mut c = Composer {
         w,
@@ -91,7 +92,9 @@ pub(crate) fn compose(w: &World, s: u16, index: u32, per_mille: u32) -> Composed
     let title = w.title(s, &entry);
     let item_title = match series {
         Some(k) => w.series[k as usize].item_title(s),
-        None if theme_index == 1 => format!("General and complete disarmament: {}", lower_first(&title)),
+        None if theme_index == 1 => {
+            format!("General and complete disarmament: {}", lower_first(&title))
+        }
         None => title.clone(),
     };
     let committee = series.map_or(
@@ -132,6 +135,23 @@ pub(crate) fn compose(w: &World, s: u16, index: u32, per_mille: u32) -> Composed
     }
 }
 
+/// Whether a phrase names something that did not exist in `year`.
+fn anachronism(phrase: &str, year: u16) -> bool {
+    const SINCE: [(&str, u16); 8] = [
+        ("2030 Agenda", 2015),
+        ("Sustainable Development Goals", 2015),
+        ("Human Rights Council", 2006),
+        ("universal periodic review", 2007),
+        ("Arms Trade Treaty", 2013),
+        ("Comprehensive Nuclear-Test-Ban Treaty", 1996),
+        ("International Tracing Instrument", 2005),
+        ("Central Emergency Response Fund", 2005),
+    ];
+    SINCE
+        .iter()
+        .any(|(name, since)| year < *since && phrase.contains(name))
+}
+
 /// The theme a famous resolution's own text speaks in.
 fn famous_theme(f: usize) -> usize {
     THEMES
@@ -159,26 +179,39 @@ fn ga_group(session: GaSession) -> u64 {
 impl Composer<'_> {
     // ---- vocabulary -------------------------------------------------
 
+    /// A topic of the theme, preferring ones that existed when the text
+    /// was adopted (no 2030 Agenda in 1976).
     fn topic(&mut self) -> &'static str {
-        *self.rng.pick(self.theme.topics)
+        let mut t = self.rng.word(self.theme.topics);
+        for _ in 0..3 {
+            if !anachronism(t, self.adopted.year) {
+                break;
+            }
+            t = self.rng.word(self.theme.topics);
+        }
+        t
     }
     fn actor(&mut self) -> &'static str {
-        *self.rng.pick(ACTORS)
+        self.rng.word(ACTORS)
     }
     fn goal(&mut self) -> &'static str {
-        *self.rng.pick(GOALS)
+        let mut g = self.rng.word(GOALS);
+        while anachronism(g, self.adopted.year) {
+            g = self.rng.word(GOALS);
+        }
+        g
     }
     fn verb(&mut self) -> &'static str {
-        *self.rng.pick(VERBS)
+        self.rng.word(VERBS)
     }
     fn gerund(&mut self) -> &'static str {
-        *self.rng.pick(GERUNDS)
+        self.rng.word(GERUNDS)
     }
     fn adj(&mut self) -> &'static str {
-        *self.rng.pick(ADJECTIVES)
+        self.rng.word(ADJECTIVES)
     }
     fn manner(&mut self) -> &'static str {
-        *self.rng.pick(MANNERS)
+        self.rng.word(MANNERS)
     }
 
     // ---- items ------------------------------------------------------
@@ -228,7 +261,11 @@ impl Composer<'_> {
                 format!("{number} ({year})")
             },
             date: Some(sc_date(self.w.seed, number, year)),
-            group: if bare { u64::MAX } else { 10_000 + u64::from(year) },
+            group: if bare {
+                u64::MAX
+            } else {
+                10_000 + u64::from(year)
+            },
             bare,
         }
     }
@@ -263,7 +300,10 @@ impl Composer<'_> {
 
     fn heading_line(&mut self, committee: Committee) -> Para {
         let s = self.s;
-        let key = hash(self.w.seed, &[0x4E, u64::from(s), u64::from(self.entry.number)]);
+        let key = hash(
+            self.w.seed,
+            &[0x4E, u64::from(s), u64::from(self.entry.number)],
+        );
         if committee == Committee::Plenary {
             let mut p = Para::new("heading", "draft", None);
             let l = 1 + (key % 120) as u32;
@@ -280,13 +320,18 @@ impl Composer<'_> {
         }
         let mut p = Para::new("heading", "report", None);
         let (lo, _) = committee.items();
-        let item = self.series.map_or(lo, |k| self.w.series[k as usize].item_offset);
+        let item = self
+            .series
+            .map_or(lo, |k| self.w.series[k as usize].item_offset);
         let mut report = format!("A/{s}/{}", committee.report_base() + (item - lo) % 17);
         if committee == Committee::Third && key % 10 < 4 {
             report.push_str(&format!("/Add.{}", 1 + (key >> 8) % 5));
         }
         let symbol = document(&report);
-        p.push(&format!("[on the report of the {} (", committee.report_name()));
+        p.push(&format!(
+            "[on the report of the {} (",
+            committee.report_name()
+        ));
         p.cite(&[symbol], &report, None);
         p.push(&format!(", para. {})]", 5 + (key >> 16) % 120));
         p
@@ -294,7 +339,9 @@ impl Composer<'_> {
 
     fn item_number(&mut self, committee: Committee) -> String {
         let (lo, _) = committee.items();
-        let item = self.series.map_or(lo + 3, |k| self.w.series[k as usize].item_offset);
+        let item = self
+            .series
+            .map_or(lo + 3, |k| self.w.series[k as usize].item_offset);
         match self.series.and_then(|k| self.w.series[k as usize].group) {
             Some(g) => format!("{} ({})", item, char::from(b'a' + (g % 20) as u8)),
             None if self.theme.titles.len() > 3 && self.rng.chance(250) => {
@@ -307,6 +354,12 @@ impl Composer<'_> {
     // ---- paragraphs -------------------------------------------------
 
     fn pre(&mut self, opener: &str) -> Para {
+        // No `Recalling also` before anything has been recalled.
+        let opener = if self.preamble_count == 0 {
+            opener.strip_suffix(" also").unwrap_or(opener)
+        } else {
+            opener
+        };
         self.preamble_count += 1;
         let mut p = Para::new("preamble", &relation_of(opener), Some(self.preamble_count));
         p.push(opener);
@@ -315,6 +368,18 @@ impl Composer<'_> {
     }
 
     fn op(&mut self, opener: &str) -> Para {
+        let opener = match (self.operative_count, opener.strip_prefix("Also ")) {
+            (0, Some(rest)) => {
+                let mut chars = rest.chars();
+                let first = chars
+                    .next()
+                    .map(|c| c.to_uppercase().to_string())
+                    .unwrap_or_default();
+                std::borrow::Cow::Owned(first + chars.as_str())
+            }
+            _ => std::borrow::Cow::Borrowed(opener),
+        };
+        let opener = opener.as_ref();
         self.operative_count += 1;
         let n = self.operative_count;
         let mut p = Para::new("operative", &relation_of(opener), Some(n));
@@ -354,7 +419,7 @@ impl Composer<'_> {
     // ---- the preamble ------------------------------------------------
 
     fn preamble(&mut self) -> usize {
-        let total = self.rng.log_normal(22.0, 0.5).clamp(6.0, 110.0) as usize;
+        let total = self.rng.log_normal(40.0, 0.55).clamp(8.0, 180.0) as usize;
         let share = 0.35 + self.rng.unit() * 0.2;
         let n_pre = ((total as f64 * share) as usize).max(3);
         let n_op = total.saturating_sub(n_pre).max(3);
@@ -366,7 +431,7 @@ impl Composer<'_> {
             plan.push(0);
         }
         let mut middle: Vec<u8> = Vec::new();
-        let famous_count = match self.rng.weighted(&[30, 40, 20, 10]) {
+        let famous_count = match self.rng.weighted(&[20, 35, 30, 15]) {
             k if !self.famous_choices().is_empty() => k,
             _ => 0,
         };
@@ -380,7 +445,7 @@ impl Composer<'_> {
         if self.theme.hrc && self.adopted.year >= 2008 && self.rng.chance(450) {
             middle.push(4);
         }
-        let related = self.rng.weighted(&[45, 35, 20]);
+        let related = self.rng.weighted(&[30, 35, 25, 10]);
         middle.extend(std::iter::repeat_n(5, related));
         if self.rng.chance(150) {
             middle.push(6);
@@ -397,8 +462,11 @@ impl Composer<'_> {
         if self.rng.chance(120) {
             later.push(9);
         }
+        if self.rng.chance(450) {
+            later.push(11);
+        }
         while plan.len() + later.len() < n_pre {
-            later.push(10);
+            later.push(if self.rng.chance(200) { 12 } else { 10 });
         }
         self.rng.shuffle(&mut later);
         plan.extend(later);
@@ -415,6 +483,8 @@ impl Composer<'_> {
                 7 => self.report_paragraph(),
                 8 => self.supplement_paragraph(),
                 9 => self.trap_paragraph(),
+                11 => self.named_famous_paragraph(),
+                12 => self.footnoted_filler(),
                 _ => self.filler_preamble(),
             };
             if let Some(p) = p {
@@ -429,7 +499,10 @@ impl Composer<'_> {
             .famous
             .iter()
             .copied()
-            .filter(|&f| FAMOUS_GA[f].date < self.adopted && World::symbol_is_not(&FAMOUS_GA[f], self.s, &self.entry))
+            .filter(|&f| {
+                FAMOUS_GA[f].date < self.adopted
+                    && World::symbol_is_not(&FAMOUS_GA[f], self.s, &self.entry)
+            })
             .collect()
     }
 
@@ -445,7 +518,13 @@ impl Composer<'_> {
         let chosen: Vec<(u16, u32)> = match series.lineage {
             Lineage::Silent => return None,
             Lineage::Full => preds.clone(),
-            Lineage::Recent(n) => preds.iter().rev().take(usize::from(n)).rev().copied().collect(),
+            Lineage::Recent(n) => preds
+                .iter()
+                .rev()
+                .take(usize::from(n))
+                .rev()
+                .copied()
+                .collect(),
             Lineage::FirstAndLast => match (preds.first(), preds.last()) {
                 (Some(a), Some(b)) if a != b => vec![*a, *b],
                 (Some(a), _) => vec![*a],
@@ -459,7 +538,9 @@ impl Composer<'_> {
             let plan = self.w.session(ps);
             if self.rng.chance(80) && (i as usize + 1) < plan.entries.len() {
                 let next = plan.entries[i as usize + 1];
-                if next.date == plan.entries[i as usize].date && next.number != plan.entries[i as usize].number {
+                if next.date == plan.entries[i as usize].date
+                    && next.number != plan.entries[i as usize].number
+                {
                     items.push(self.entry_item(ps, i + 1));
                 }
             }
@@ -477,7 +558,9 @@ impl Composer<'_> {
         }
         let k = self.series?;
         let lineage = self.w.series[k as usize].lineage;
-        let opener = *self.rng.pick(&["Recalling", "Recalling", "Recalling", "Reaffirming"]);
+        let opener = *self
+            .rng
+            .pick(&["Recalling", "Recalling", "Recalling", "Reaffirming"]);
         let mut p = self.pre(opener);
         let fresh = self.first_mention(&items);
         if lineage == Lineage::FirstAndLast && items.len() >= 2 {
@@ -485,7 +568,12 @@ impl Composer<'_> {
             p.push("its resolution ");
             p.list(&mut self.rng, first, fresh, self.per_mille);
             p.push(" and all subsequent resolutions on the subject, including resolution ");
-            p.list(&mut self.rng, &rest[rest.len() - 1..], fresh, self.per_mille);
+            p.list(
+                &mut self.rng,
+                &rest[rest.len() - 1..],
+                fresh,
+                self.per_mille,
+            );
         } else {
             p.push(if items.len() == 1 && items[0].targets.len() == 1 {
                 "its resolution "
@@ -535,9 +623,15 @@ impl Composer<'_> {
         match form {
             // Named, with the resolution in a footnote.
             0 => {
-                let opener = *self.rng.pick(&["Guided by", "Reaffirming", "Recalling", "Bearing in mind"]);
+                let opener =
+                    *self
+                        .rng
+                        .pick(&["Guided by", "Reaffirming", "Recalling", "Bearing in mind"]);
                 p = self.pre(opener);
-                p.push(&format!("the purposes and principles of the Charter of the United Nations and {},", fam.name));
+                p.push(&format!(
+                    "the purposes and principles of the Charter of the United Nations and {},",
+                    fam.name
+                ));
                 let mut f = self.footnote(&mut p);
                 f.push("Resolution ");
                 f.list(&mut self.rng, &[Self::famous_item(fi)], false, 0);
@@ -548,21 +642,30 @@ impl Composer<'_> {
                 return Some(p);
             }
             1 => {
-                let opener = *self.rng.pick(&["Recalling", "Recalling also", "Reaffirming"]);
+                let opener = *self
+                    .rng
+                    .pick(&["Recalling", "Recalling also", "Reaffirming"]);
                 p = self.pre(opener);
-                p.push(&format!("{}, adopted by the General Assembly in its resolution ", fam.name));
+                p.push(&format!(
+                    "{}, adopted by the General Assembly in its resolution ",
+                    fam.name
+                ));
                 p.list(&mut self.rng, &[item], fresh, self.per_mille);
                 p.push(",");
             }
             2 if fam.style() == resgraph_symbol::GaStyle::Modern => {
-                let opener = *self.rng.pick(&["Recalling", "Reaffirming", "Reaffirming also"]);
+                let opener = *self
+                    .rng
+                    .pick(&["Recalling", "Reaffirming", "Reaffirming also"]);
                 p = self.pre(opener);
                 p.push("its resolution ");
                 p.list(&mut self.rng, &[item], fresh, self.per_mille);
                 p.push(&format!(", entitled “{}”, ", fam.title));
                 let topic = self.topic();
                 let goal = self.goal();
-                p.push(&format!("and stressing its relevance to {topic} and to {goal},"));
+                p.push(&format!(
+                    "and stressing its relevance to {topic} and to {goal},"
+                ));
             }
             3 => {
                 // Two famous resolutions in one list.
@@ -592,7 +695,12 @@ impl Composer<'_> {
     }
 
     fn sc_paragraph(&mut self) -> Option<Para> {
-        let opener = *self.rng.pick(&["Recalling", "Bearing in mind", "Recalling also", "Reaffirming"]);
+        let opener = *self.rng.pick(&[
+            "Recalling",
+            "Bearing in mind",
+            "Recalling also",
+            "Reaffirming",
+        ]);
         let mut p = self.pre(opener);
         let mut items: Vec<Item> = Vec::new();
         let famous: Vec<usize> = self
@@ -636,7 +744,12 @@ impl Composer<'_> {
             // `... and the subsequent resolutions ..., the latest of which
             // was resolution 2695 (2023) of 31 August 2023`.
             p.push("Security Council resolution ");
-            let first = self.theme.sc.iter().copied().find(|&i| FAMOUS_SC[i].date < self.adopted);
+            let first = self
+                .theme
+                .sc
+                .iter()
+                .copied()
+                .find(|&i| FAMOUS_SC[i].date < self.adopted);
             if let Some(i) = first {
                 let f = &FAMOUS_SC[i];
                 let item = self.sc_item(f.number, f.year, false);
@@ -658,13 +771,21 @@ impl Composer<'_> {
     }
 
     fn ecosoc_paragraph(&mut self) -> Option<Para> {
-        let opener = *self.rng.pick(&["Recalling", "Taking note of", "Recalling also", "Bearing in mind"]);
+        let opener = *self.rng.pick(&[
+            "Recalling",
+            "Taking note of",
+            "Recalling also",
+            "Bearing in mind",
+        ]);
         let mut p = self.pre(opener);
         let mut items: Vec<Item> = Vec::new();
         match self.rng.below(6) {
             0 => {
                 let f = self.rng.pick(FAMOUS_ECOSOC_ROMAN);
-                p.push(&format!("{}, as set out in Economic and Social Council resolution ", f.name));
+                p.push(&format!(
+                    "{}, as set out in Economic and Social Council resolution ",
+                    f.name
+                ));
                 items.push(Item {
                     targets: vec![Symbol::EcosocRomanResolution {
                         number: f.number,
@@ -742,7 +863,10 @@ impl Composer<'_> {
 
     fn hrc_paragraph(&mut self) -> Option<Para> {
         let last = hrc_last_session_before(self.adopted);
-        let opener = *self.rng.pick(&["Recalling", "Welcoming", "Taking note of", "Recalling also"]);
+        let opener =
+            *self
+                .rng
+                .pick(&["Recalling", "Welcoming", "Taking note of", "Recalling also"]);
         let mut p = self.pre(opener);
         let mut items: Vec<Item> = Vec::new();
         if self.rng.chance(200) {
@@ -772,8 +896,19 @@ impl Composer<'_> {
             let year = 1995 + self.rng.below(11) as u16;
             let n = 10 + self.rng.below(70) as u32;
             p.push(" and Commission on Human Rights resolution ");
-            let claim = dated.then(|| Claim::roll(&mut self.rng, chr_date(self.w.seed, year, n), self.per_mille, false));
-            p.cite(&[Symbol::ChrResolution { year, number: n }], &format!("{year}/{n}"), claim);
+            let claim = dated.then(|| {
+                Claim::roll(
+                    &mut self.rng,
+                    chr_date(self.w.seed, year, n),
+                    self.per_mille,
+                    false,
+                )
+            });
+            p.cite(
+                &[Symbol::ChrResolution { year, number: n }],
+                &format!("{year}/{n}"),
+                claim,
+            );
             if let Some(c) = claim {
                 p.push(&format!(" of {}", c.written));
             }
@@ -805,7 +940,13 @@ impl Composer<'_> {
 
     fn related_paragraph(&mut self) -> Option<Para> {
         let first = self.related()?;
-        let opener = *self.rng.pick(&["Recalling also", "Recalling", "Taking note of", "Bearing in mind", "Welcoming"]);
+        let opener = *self.rng.pick(&[
+            "Recalling also",
+            "Recalling",
+            "Taking note of",
+            "Bearing in mind",
+            "Welcoming",
+        ]);
         let mut p = self.pre(opener);
         let item = self.entry_item(first.0, first.1);
         let fresh = self.first_mention(std::slice::from_ref(&item));
@@ -818,17 +959,37 @@ impl Composer<'_> {
             }
             1 => {
                 // `resolutions 77/120 of ... on X and 78/50 of ... on Y`.
-                let second = self.related().filter(|s| *s != first);
-                p.push(if second.is_some() { "its resolutions " } else { "its resolution " });
-                p.list(&mut self.rng, &[item], fresh, self.per_mille);
-                let topic = self.topic();
-                p.push(&format!(" on {topic}"));
-                if let Some(second) = second {
+                let mut items = vec![item];
+                if let Some(second) = self.related().filter(|s| *s != first) {
                     let item = self.entry_item(second.0, second.1);
                     let fresh2 = self.first_mention(std::slice::from_ref(&item));
-                    p.push(" and ");
-                    p.list(&mut self.rng, &[item], fresh && fresh2, self.per_mille);
-                    let topic = self.topic();
+                    items.push(Item {
+                        date: if fresh2 { item.date } else { None },
+                        ..item
+                    });
+                }
+                items.sort_by_key(|i| (i.targets[0].approximate_year(), i.written.clone()));
+                p.push(if items.len() == 2 {
+                    "its resolutions "
+                } else {
+                    "its resolution "
+                });
+                let first_topic = self.topic();
+                for (n, item) in items.into_iter().enumerate() {
+                    let mut topic = self.topic();
+                    if n == 0 {
+                        topic = first_topic;
+                    } else {
+                        p.push(" and ");
+                        for _ in 0..4 {
+                            if topic != first_topic {
+                                break;
+                            }
+                            topic = self.topic();
+                        }
+                    }
+                    let dated = fresh && item.date.is_some();
+                    p.list(&mut self.rng, &[item], dated, self.per_mille);
                     p.push(&format!(" on {topic}"));
                 }
                 p.push(",");
@@ -840,12 +1001,18 @@ impl Composer<'_> {
                 }
                 items.sort_by_key(|i| (i.date, i.written.clone()));
                 let fresh = self.first_mention(&items) && fresh;
-                p.push(if items.len() == 1 { "its resolution " } else { "its resolutions " });
+                p.push(if items.len() == 1 {
+                    "its resolution "
+                } else {
+                    "its resolutions "
+                });
                 let dated = fresh && self.rng.chance(500);
                 p.list(&mut self.rng, &items, dated, self.per_mille);
                 let topic = self.topic();
                 let goal = self.goal();
-                p.push(&format!(", and stressing the need to ensure that {topic} contributes to {goal},"));
+                p.push(&format!(
+                    ", and stressing the need to ensure that {topic} contributes to {goal},"
+                ));
             }
         }
         Some(p)
@@ -863,7 +1030,9 @@ impl Composer<'_> {
         p.push("its decision ");
         p.list(&mut self.rng, &[item], fresh, self.per_mille);
         let topic = self.topic();
-        p.push(&format!(", by which it decided to continue its consideration of {topic},"));
+        p.push(&format!(
+            ", by which it decided to continue its consideration of {topic},"
+        ));
         Some(p)
     }
 
@@ -886,7 +1055,7 @@ impl Composer<'_> {
             2 if self.s > 31 => {
                 f.push("See ");
                 let prev = document(&format!("A/{}/{}", self.s - 1, 60 + self.rng.below(300)));
-                f.cite(&[prev.clone()], &prev.to_string(), None);
+                f.cite(std::slice::from_ref(&prev), &prev.to_string(), None);
                 f.push(" and ");
                 f.cite(&[sg], &text, None);
             }
@@ -910,14 +1079,18 @@ impl Composer<'_> {
         self.done_footnote(f);
         if self.rng.chance(300) {
             let goal = self.goal();
-            p.push(&format!(" and the recommendations contained therein relating to {goal},"));
+            p.push(&format!(
+                " and the recommendations contained therein relating to {goal},"
+            ));
         }
         Some(p)
     }
 
     fn supplement_paragraph(&mut self) -> Option<Para> {
         let (number, what) = *self.rng.pick(self.theme.supplements);
-        let opener = *self.rng.pick(&["Having considered", "Taking note of", "Welcoming"]);
+        let opener = *self
+            .rng
+            .pick(&["Having considered", "Taking note of", "Welcoming"]);
         let mut p = self.pre(opener);
         p.push(&format!("the {},", lower_first(what)));
         let mut f = self.footnote(&mut p);
@@ -930,7 +1103,10 @@ impl Composer<'_> {
         f.cite(&[symbol], &format!("A/{s}/{number}"), None);
         f.push(")");
         if self.rng.chance(400) {
-            f.push(&format!(", chap. {}", *self.rng.pick(&["I", "II", "III", "IV", "V", "VI"])));
+            f.push(&format!(
+                ", chap. {}",
+                *self.rng.pick(&["I", "II", "III", "IV", "V", "VI"])
+            ));
         }
         self.done_footnote(f);
         Some(p)
@@ -949,7 +1125,7 @@ impl Composer<'_> {
                         f.push(if i == 2 { " and " } else { ", " });
                     }
                     let d = document(&format!("A/{ss}/{n}"));
-                    f.cite(&[d.clone()], &d.to_string(), None);
+                    f.cite(std::slice::from_ref(&d), &d.to_string(), None);
                 }
                 self.done_footnote(f);
                 Some(p)
@@ -962,21 +1138,26 @@ impl Composer<'_> {
                 let s = self.s;
                 let a = document(&format!("A/{}/{}", s - 1, 100 + self.rng.below(200)));
                 f.push("See ");
-                f.cite(&[a.clone()], &a.to_string(), None);
+                f.cite(std::slice::from_ref(&a), &a.to_string(), None);
                 let b = document(&format!("A/{s}/{}", 100 + self.rng.below(200)));
                 f.push(" and ");
-                f.cite(&[b.clone()], &b.to_string(), None);
+                f.cite(std::slice::from_ref(&b), &b.to_string(), None);
                 self.done_footnote(f);
                 Some(p)
             }
             2 => {
                 let mut p = self.pre("Noting");
                 let y = self.adopted.year;
-                p.push(&format!("the outcome of the {} Conference on {topic}, held in {} and {},", ordinal_word(1 + self.rng.below(4) as u16), y - 4, y - 1));
+                p.push(&format!(
+                    "the outcome of the {} Conference on {topic}, held in {} and {},",
+                    ordinal_word(1 + self.rng.below(4) as u16),
+                    y - 4,
+                    y - 1
+                ));
                 let mut f = self.footnote(&mut p);
                 let conf = 200 + self.rng.below(80);
                 let d = document(&format!("A/CONF.{conf}/{}", 2 + self.rng.below(8)));
-                f.cite(&[d.clone()], &d.to_string(), None);
+                f.cite(std::slice::from_ref(&d), &d.to_string(), None);
                 f.push(", chap. I, resolution 1, annex");
                 self.done_footnote(f);
                 Some(p)
@@ -998,7 +1179,9 @@ impl Composer<'_> {
             }
             _ => {
                 let mut p = self.pre("Recalling");
-                p.push(&format!("the entry into force of the relevant treaty on {topic},"));
+                p.push(&format!(
+                    "the entry into force of the relevant treaty on {topic},"
+                ));
                 let mut f = self.footnote(&mut p);
                 f.push(&format!(
                     "United Nations, Treaty Series, vol. {}, No. {}",
@@ -1028,19 +1211,33 @@ impl Composer<'_> {
                 p
             }
             1 => {
-                let opener = *self.rng.pick(&["Recognizing", "Stressing", "Emphasizing", "Underlining"]);
+                let opener =
+                    *self
+                        .rng
+                        .pick(&["Recognizing", "Stressing", "Emphasizing", "Underlining"]);
                 let mut p = self.pre(opener);
-                p.push(&format!("the {adj} role of {a1} in {ge} {t1}, and the need to {v} {t2} {m},"));
+                p.push(&format!(
+                    "the {adj} role of {a1} in {ge} {t1}, and the need to {v} {t2} {m},"
+                ));
                 p
             }
             2 => {
-                let opener = *self.rng.pick(&["Convinced", "Conscious", "Mindful", "Aware"]);
+                let opener = *self
+                    .rng
+                    .pick(&["Convinced", "Conscious", "Mindful", "Aware"]);
                 let mut p = self.pre(opener);
-                p.push(&format!("that {t1} is {adj} for {g}, and that {a1} should continue to {v} {t2} {m},"));
+                p.push(&format!(
+                    "that {t1} is {adj} for {g}, and that {a1} should continue to {v} {t2} {m},"
+                ));
                 p
             }
             3 => {
-                let opener = *self.rng.pick(&["Expressing concern", "Deeply concerned", "Concerned", "Expressing deep concern"]);
+                let opener = *self.rng.pick(&[
+                    "Expressing concern",
+                    "Deeply concerned",
+                    "Concerned",
+                    "Expressing deep concern",
+                ]);
                 let concern = *self.rng.pick(CONCERNS);
                 let mut p = self.pre(opener);
                 p.push(&format!("{} {concern} in {ge} {t1}, in particular in developing countries, and the consequences for {g},",
@@ -1064,32 +1261,199 @@ impl Composer<'_> {
             }
             7 => {
                 let mut p = self.pre("Recognizing");
-                p.push(&format!("the need to {v} {t1}, in particular {t2}, {m}, in order to contribute to {g},"));
+                p.push(&format!(
+                    "the need to {v} {t1}, in particular {t2}, {m}, in order to contribute to {g},"
+                ));
                 p
             }
             8 => {
                 let mut p = self.pre("Acknowledging");
-                p.push(&format!("the contribution of {a1} and {a2} to {g}, including through {ge} {t1},"));
+                p.push(&format!(
+                    "the contribution of {a1} and {a2} to {g}, including through {ge} {t1},"
+                ));
                 p
             }
             9 => {
-                let opener = *self.rng.pick(&["Reaffirming also", "Reiterating", "Recalling"]);
+                let opener = *self
+                    .rng
+                    .pick(&["Reaffirming also", "Reiterating", "Recalling"]);
                 let mut p = self.pre(opener);
                 p.push(&format!("that {t1} and {t2} are interlinked and mutually reinforcing, and that {a1} should {v} them {m},"));
                 p
             }
             10 => {
                 let mut p = self.pre("Considering");
-                p.push(&format!("that it is necessary to {v} {t1} and to prevent any setback in {ge} {t2},"));
+                p.push(&format!(
+                    "that it is necessary to {v} {t1} and to prevent any setback in {ge} {t2},"
+                ));
                 p
             }
             _ => {
                 let opener = *self.rng.pick(&["Determined", "Committed"]);
                 let mut p = self.pre(opener);
-                p.push(&format!("to {v} {t1} {m}, with a view to {ge} {t2} and achieving {g},"));
+                p.push(&format!(
+                    "to {v} {t1} {m}, with a view to {ge} {t2} and achieving {g},"
+                ));
                 p
             }
         };
+        let mut p = p;
+        let tail = self.tail();
+        if !tail.is_empty() {
+            p.text.pop();
+            p.push(&tail);
+            p.push(",");
+        }
+        Some(p)
+    }
+
+    /// Zero, one or two more clauses for a paragraph.
+    fn tail(&mut self) -> String {
+        let mut out = String::new();
+        for _ in 0..self.rng.weighted(&[35, 45, 20]) {
+            let t = self.topic();
+            let a = self.actor();
+            let ge = self.gerund();
+            let g = self.goal();
+            let m = self.manner();
+            let v = self.verb();
+            let clause = match self.rng.below(7) {
+                0 => format!(", and {ge} {t} {m}"),
+                1 => format!(", in particular through {ge} {t}"),
+                2 => format!(", including by {ge} the capacities of {a} to {v} {t}"),
+                3 => format!(", while recognizing the contribution of {a} to {g}"),
+                4 => format!(", taking into account the specific needs of developing countries, in particular the least developed countries, with regard to {t}"),
+                5 => format!(", bearing in mind the importance of {t} for {g}"),
+                _ => format!(", and the need for {a} to {v} {t} {m}"),
+            };
+            out.push_str(&clause);
+        }
+        out
+    }
+
+    /// A founding text named, its resolution in a footnote
+    /// (`Reaffirming the 2030 Agenda ...,3` / `3 Resolution 70/1.`).
+    fn named_famous_paragraph(&mut self) -> Option<Para> {
+        let choices = self.famous_choices();
+        if choices.is_empty() {
+            return self.filler_preamble();
+        }
+        let fi = *self.rng.pick(&choices);
+        let fam = &FAMOUS_GA[fi];
+        let opener = *self.rng.pick(&[
+            "Reaffirming",
+            "Recalling",
+            "Guided by",
+            "Bearing in mind",
+            "Welcoming",
+        ]);
+        let mut p = self.pre(opener);
+        p.push(fam.name);
+        p.push(",");
+        let mut f = self.footnote(&mut p);
+        let item = Self::famous_item(fi);
+        self.first_mention(std::slice::from_ref(&item));
+        if self.rng.chance(300) {
+            f.push("See resolution ");
+            f.list(&mut self.rng, &[item], false, 0);
+            f.push(", annex");
+        } else {
+            f.push("Resolution ");
+            f.list(&mut self.rng, &[item], false, 0);
+        }
+        self.done_footnote(f);
+        let tail = self.tail();
+        if !tail.is_empty() {
+            p.push(&tail[1..]);
+            p.push(",");
+        }
+        Some(p)
+    }
+
+    /// A masthead document another body or officer issued, for a footnote.
+    fn some_document(&mut self) -> String {
+        let s = self.s;
+        let y = self.adopted.year;
+        let theme = self.theme_index;
+        match self.rng.below(9) {
+            0..=2 => format!(
+                "A/{}/{}",
+                s - self.rng.below(2) as u16,
+                60 + self.rng.below(340)
+            ),
+            3 if (11..=16).contains(&theme) || theme == 6 => {
+                let hs = hrc_last_session_before(self.adopted);
+                format!(
+                    "A/HRC/{}/{}",
+                    hs - self.rng.below(3) as u16,
+                    10 + self.rng.below(60)
+                )
+            }
+            4 => format!(
+                "E/{}/{}",
+                y - 1 - self.rng.below(2) as u16,
+                10 + self.rng.below(90)
+            ),
+            5 if matches!(theme, 17 | 19 | 24 | 11 | 12 | 21) => format!(
+                "S/{}/{}",
+                y - self.rng.below(2) as u16,
+                100 + self.rng.below(800)
+            ),
+            6 => format!(
+                "A/{}/{}/Add.{}",
+                s,
+                100 + self.rng.below(300),
+                1 + self.rng.below(3)
+            ),
+            7 if theme == 9 => format!(
+                "FCCC/CP/{}/{}/Add.1",
+                y - 1 - self.rng.below(3) as u16,
+                7 + self.rng.below(6)
+            ),
+            7 if theme == 12 => format!("CRC/C/GC/{}", 10 + self.rng.below(16)),
+            7 if theme == 8 => format!("TD/{}", 500 + self.rng.below(45)),
+            _ => format!("A/{}/{}", s - 1, 60 + self.rng.below(340)),
+        }
+    }
+
+    /// A paragraph naming a report, with its symbol in a footnote.
+    fn footnoted_filler(&mut self) -> Option<Para> {
+        let t = self.topic();
+        let a = self.actor();
+        let (opener, text) = match self.rng.below(4) {
+            0 => (
+                "Taking note of",
+                format!("the most recent report of the Special Rapporteur on {t},"),
+            ),
+            1 => (
+                "Welcoming",
+                format!("the report of the high-level panel on {t},"),
+            ),
+            2 => (
+                "Noting",
+                format!("the conclusions and recommendations of {a} on {t},"),
+            ),
+            _ => (
+                "Recalling",
+                format!("the report of the independent expert group on {t},"),
+            ),
+        };
+        let mut p = self.pre(opener);
+        p.push(&text);
+        let mut f = self.footnote(&mut p);
+        let first = self.some_document();
+        if self.rng.chance(300) {
+            f.push("See ");
+        }
+        f.cite(&[document(&first)], &first, None);
+        if self.rng.chance(250) {
+            let second = self.some_document();
+            if second != first {
+                f.push(" and ");
+                f.cite(&[document(&second)], &second, None);
+            }
+        }
+        self.done_footnote(f);
         Some(p)
     }
 }
@@ -1136,6 +1500,12 @@ impl Composer<'_> {
         if self.rng.chance(150) {
             plan.push(8);
         }
+        if self.rng.chance(400) {
+            plan.push(10);
+        }
+        if self.rng.chance(250) {
+            plan.push(11);
+        }
         while plan.len() + 2 < n_op {
             plan.push(9);
         }
@@ -1154,6 +1524,8 @@ impl Composer<'_> {
                 6 => self.op_subparagraphs(),
                 7 => self.op_famous(),
                 8 => self.op_internal(),
+                10 => self.op_pursuant(),
+                11 => self.op_recalls_related(),
                 _ => {
                     let p = self.op_filler();
                     self.body.push(p);
@@ -1164,10 +1536,19 @@ impl Composer<'_> {
     }
 
     fn op_report(&mut self) {
-        let opener = *self.rng.pick(&["Takes note of", "Takes note with appreciation of", "Welcomes"]);
+        let opener = *self.rng.pick(&[
+            "Takes note of",
+            "Takes note with appreciation of",
+            "Welcomes",
+        ]);
         let mut p = self.op(opener);
         p.push("the report of the Secretary-General;");
-        if p.section == "operative" && self.footnotes.iter().all(|f| !f.text.contains(&self.sg_report.to_string())) {
+        if p.section == "operative"
+            && self
+                .footnotes
+                .iter()
+                .all(|f| !f.text.contains(&self.sg_report.to_string()))
+        {
             let mut f = self.footnote(&mut p);
             self.sg_footnote(&mut f);
             self.done_footnote(f);
@@ -1176,7 +1557,9 @@ impl Composer<'_> {
     }
 
     fn op_reaffirms(&mut self) {
-        let Some((ps, i)) = self.latest_predecessor() else { return };
+        let Some((ps, i)) = self.latest_predecessor() else {
+            return;
+        };
         let item = self.entry_item(ps, i);
         let fresh = self.first_mention(std::slice::from_ref(&item));
         let mut p = self.op("Reaffirms");
@@ -1190,16 +1573,23 @@ impl Composer<'_> {
     }
 
     fn op_recalls_paragraph(&mut self) {
-        let Some((ps, i)) = self.latest_predecessor() else { return };
+        let Some((ps, i)) = self.latest_predecessor() else {
+            return;
+        };
         let item = self.entry_item(ps, i);
         let fresh = self.first_mention(std::slice::from_ref(&item));
         let mut p = self.op("Recalls");
-        p.push(&format!("paragraph {} of its resolution ", 2 + self.rng.below(20)));
+        p.push(&format!(
+            "paragraph {} of its resolution ",
+            2 + self.rng.below(20)
+        ));
         let dated = fresh && self.rng.chance(300);
         p.list(&mut self.rng, &[item], dated, self.per_mille);
         let t = self.topic();
         let m = self.manner();
-        p.push(&format!(", and requests the Secretary-General to continue to support {t} {m};"));
+        p.push(&format!(
+            ", and requests the Secretary-General to continue to support {t} {m};"
+        ));
         self.body.push(p);
     }
 
@@ -1216,7 +1606,9 @@ impl Composer<'_> {
         let mut p = self.op(opener);
         let a = self.actor();
         let t = self.topic();
-        p.push(&format!("{a} to be guided by {t}, as affirmed in General Assembly resolution "));
+        p.push(&format!(
+            "{a} to be guided by {t}, as affirmed in General Assembly resolution "
+        ));
         let dated = fresh && self.rng.chance(300);
         p.list(&mut self.rng, &[item], dated, self.per_mille);
         p.push(";");
@@ -1245,7 +1637,13 @@ impl Composer<'_> {
             let (n, y) = self.recent_sc();
             vec![self.sc_item(n, y, false)]
         } else {
-            let choices: Vec<usize> = self.theme.sc.iter().copied().filter(|&i| FAMOUS_SC[i].date < self.adopted).collect();
+            let choices: Vec<usize> = self
+                .theme
+                .sc
+                .iter()
+                .copied()
+                .filter(|&i| FAMOUS_SC[i].date < self.adopted)
+                .collect();
             if choices.is_empty() {
                 let (n, y) = self.recent_sc();
                 vec![self.sc_item(n, y, false)]
@@ -1285,7 +1683,7 @@ impl Composer<'_> {
                 _ => format!("Possible measures that could be taken by the international community to {v} {t}"),
             };
             sub.push(&text);
-            sub.push(if letter + 1 == count { ";" } else { ";" });
+            sub.push(";");
             self.body.push(sub);
         }
     }
@@ -1302,6 +1700,65 @@ impl Composer<'_> {
         p.list(&mut self.rng, &[item], dated, self.per_mille);
         let t = self.topic();
         p.push(&format!(" as they relate to {t};"));
+        self.body.push(p);
+    }
+
+    /// `Takes note of the report ... submitted pursuant to resolution 78/12;`
+    fn op_pursuant(&mut self) {
+        let Some((ps, i)) = self.latest_predecessor().or_else(|| self.related()) else {
+            let p = self.op_filler();
+            self.body.push(p);
+            return;
+        };
+        let item = self.entry_item(ps, i);
+        let fresh = self.first_mention(std::slice::from_ref(&item));
+        let opener = *self.rng.pick(&[
+            "Takes note with appreciation of",
+            "Takes note of",
+            "Welcomes",
+        ]);
+        let mut p = self.op(opener);
+        let t = self.topic();
+        p.push(&format!(
+            "the report of the Secretary-General on {t}, submitted pursuant to its resolution "
+        ));
+        let dated = fresh && self.rng.chance(300);
+        p.list(&mut self.rng, &[item], dated, self.per_mille);
+        p.push(";");
+        self.body.push(p);
+    }
+
+    /// `Recalls its resolutions 77/120 and 78/50, and ...`
+    fn op_recalls_related(&mut self) {
+        let mut items: Vec<Item> = Vec::new();
+        for _ in 0..self.rng.range(1, 3) {
+            if let Some((ps, i)) = self.related() {
+                let item = self.entry_item(ps, i);
+                if !items.iter().any(|x| x.targets == item.targets) {
+                    items.push(item);
+                }
+            }
+        }
+        if items.is_empty() {
+            let p = self.op_filler();
+            self.body.push(p);
+            return;
+        }
+        items.sort_by_key(|i| (i.date, i.written.clone()));
+        let fresh = self.first_mention(&items);
+        let opener = *self.rng.pick(&["Recalls", "Reaffirms", "Also recalls"]);
+        let mut p = self.op(opener);
+        p.push(if items.len() == 1 {
+            "its resolution "
+        } else {
+            "its resolutions "
+        });
+        let dated = fresh && self.rng.chance(400);
+        p.list(&mut self.rng, &items, dated, self.per_mille);
+        let a = self.actor();
+        let v = self.verb();
+        let t = self.topic();
+        p.push(&format!(", and calls upon {a} to {v} {t} without delay;"));
         self.body.push(p);
     }
 
@@ -1341,8 +1798,23 @@ impl Composer<'_> {
             13 => ("Strongly encourages", format!("{a1} to {v1} {t1} and to share best practices on {t2};")),
             _ => ("Decides", format!("to continue to {v1} {t1} {m}, with a view to {ge} {t2};")),
         };
+        let mut text = text;
+        let tail = self.tail();
+        if !tail.is_empty() && self.rng.chance(700) {
+            text.pop();
+            text.push_str(&tail);
+            text.push(';');
+        }
         let mut p = self.op(opener);
         p.push(&text);
+        if self.rng.chance(60) {
+            p.text.pop();
+            p.push(";");
+            let mut f = self.footnote(&mut p);
+            let d = self.some_document();
+            f.cite(&[document(&d)], &d, None);
+            self.done_footnote(f);
+        }
         p
     }
 

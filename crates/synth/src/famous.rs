@@ -115,11 +115,6 @@ pub(crate) const FAMOUS_GA: &[FamousGa] = &[
 pub(crate) const ICT_ROOT: usize = 30;
 
 impl FamousGa {
-    /// The year the session opened or the resolution was adopted.
-    pub fn year(&self) -> u16 {
-        self.date.year
-    }
-
     /// Numbered `number (roman)` before 1976, `session/number` after.
     pub fn style(&self) -> GaStyle {
         if self.date.year < 1976 {
@@ -354,7 +349,8 @@ pub(crate) const FAMOUS_ECOSOC_ROMAN: &[FamousEcosocRoman] = &[
         number: 1503,
         session: 48,
         date: Day::new(1970, 5, 27),
-        name: "the procedure for dealing with communications relating to violations of human rights",
+        name:
+            "the procedure for dealing with communications relating to violations of human rights",
     },
 ];
 

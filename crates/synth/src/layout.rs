@@ -5,47 +5,53 @@
 
 use crate::calendar::{ordinal_number, ordinal_word_capital};
 use crate::compose::Composed;
+use std::borrow::Cow;
+
 use crate::para::Para;
 use crate::rng::Rng;
 use crate::SynthCitation;
 
 /// Lines per page, blank lines included.
-const PAGE_LINES: usize = 50;
+const PAGE_LINES: usize = 56;
 
-/// Byte ranges of the lines of `text` wrapped at `width`, breaking at
-/// spaces only.
+/// Byte ranges of the lines of `text` wrapped at `width` characters,
+/// breaking at spaces only (a word longer than the width stands alone).
 pub(crate) fn wrap(text: &str, width: usize) -> Vec<(usize, usize)> {
-    let mut lines = Vec::new();
     let bytes = text.as_bytes();
+    let mut lines = Vec::with_capacity(bytes.len() / width.max(1) + 1);
     let mut start = 0;
-    while start < text.len() {
-        // Skip the space a break stands on.
-        while start < text.len() && bytes[start] == b' ' {
+    while start < bytes.len() {
+        while start < bytes.len() && bytes[start] == b' ' {
             start += 1;
         }
-        if start >= text.len() {
+        if start >= bytes.len() {
             break;
         }
-        let mut end = start;
-        let mut last_fit = None;
+        // Walk characters (counting UTF-8 lead bytes) up to the width;
+        // remember the last space that still fits.
         let mut chars = 0;
         let mut i = start;
-        while i < text.len() {
-            let ch = text[i..].chars().next().unwrap_or(' ');
-            if ch == ' ' {
-                if chars > width && last_fit.is_some() {
+        let mut last_space = None;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b == b' ' {
+                if chars > width {
                     break;
                 }
-                last_fit = Some(i);
+                last_space = Some(i);
             }
-            chars += 1;
-            i += ch.len_utf8();
-            end = i;
+            if b & 0xC0 != 0x80 {
+                chars += 1;
+            }
+            i += 1;
         }
-        let stop = if chars > width {
-            last_fit.unwrap_or(end)
+        let stop = if i >= bytes.len() && chars <= width {
+            bytes.len()
         } else {
-            end
+            match last_space {
+                Some(space) if space > start => space,
+                _ => i,
+            }
         };
         lines.push((start, stop));
         start = stop;
@@ -54,45 +60,39 @@ pub(crate) fn wrap(text: &str, width: usize) -> Vec<(usize, usize)> {
 }
 
 /// A line of the output with what it carries.
-struct Out {
-    text: String,
-    /// Citations starting in this line, in order.
-    cites: Vec<SynthCitation>,
+struct Out<'a> {
+    text: Cow<'a, str>,
+    /// The paragraph the line comes from and the byte of that paragraph
+    /// the line starts at.
+    origin: Option<(usize, usize)>,
     /// Footnote marks standing in this line.
     notes: Vec<u32>,
     /// A body line (not blank, not a number alone).
     body: bool,
 }
 
-impl Out {
-    fn plain(text: impl Into<String>) -> Out {
+impl<'a> Out<'a> {
+    fn plain(text: impl Into<Cow<'a, str>>) -> Out<'a> {
         Out {
             text: text.into(),
-            cites: Vec::new(),
+            origin: None,
             notes: Vec::new(),
             body: false,
         }
     }
 }
 
-/// The lines of a paragraph, its citations and marks distributed to them.
-fn para_lines(p: &Para, width: usize) -> Vec<Out> {
+/// The lines of paragraph `id`, with the marks standing in each.
+fn para_lines(id: usize, p: &Para, width: usize) -> Vec<Out<'_>> {
     let mut out = Vec::new();
-    let ranges = wrap(&p.text, width);
-    let mut next_cite = 0;
     let mut next_mark = 0;
-    for (li, &(start, end)) in ranges.iter().enumerate() {
-        let line_end = ranges.get(li + 1).map_or(p.text.len(), |r| r.0);
+    for (start, end) in wrap(&p.text, width) {
         let mut line = Out {
-            text: p.text[start..end].to_string(),
-            cites: Vec::new(),
+            text: Cow::Borrowed(&p.text[start..end]),
+            origin: Some((id, start)),
             notes: Vec::new(),
             body: true,
         };
-        while next_cite < p.cites.len() && p.cites[next_cite].0 < line_end {
-            line.cites.push(p.cites[next_cite].1.clone());
-            next_cite += 1;
-        }
         while next_mark < p.marks.len() && p.marks[next_mark].0 <= end {
             line.notes.push(p.marks[next_mark].1);
             next_mark += 1;
@@ -104,12 +104,16 @@ fn para_lines(p: &Para, width: usize) -> Vec<Out> {
 
 struct Writer {
     text: String,
-    cites: Vec<SynthCitation>,
+    /// Per paragraph: (byte in the paragraph, byte in the text) of each
+    /// of its lines.
+    starts: Vec<Vec<(usize, usize)>>,
 }
 
 impl Writer {
     fn line(&mut self, line: &Out) {
-        self.cites.extend(line.cites.iter().cloned());
+        if let Some((id, at)) = line.origin {
+            self.starts[id].push((at, self.text.len()));
+        }
         self.text.push_str(&line.text);
         self.text.push_str(" \n");
     }
@@ -122,19 +126,57 @@ impl Writer {
     fn blank(&mut self) {
         self.text.push_str(" \n");
     }
+
+    /// The text offset of byte `at` of paragraph `id`.
+    fn offset(&self, id: usize, at: usize) -> usize {
+        let lines = &self.starts[id];
+        let i = lines.partition_point(|(p, _)| *p <= at).saturating_sub(1);
+        let (p, t) = lines[i];
+        t + (at - p)
+    }
+
+    /// The ground truth in text order, with spans, moved out of the
+    /// paragraphs (numbered as `offset` numbers them).
+    fn citations(&self, paras: Vec<Para>) -> Vec<SynthCitation> {
+        let mut out = Vec::new();
+        for (id, p) in paras.into_iter().enumerate() {
+            for (start, end, mut c) in p.cites {
+                c.start = self.offset(id, start);
+                c.end = self.offset(id, end - 1) + 1;
+                out.push(c);
+            }
+        }
+        out.sort_by_key(|c| c.start);
+        out
+    }
+}
+
+fn into_paras(c: Composed) -> Vec<Para> {
+    let mut paras = Vec::with_capacity(2 + c.body.len() + c.footnotes.len());
+    paras.push(c.heading_line);
+    paras.push(c.title_para);
+    paras.extend(c.body);
+    paras.extend(c.footnotes);
+    paras
 }
 
 /// Lays out a composed resolution; returns its text and its citations
 /// in text order.
-pub(crate) fn lay_out(c: &Composed, furniture: bool, rng: &mut Rng) -> (String, Vec<SynthCitation>) {
+pub(crate) fn lay_out(c: Composed, furniture: bool, rng: &mut Rng) -> (String, Vec<SynthCitation>) {
+    let w = write(&c, furniture, rng);
+    let cites = w.citations(into_paras(c));
+    (w.text, cites)
+}
+
+fn write(c: &Composed, furniture: bool, rng: &mut Rng) -> Writer {
     let width = 84 + rng.below(9);
     let symbol = c.symbol.to_string();
     let mut heading: Vec<Out> = Vec::new();
-    let h = |heading: &mut Vec<Out>, t: &str| heading.push(Out::plain(t));
+    let h = |heading: &mut Vec<Out>, t: &str| heading.push(Out::plain(t.to_string()));
     if furniture {
         h(&mut heading, "United Nations");
     }
-    heading.push(Out::plain(symbol.clone()));
+    heading.push(Out::plain(symbol.as_str()));
     if furniture {
         h(&mut heading, "");
     }
@@ -156,7 +198,10 @@ pub(crate) fn lay_out(c: &Composed, furniture: bool, rng: &mut Rng) -> (String, 
         h(&mut heading, "");
         h(&mut heading, "");
     }
-    h(&mut heading, &format!("{} session", ordinal_word_capital(c.session)));
+    h(
+        &mut heading,
+        &format!("{} session", ordinal_word_capital(c.session)),
+    );
     h(&mut heading, &format!("Agenda item {}", c.item_number));
     for (a, b) in wrap(&c.item_title, 60) {
         h(&mut heading, &c.item_title[a..b]);
@@ -169,11 +214,11 @@ pub(crate) fn lay_out(c: &Composed, furniture: bool, rng: &mut Rng) -> (String, 
     for _ in 0..4 {
         h(&mut heading, "");
     }
-    heading.extend(para_lines(&c.heading_line, width));
+    heading.extend(para_lines(0, &c.heading_line, width));
     for _ in 0..3 {
         h(&mut heading, "");
     }
-    let title_lines = para_lines(&c.title_para, 72);
+    let title_lines = para_lines(1, &c.title_para, 72);
     heading.extend(title_lines);
     for _ in 0..3 {
         h(&mut heading, "");
@@ -197,25 +242,35 @@ pub(crate) fn lay_out(c: &Composed, furniture: bool, rng: &mut Rng) -> (String, 
 
     // Body lines, paragraph by paragraph.
     let mut paras: Vec<Vec<Out>> = Vec::with_capacity(c.body.len());
-    for p in &c.body {
+    for (i, p) in c.body.iter().enumerate() {
         let mut lines = Vec::new();
         if p.number_alone {
             if let Some(n) = p.number {
                 lines.push(Out::plain(format!("{n}.")));
             }
         }
-        lines.extend(para_lines(p, width));
+        lines.extend(para_lines(2 + i, p, width));
         paras.push(lines);
     }
-    let notes: Vec<Vec<Out>> = c.footnotes.iter().map(|f| para_lines(f, width)).collect();
+    let first_note = 2 + c.body.len();
+    let notes: Vec<Vec<Out>> = c
+        .footnotes
+        .iter()
+        .enumerate()
+        .map(|(j, f)| para_lines(first_note + j, f, width))
+        .collect();
+    let para_count = 2 + c.body.len() + c.footnotes.len();
     let closing = [
-        Out::plain(format!("{} plenary meeting", ordinal_number(u32::from(c.meeting)))),
+        Out::plain(format!(
+            "{} plenary meeting",
+            ordinal_number(u32::from(c.meeting))
+        )),
         Out::plain(c.adopted.to_string()),
     ];
 
     let mut w = Writer {
         text: String::with_capacity(16 * 1024),
-        cites: Vec::new(),
+        starts: vec![Vec::new(); para_count],
     };
     if !furniture {
         for line in &heading {
@@ -242,7 +297,7 @@ pub(crate) fn lay_out(c: &Composed, furniture: bool, rng: &mut Rng) -> (String, 
                 }
             }
         }
-        return (w.text, w.cites);
+        return w;
     }
 
     // Pages: each a list of body lines and the footnotes they mark.
@@ -258,7 +313,7 @@ pub(crate) fn lay_out(c: &Composed, furniture: bool, rng: &mut Rng) -> (String, 
         }
     };
     struct Page<'a> {
-        lines: Vec<&'a Out>,
+        lines: Vec<&'a Out<'a>>,
         notes: Vec<u32>,
     }
     let blank = Out::plain("");
@@ -389,7 +444,7 @@ pub(crate) fn lay_out(c: &Composed, furniture: bool, rng: &mut Rng) -> (String, 
             }
         }
     }
-    (w.text, w.cites)
+    w
 }
 
 #[cfg(test)]

@@ -52,6 +52,26 @@
 //! the eightieth; everything it cites outside itself still has one fixed
 //! adoption date, so cited dates can be checked. A few cited dates are
 //! wrong on purpose ([`SynthCitation::wrong_date`]).
+//!
+//! Adoption dates fall on working days: nearly nine in ten between
+//! September and December of the year the session opened (1945 +
+//! session), most of them in December; the rest at the resumed session,
+//! January to early September of the next year, as in the real Assembly.
+//!
+//! ## The ground truth
+//!
+//! [`SynthDocument::citations`] follows the conventions of the project's
+//! golden tests (`tests/golden/README.md`): one entry per mention, in
+//! text order, with the canonical target, the date the text gives for
+//! that very resolution (one date after a pair, `74/28 and 74/29 of 12
+//! December 2019`, belongs to both), the section (`heading`, `preamble`,
+//! `operative`, `footnote`), the paragraph number and the relation, and
+//! the byte span of the mention. The document's own symbol (masthead,
+//! title line, running headers), job numbers, barcodes, page numbers,
+//! years and periods (`2021–2025`), internal references (`paragraph 4 of
+//! the present resolution`) and other organizations' resolutions
+//! (`A/CONF.231/3, chap. I, resolution 1`) are written but are not
+//! citations. [`EdgeCsv`] writes the same graph as CSV.
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
@@ -162,6 +182,13 @@ pub struct SynthCitation {
     /// The true adoption date of the target where the text gives a date
     /// (equal to `cited_date` unless `wrong_date`).
     pub true_date: Option<Ymd>,
+    /// Byte offset of the mention's first byte in the text (`43/78 H`
+    /// in `resolutions 43/78 H of ...`; for `53/243 A and B`, both
+    /// parts share the span).
+    pub start: usize,
+    /// Byte offset just past the mention's last byte; a mention broken
+    /// across lines spans the line break.
+    pub end: usize,
 }
 
 /// One generated resolution.
@@ -221,7 +248,11 @@ impl SynthStats {
         self.documents += 1;
         self.bytes += doc.text.len() as u64;
         self.citations += doc.citations.len() as u64;
-        self.dated_citations += doc.citations.iter().filter(|c| c.cited_date.is_some()).count() as u64;
+        self.dated_citations += doc
+            .citations
+            .iter()
+            .filter(|c| c.cited_date.is_some())
+            .count() as u64;
         self.wrong_dates += doc.citations.iter().filter(|c| c.wrong_date).count() as u64;
     }
 }
@@ -274,14 +305,18 @@ impl Corpus {
     fn make(&self, s: u16, index: u32) -> SynthDocument {
         let composed = compose::compose(&self.world, s, index, self.config.wrong_dates_per_mille);
         let mut rng = rng::Rng::keyed(self.config.seed, &[0x1A, u64::from(s), u64::from(index)]);
-        let (text, citations) = layout::lay_out(&composed, self.config.page_furniture, &mut rng);
+        let file_name = format!("{}.txt", composed.symbol.file_stem());
+        let symbol = composed.symbol.clone();
+        let adopted = composed.adopted.ymd();
+        let title = composed.title.clone();
+        let (text, citations) = layout::lay_out(composed, self.config.page_furniture, &mut rng);
         SynthDocument {
-            file_name: format!("{}.txt", composed.symbol.file_stem()),
-            symbol: composed.symbol,
+            symbol,
+            file_name,
             text,
             citations,
-            adopted: composed.adopted.ymd(),
-            title: composed.title,
+            adopted,
+            title,
         }
     }
 }

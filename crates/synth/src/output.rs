@@ -162,7 +162,7 @@ fn write_dir(config: &SynthConfig, dir: &Path, temp_path: &PathBuf) -> io::Resul
     let mut index = 0usize;
     let mut shard = dir.to_path_buf();
     let stats = generate(config, |doc| {
-        if index % 1000 == 0 {
+        if index.is_multiple_of(1000) {
             shard = dir.join(shard_dir(index));
             fs::create_dir_all(&shard)?;
         }

@@ -20,8 +20,8 @@ pub(crate) struct Para {
     pub section: &'static str,
     pub relation: String,
     pub paragraph: Option<u32>,
-    /// (byte offset in `text`, citation).
-    pub cites: Vec<(usize, SynthCitation)>,
+    /// (byte span in `text`, citation).
+    pub cites: Vec<(usize, usize, SynthCitation)>,
     /// (byte offset just past the mark, footnote number).
     pub marks: Vec<(usize, u32)>,
 }
@@ -125,6 +125,7 @@ impl Para {
         for t in targets {
             self.cites.push((
                 at,
+                at + written.len(),
                 SynthCitation {
                     target: t.clone(),
                     cited_date: claim.map(|c| c.written.ymd()),
@@ -133,6 +134,8 @@ impl Para {
                     wrong_date: claim.is_some_and(|c| c.wrong),
                     paragraph: self.paragraph,
                     true_date: claim.map(|c| c.truth.ymd()),
+                    start: 0,
+                    end: 0,
                 },
             ));
         }
@@ -146,9 +149,10 @@ impl Para {
     }
 
     /// Writes a list of references. In a dated list every item carries
-    /// its date, written once after a run of items that share it
-    /// (`74/28 and 74/29 of 12 December 2019`); an undated list carries
-    /// none, so that no date can be read as another item's.
+    /// its date, written once after a pair of items that share it
+    /// (`74/28 and 74/29 of 12 December 2019`: the form whose reading is
+    /// settled; `73/6, 73/7 and 73/34 of ...` is not); an undated list
+    /// carries none, so that no date can be read as another item's.
     pub fn list(&mut self, rng: &mut Rng, items: &[Item], dated: bool, per_mille: u32) {
         // Runs of items written with one date.
         let mut runs: Vec<std::ops::Range<usize>> = Vec::new();
@@ -157,7 +161,7 @@ impl Para {
             let mut j = i + 1;
             if dated && items[i].group != u64::MAX && !items[i].bare {
                 while j < items.len()
-                    && j - i < 3
+                    && j - i < 2
                     && items[j].group == items[i].group
                     && items[j].date == items[i].date
                     && !items[j].bare
@@ -229,7 +233,10 @@ pub(crate) fn relation_of(opener: &str) -> String {
     }
     let joined = words.iter().take(3).copied().collect::<Vec<_>>().join(" ");
     for phrase in PHRASES {
-        if joined == phrase || joined.starts_with(&format!("{phrase} ")) {
+        if joined
+            .strip_prefix(phrase)
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
+        {
             return phrase.to_string();
         }
     }

@@ -19,7 +19,7 @@ pub(crate) fn mix64(mut z: u64) -> u64 {
 /// A hash of a seed and a list of coordinates (a stream name, a session,
 /// a series ...): order matters, every word is mixed in.
 pub(crate) fn hash(seed: u64, words: &[u64]) -> u64 {
-    let mut h = mix64(seed ^ 0x5EED_0F_C0FFEE);
+    let mut h = mix64(seed ^ 0x5EED_0FC0_FFEE);
     for w in words {
         h = mix64(h.wrapping_add(GOLDEN) ^ mix64(w.wrapping_add(0x1234_5678)));
     }
@@ -28,6 +28,7 @@ pub(crate) fn hash(seed: u64, words: &[u64]) -> u64 {
 
 impl Rng {
     /// A generator for `seed`.
+    #[cfg(test)]
     pub fn new(seed: u64) -> Rng {
         Rng(seed)
     }
@@ -67,6 +68,11 @@ impl Rng {
     /// One element of a non-empty slice.
     pub fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
         &items[self.below(items.len())]
+    }
+
+    /// One word of a non-empty list.
+    pub fn word(&mut self, words: &'static [&'static str]) -> &'static str {
+        words[self.below(words.len())]
     }
 
     /// An index drawn with the given (non-negative, not all zero) weights.

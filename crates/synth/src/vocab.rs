@@ -21,7 +21,9 @@ impl Committee {
             Committee::First => "First Committee",
             Committee::Second => "Second Committee",
             Committee::Third => "Third Committee",
-            Committee::Fourth => "Special Political and Decolonization Committee (Fourth Committee)",
+            Committee::Fourth => {
+                "Special Political and Decolonization Committee (Fourth Committee)"
+            }
             Committee::Fifth => "Fifth Committee",
             Committee::Sixth => "Sixth Committee",
             Committee::Plenary => "",

@@ -11,7 +11,7 @@ use resgraph_symbol::{GaSession, GaStyle, Part, Symbol};
 use crate::calendar::Day;
 use crate::famous::{FamousGa, FAMOUS_GA};
 use crate::rng::{hash, Rng};
-use crate::vocab::{Committee, Theme, ICT_THEME, THEMES};
+use crate::vocab::{Committee, ICT_THEME, THEMES};
 
 /// The first session numbered `session/number`.
 pub(crate) const FIRST_SESSION: u16 = 31;
@@ -96,10 +96,6 @@ impl Series {
             .replace("{T}", &title)
             .replace("{t}", &lower)
     }
-
-    pub fn theme(&self) -> &'static Theme {
-        &THEMES[self.theme]
-    }
 }
 
 fn fill(template: &str, filler: Option<&str>, s: u16) -> String {
@@ -160,6 +156,7 @@ impl SessionPlan {
     }
 
     /// The entry with `number` and `part` (0 for none), by binary search.
+    #[cfg(test)]
     pub fn find(&self, number: u32, part: u8) -> Option<usize> {
         let first = self.entries.partition_point(|e| e.number < number);
         (first..self.entries.len())
@@ -218,7 +215,7 @@ impl World {
             first -= 1;
             held += u64::from(counts[first]);
         }
-        let mut in_corpus = vec![0u32; SESSIONS];
+        let mut in_corpus = [0u32; SESSIONS];
         if n > 0 {
             let mut given = 0u64;
             for i in first..SESSIONS {
@@ -310,7 +307,9 @@ impl World {
         match e.who {
             Who::Series(k) => self.series[k as usize].title(s),
             Who::Famous(f) => FAMOUS_GA[usize::from(f)].title.to_string(),
-            Who::Filler => THEMES[1].fillers[usize::from(e.part) % THEMES[1].fillers.len()].to_string(),
+            Who::Filler => {
+                THEMES[1].fillers[usize::from(e.part) % THEMES[1].fillers.len()].to_string()
+            }
         }
     }
 
@@ -371,9 +370,9 @@ fn make_series(seed: u64, count: usize) -> Vec<Series> {
             2 => (3, rng.below(3) as u8),
             _ => (0, 0),
         };
-        let lineage = match rng.weighted(&[8, 60, 17, 15]) {
+        let lineage = match rng.weighted(&[12, 60, 16, 12]) {
             0 => Lineage::Full,
-            1 => Lineage::Recent(rng.range(1, 4) as u8),
+            1 => Lineage::Recent(rng.range(1, 7) as u8),
             2 => Lineage::FirstAndLast,
             _ => Lineage::Silent,
         };
@@ -439,7 +438,7 @@ fn active(seed: u64, k: usize, series: &Series, s: u16) -> bool {
     }
     let h = hash(seed, &[0xAC, k as u64, u64::from(s)]);
     match series.period {
-        0 => h % 2 == 0,
+        0 => h.is_multiple_of(2),
         p => (s % u16::from(p)) == u16::from(series.phase) && h % 100 >= 4,
     }
 }
@@ -480,7 +479,7 @@ fn plan_session(seed: u64, s: u16, count: u32, series: &[Series]) -> SessionPlan
     let mut started: Vec<(bool, u64, usize)> = series
         .iter()
         .enumerate()
-        .filter(|(_, sr)| sr.start <= s || sr.rank == u64::MAX)
+        .filter(|(_, sr)| sr.start <= s)
         .map(|(k, sr)| {
             let on = active(seed, k, sr, s) && sr.start <= s;
             // Mostly stable priorities, a little noise per session.
@@ -493,7 +492,14 @@ fn plan_session(seed: u64, s: u16, count: u32, series: &[Series]) -> SessionPlan
     let mut kept: Vec<usize> = started.iter().take(budget).map(|x| x.2).collect();
     if kept.len() < budget {
         // Not enough started series: borrow later ones.
-        let mut later: Vec<usize> = (0..series.len()).filter(|k| !kept.contains(k)).collect();
+        let mut taken = vec![false; series.len()];
+        for &k in &kept {
+            taken[k] = true;
+        }
+        // Never the two ICT series before their time.
+        taken[0] = true;
+        taken[1] = true;
+        let mut later: Vec<usize> = (0..series.len()).filter(|&k| !taken[k]).collect();
         rng.shuffle(&mut later);
         kept.extend(later.into_iter().take(budget - kept.len()));
     }
@@ -538,7 +544,9 @@ fn plan_session(seed: u64, s: u16, count: u32, series: &[Series]) -> SessionPlan
         let to = Day::new(y, m2, d2).ordinal();
         let wanted = (size / 12).clamp(1, if next { 40 } else { 8 });
         let mut days: Vec<Day> = (0..wanted)
-            .map(|_| Day::from_ordinal(from + rng.below((to - from + 1) as usize) as i64).to_weekday())
+            .map(|_| {
+                Day::from_ordinal(from + rng.below((to - from + 1) as usize) as i64).to_weekday()
+            })
             .collect();
         days.sort_unstable();
         days.dedup();
@@ -674,7 +682,10 @@ mod tests {
         assert_eq!(p.entries[i].date, Day::new(2015, 9, 25));
         let p43 = w.session(43);
         let h = p43.find(78, 8).unwrap();
-        assert_eq!(p43.entries[h].who, Who::Famous(crate::famous::ICT_ROOT as u16));
+        assert_eq!(
+            p43.entries[h].who,
+            Who::Famous(crate::famous::ICT_ROOT as u16)
+        );
         // The ICT series runs every session from the fifty-third.
         let ict = &w.by_series[0];
         assert!(ict.len() >= 20, "{}", ict.len());
