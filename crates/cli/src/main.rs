@@ -303,8 +303,9 @@ fn run(cli: Cli) -> Result<bool> {
             };
             match output {
                 Some(path) => {
-                    let written =
-                        output::write_atomically(&path, |w| output::write_documents(w, &docs, format));
+                    let written = output::write_atomically(&path, |w| {
+                        output::write_documents(w, &docs, format)
+                    });
                     if let Err(err) = written {
                         // The files that could not be read are still named.
                         report_errors(&errors);

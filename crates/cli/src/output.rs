@@ -93,7 +93,11 @@ pub fn write_documents(
                     )?;
                 }
                 for d in &doc.diagnostics {
-                    writeln!(out, "  note: line {}: {}", d.line, d.message)?;
+                    let level = match d.severity {
+                        resgraph_extract::Severity::Warning => "warning",
+                        resgraph_extract::Severity::Note => "note",
+                    };
+                    writeln!(out, "  {level}: line {}: {}", d.line, d.message)?;
                 }
             }
         }

@@ -3,6 +3,7 @@
 //! done, exit code 1 for a file that could not be read and 2 for an
 //! output that cannot be written, and never a partial output file. Each
 //! test backs a row of docs/robustness.md.
+#![forbid(unsafe_code)]
 
 use std::io::Read;
 use std::os::unix::fs::FileTypeExt;
@@ -21,7 +22,8 @@ fn seed() -> PathBuf {
 }
 
 fn temp_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("resgraph-cli-robust-{name}-{}", std::process::id()));
+    let dir =
+        std::env::temp_dir().join(format!("resgraph-cli-robust-{name}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).expect("temp dir");
     dir
@@ -96,12 +98,25 @@ fn unprivileged() -> Option<Command> {
         return Some(resgraph());
     }
     let mut probe = Command::new("setpriv");
-    probe.args(["--reuid=65534", "--regid=65534", "--clear-groups", "--", BIN, "--version"]);
+    probe.args([
+        "--reuid=65534",
+        "--regid=65534",
+        "--clear-groups",
+        "--",
+        BIN,
+        "--version",
+    ]);
     if !probe.output().ok()?.status.success() {
         return None;
     }
     let mut cmd = Command::new("setpriv");
-    cmd.args(["--reuid=65534", "--regid=65534", "--clear-groups", "--", BIN]);
+    cmd.args([
+        "--reuid=65534",
+        "--regid=65534",
+        "--clear-groups",
+        "--",
+        BIN,
+    ]);
     Some(cmd)
 }
 
@@ -119,7 +134,11 @@ fn empty_binary_and_invalid_utf8_files_each_get_their_due() {
     let dir = temp_dir("inputs");
     std::fs::copy(seed(), dir.join("A_C.1_77_L.73.txt")).expect("copy");
     std::fs::write(dir.join("empty.txt"), b"").expect("write");
-    std::fs::write(dir.join("image.txt"), b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR").expect("write");
+    std::fs::write(
+        dir.join("image.txt"),
+        b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR",
+    )
+    .expect("write");
     std::fs::write(
         dir.join("latin1.txt"),
         b"The General Assembly,\n\nRecalling its resolution 76/19 \xe9t\xe9 \xff,\n",
@@ -137,20 +156,29 @@ fn empty_binary_and_invalid_utf8_files_each_get_their_due() {
     );
     assert!(err.contains("1 file(s) could not be read"), "{err}");
     let docs = jsonl(&out);
-    assert_eq!(docs.len(), 3, "the seed, the empty and the latin-1 file are read");
+    assert_eq!(
+        docs.len(),
+        3,
+        "the seed, the empty and the latin-1 file are read"
+    );
     let by_name = |name: &str| {
         docs.iter()
             .find(|d| d["source"].as_str().is_some_and(|s| s.ends_with(name)))
             .unwrap_or_else(|| panic!("{name} in the output"))
     };
-    assert_eq!(by_name("empty.txt")["citations"].as_array().map(Vec::len), Some(0));
+    assert_eq!(
+        by_name("empty.txt")["citations"].as_array().map(Vec::len),
+        Some(0)
+    );
     let latin1 = by_name("latin1.txt");
     assert_eq!(latin1["citations"][0]["target"], "A/RES/76/19");
     assert!(latin1["diagnostics"][0]["message"]
         .as_str()
         .is_some_and(|m| m.contains("invalid UTF-8 at byte 54")));
     assert_eq!(
-        by_name("A_C.1_77_L.73.txt")["citations"].as_array().map(Vec::len),
+        by_name("A_C.1_77_L.73.txt")["citations"]
+            .as_array()
+            .map(Vec::len),
         Some(35)
     );
     // A binary file named on the command line is named the same way.
@@ -174,14 +202,19 @@ fn a_100_mb_single_line_is_read_whole() {
     drop(filler);
     let start = Instant::now();
     let out = run_within(
-        resgraph().args(["extract", "--format", "jsonl", "-q"]).arg(&path),
+        resgraph()
+            .args(["extract", "--format", "jsonl", "-q"])
+            .arg(&path),
         Duration::from_secs(300),
     );
     let elapsed = start.elapsed();
     assert!(out.status.success(), "{}", stderr(&out));
     let docs = jsonl(&out);
     let citations = docs[0]["citations"].as_array().expect("citations");
-    let found: Vec<&str> = citations.iter().filter_map(|c| c["target"].as_str()).collect();
+    let found: Vec<&str> = citations
+        .iter()
+        .filter_map(|c| c["target"].as_str())
+        .collect();
     assert_eq!(found, ["A/RES/76/19", "A/RES/77/37"]);
     let last_end = citations[1]["end"].as_u64().expect("end") as usize;
     assert_eq!(last_end, text.len());
@@ -222,7 +255,9 @@ fn a_directory_symlink_loop_is_not_followed() {
     assert!(sources[0].ends_with("A_C.1_77_L.73.txt") && sources[1].ends_with("sub/b.txt"));
     // Naming the link itself walks the directory once.
     let out = run_within(
-        resgraph().args(["extract", "--format", "jsonl"]).arg(dir.join("loop")),
+        resgraph()
+            .args(["extract", "--format", "jsonl"])
+            .arg(dir.join("loop")),
         Duration::from_secs(60),
     );
     assert_eq!(jsonl(&out).len(), 2);
@@ -243,7 +278,8 @@ fn unreadable_files_and_directories_are_named_and_the_rest_is_read() {
     if fifo {
         assert_eq!(out.status.code(), Some(1));
         assert!(
-            stderr(&out).contains("pipe.txt: not a regular file (a FIFO, socket or device): not read"),
+            stderr(&out)
+                .contains("pipe.txt: not a regular file (a FIFO, socket or device): not read"),
             "{}",
             stderr(&out)
         );
@@ -254,8 +290,11 @@ fn unreadable_files_and_directories_are_named_and_the_rest_is_read() {
     std::fs::write(dir.join("secret.txt"), "Recalling its resolution 76/19,\n").expect("write");
     std::fs::create_dir(dir.join("locked")).expect("mkdir");
     std::fs::write(dir.join("locked/inner.txt"), "resolution 76/19").expect("write");
-    std::fs::set_permissions(dir.join("secret.txt"), std::fs::Permissions::from_mode(0o000))
-        .expect("chmod");
+    std::fs::set_permissions(
+        dir.join("secret.txt"),
+        std::fs::Permissions::from_mode(0o000),
+    )
+    .expect("chmod");
     std::fs::set_permissions(dir.join("locked"), std::fs::Permissions::from_mode(0o000))
         .expect("chmod");
     let Some(mut cmd) = unprivileged() else {
@@ -297,16 +336,47 @@ fn output_to_a_full_device_fails_with_exit_code_2_and_leaves_it_a_device() {
     let dir = temp_dir("full");
     let graph = dir.join("seed.graph");
     let out = run_within(
-        resgraph().args(["build", "-q", "-o"]).arg(&graph).arg(seed()),
+        resgraph()
+            .args(["build", "-q", "-o"])
+            .arg(&graph)
+            .arg(seed()),
         Duration::from_secs(60),
     );
     assert!(out.status.success(), "{}", stderr(&out));
     let symbol = "A/C.1/77/L.73";
     let runs: Vec<Vec<String>> = vec![
-        vec!["extract".into(), "-o".into(), "/dev/full".into(), seed().display().to_string()],
-        vec!["build".into(), "-q".into(), "-o".into(), "/dev/full".into(), seed().display().to_string()],
-        vec!["export".into(), "--graph".into(), graph.display().to_string(), "--format".into(), "graphml".into(), "-o".into(), "/dev/full".into()],
-        vec!["render".into(), symbol.into(), "--graph".into(), graph.display().to_string(), "--engine".into(), "builtin".into(), "-o".into(), "/dev/full".into()],
+        vec![
+            "extract".into(),
+            "-o".into(),
+            "/dev/full".into(),
+            seed().display().to_string(),
+        ],
+        vec![
+            "build".into(),
+            "-q".into(),
+            "-o".into(),
+            "/dev/full".into(),
+            seed().display().to_string(),
+        ],
+        vec![
+            "export".into(),
+            "--graph".into(),
+            graph.display().to_string(),
+            "--format".into(),
+            "graphml".into(),
+            "-o".into(),
+            "/dev/full".into(),
+        ],
+        vec![
+            "render".into(),
+            symbol.into(),
+            "--graph".into(),
+            graph.display().to_string(),
+            "--engine".into(),
+            "builtin".into(),
+            "-o".into(),
+            "/dev/full".into(),
+        ],
     ];
     for args in runs {
         let out = run_within(resgraph().args(&args), Duration::from_secs(60));
@@ -325,7 +395,10 @@ fn output_to_a_full_device_fails_with_exit_code_2_and_leaves_it_a_device() {
         Duration::from_secs(60),
     );
     assert!(out.status.success(), "{}", stderr(&out));
-    assert!(std::fs::metadata("/dev/null").expect("null").file_type().is_char_device());
+    assert!(std::fs::metadata("/dev/null")
+        .expect("null")
+        .file_type()
+        .is_char_device());
     let _ = std::fs::remove_dir_all(&dir);
 }
 
@@ -334,26 +407,54 @@ fn output_to_a_read_only_location_fails_with_exit_code_2_and_leaves_nothing() {
     let dir = temp_dir("read-only");
     let graph = dir.join("seed.graph");
     let out = run_within(
-        resgraph().args(["build", "-q", "-o"]).arg(&graph).arg(seed()),
+        resgraph()
+            .args(["build", "-q", "-o"])
+            .arg(&graph)
+            .arg(seed()),
         Duration::from_secs(60),
     );
     assert!(out.status.success(), "{}", stderr(&out));
     // /proc takes no new files, even from root; a directory that does not
     // exist takes nothing either.
     let missing = dir.join("no/such/dir/out.json");
-    for target in [Path::new("/proc/resgraph-robustness.json"), missing.as_path()] {
+    for target in [
+        Path::new("/proc/resgraph-robustness.json"),
+        missing.as_path(),
+    ] {
         for args in [
             vec!["extract".to_string(), seed().display().to_string()],
-            vec!["build".to_string(), "-q".into(), seed().display().to_string()],
-            vec!["export".to_string(), "--graph".into(), graph.display().to_string(), "--format".into(), "json".into()],
-            vec!["render".to_string(), "A/C.1/77/L.73".into(), "--graph".into(), graph.display().to_string(), "--engine".into(), "builtin".into()],
+            vec![
+                "build".to_string(),
+                "-q".into(),
+                seed().display().to_string(),
+            ],
+            vec![
+                "export".to_string(),
+                "--graph".into(),
+                graph.display().to_string(),
+                "--format".into(),
+                "json".into(),
+            ],
+            vec![
+                "render".to_string(),
+                "A/C.1/77/L.73".into(),
+                "--graph".into(),
+                graph.display().to_string(),
+                "--engine".into(),
+                "builtin".into(),
+            ],
         ] {
             let out = run_within(
                 resgraph().args(&args).arg("-o").arg(target),
                 Duration::from_secs(60),
             );
             let err = stderr(&out);
-            assert_eq!(out.status.code(), Some(2), "{args:?} -o {}: {err}", target.display());
+            assert_eq!(
+                out.status.code(),
+                Some(2),
+                "{args:?} -o {}: {err}",
+                target.display()
+            );
             assert!(err.contains(&target.display().to_string()), "{err}");
             assert!(!target.exists());
         }
@@ -372,7 +473,10 @@ fn output_to_a_read_only_location_fails_with_exit_code_2_and_leaves_nothing() {
     assert_eq!(out.status.code(), Some(2));
     let err = stderr(&out);
     assert!(err.contains("missing.txt: cannot read"), "{err}");
-    assert!(err.contains("cannot write /proc/resgraph-robustness.json"), "{err}");
+    assert!(
+        err.contains("cannot write /proc/resgraph-robustness.json"),
+        "{err}"
+    );
 
     // A directory the user may not write to: the previous output stays.
     let locked = dir.join("locked");
@@ -393,7 +497,10 @@ fn output_to_a_read_only_location_fails_with_exit_code_2_and_leaves_nothing() {
                 err.contains("out.json") && err.contains("Permission denied"),
                 "{err}"
             );
-            assert_eq!(std::fs::read_to_string(&previous).expect("read"), "previous");
+            assert_eq!(
+                std::fs::read_to_string(&previous).expect("read"),
+                "previous"
+            );
             assert_eq!(entries(&locked), ["out.json"]);
         }
         None => eprintln!("note: running as root without setpriv: read-only directory not tested"),
@@ -442,7 +549,10 @@ fn kill_9_during_a_long_extract_leaves_the_previous_output() {
     }
     let _ = child.kill(); // SIGKILL
     let status = child.wait().expect("wait");
-    assert!(caught_writing, "the run ended before it could be interrupted ({status})");
+    assert!(
+        caught_writing,
+        "the run ended before it could be interrupted ({status})"
+    );
     assert!(!status.success(), "killed");
     assert_eq!(
         std::fs::read_to_string(&target).expect("read"),
@@ -452,16 +562,27 @@ fn kill_9_during_a_long_extract_leaves_the_previous_output() {
     // Only a temporary file was being written (and stays, as after any
     // kill -9; a later run of the same process id reuses its name).
     let names = entries(&dir);
-    assert!(names.iter().all(|n| n == "input" || n == "out.json" || n.ends_with(".tmp")), "{names:?}");
+    assert!(
+        names
+            .iter()
+            .all(|n| n == "input" || n == "out.json" || n.ends_with(".tmp")),
+        "{names:?}"
+    );
 
     // Run to the end: the file is replaced whole.
     let out = run_within(
-        resgraph().args(["extract", "-q", "-o"]).arg(&target).arg(&input),
+        resgraph()
+            .args(["extract", "-q", "-o"])
+            .arg(&target)
+            .arg(&input),
         Duration::from_secs(120),
     );
     assert!(out.status.success(), "{}", stderr(&out));
     let written: serde_json::Value =
         serde_json::from_slice(&std::fs::read(&target).expect("read")).expect("whole JSON");
-    assert_eq!(written[0]["citations"].as_array().map(Vec::len), Some(300_001));
+    assert_eq!(
+        written[0]["citations"].as_array().map(Vec::len),
+        Some(300_001)
+    );
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -204,12 +204,40 @@ where
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
     };
+    // A device or pipe (`/dev/null`, `/dev/stdout`, a FIFO) is written in
+    // place: renaming a file over it would replace it.
+    if fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir()) {
+        let result = (|| {
+            let file = OpenOptions::new().write(true).open(path)?;
+            let mut w = BufWriter::new(file);
+            write(&mut w)?;
+            w.flush()
+        })();
+        return result.map_err(err);
+    }
     let temp = dir.join(format!(
         ".{}.{}.{}.tmp",
         name.to_string_lossy(),
         std::process::id(),
         TEMP_COUNTER.fetch_add(1, Ordering::Relaxed)
     ));
+    // Removes the temporary file unless it was renamed into place, also
+    // when `write` panics.
+    struct Cleanup<'a> {
+        temp: &'a Path,
+        renamed: bool,
+    }
+    impl Drop for Cleanup<'_> {
+        fn drop(&mut self) {
+            if !self.renamed {
+                let _ = fs::remove_file(self.temp);
+            }
+        }
+    }
+    let mut cleanup = Cleanup {
+        temp: &temp,
+        renamed: false,
+    };
     let result = (|| {
         let file = OpenOptions::new()
             .write(true)
@@ -224,6 +252,7 @@ where
     })();
     match result {
         Ok(()) => {
+            cleanup.renamed = true;
             // Make the rename itself durable (best effort: not every
             // system lets a directory be synced).
             if let Ok(d) = File::open(&dir) {
@@ -231,10 +260,7 @@ where
             }
             Ok(())
         }
-        Err(e) => {
-            let _ = fs::remove_file(&temp);
-            Err(err(e))
-        }
+        Err(e) => Err(err(e)),
     }
 }
 
