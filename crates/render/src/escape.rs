@@ -53,39 +53,14 @@ pub(crate) fn one_line(s: &str) -> String {
 /// `&amp;` (Graphviz reads entities in names too, and would copy a stray
 /// `&x;` into its SVG as an undefined entity), on one line.
 pub(crate) fn dot_id(s: &str) -> Id {
-    let s = one_line(s);
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '&' => out.push_str("&amp;"),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    Id::Escaped(out)
+    quoted(&one_line(s), "\\\\")
 }
 
 /// A DOT escString value (label, tooltip, URL, cluster label):
 /// double-quoted; `\`, `"` escaped; newlines written `\n`; `&` written
 /// `&amp;`.
 pub(crate) fn dot_text(s: &str) -> Id {
-    let s = clean(s);
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '&' => out.push_str("&amp;"),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    Id::Escaped(out)
+    quoted(&clean(s), "\\\\")
 }
 
 /// A DOT tooltip or link (`tooltip`, `URL`): like [`dot_text`], except
@@ -97,13 +72,18 @@ pub(crate) fn dot_text(s: &str) -> Id {
 /// `a\\\\N`. The count of backslashes stays even, so the quoted string
 /// can never end early whatever a Graphviz version makes of them.
 pub(crate) fn dot_tooltip(s: &str) -> Id {
-    let s = clean(s);
+    quoted(&clean(s), "\\\\\\\\")
+}
+
+/// A double-quoted DOT string: `"` escaped, each backslash written as
+/// `backslash`, newlines as `\n`, `&` as `&amp;`.
+fn quoted(s: &str, backslash: &str) -> Id {
     let mut out = String::with_capacity(s.len() + 2);
     out.push('"');
     for c in s.chars() {
         match c {
             '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\\\\\"),
+            '\\' => out.push_str(backslash),
             '\n' => out.push_str("\\n"),
             '&' => out.push_str("&amp;"),
             c => out.push(c),
