@@ -240,6 +240,10 @@ enum Command {
         /// Group documents by organ.
         #[arg(long)]
         cluster_by_organ: bool,
+        /// Draw every citation; by default a link that a longer chain of
+        /// citations already implies is left out.
+        #[arg(long)]
+        all_links: bool,
         /// The picture to write (.svg or .dot).
         #[arg(short, long)]
         output: PathBuf,
@@ -629,6 +633,7 @@ fn run(cli: Cli) -> Result<bool> {
             sections,
             engine,
             cluster_by_organ,
+            all_links,
             output,
         } => {
             let mut errors = Vec::new();
@@ -644,7 +649,10 @@ fn run(cli: Cli) -> Result<bool> {
             if down {
                 members.extend(graph.descendants(&sym, &opts).into_iter().map(|(s, _)| s));
             }
-            let picture = resgraph::view::lineage(&graph, Some(&sym), &members);
+            let mut picture = resgraph::view::lineage(&graph, Some(&sym), &members);
+            if !all_links {
+                resgraph::view::reduce(&mut picture);
+            }
             let style = resgraph_render::Style {
                 cluster_by_organ,
                 ..resgraph_render::Style::default()

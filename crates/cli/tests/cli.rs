@@ -119,3 +119,67 @@ fn output_files_are_written_whole() {
     assert_eq!(leftovers, 1);
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn build_query_and_render_the_bundled_lineage() {
+    let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/lineage");
+    let dir = temp_dir("lineage");
+    let graph = dir.join("lineage.rgraph");
+    let out = resgraph()
+        .args(["build", "-q", "-o"])
+        .arg(&graph)
+        .arg(&data)
+        .output()
+        .expect("run");
+    assert!(graph.exists(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = resgraph()
+        .args([
+            "ancestors",
+            "a/res/77/37",
+            "--depth",
+            "1",
+            "--format",
+            "json",
+            "--graph",
+        ])
+        .arg(&graph)
+        .output()
+        .expect("run");
+    assert!(out.status.success());
+    let rows: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let symbols: Vec<&str> = rows
+        .as_array()
+        .expect("rows")
+        .iter()
+        .filter_map(|r| r["symbol"].as_str())
+        .collect();
+    assert!(
+        symbols.contains(&"A/RES/43/78 H") && symbols.contains(&"A/RES/76/19"),
+        "{symbols:?}"
+    );
+    let svg = dir.join("lineage.svg");
+    let out = resgraph()
+        .args([
+            "render", "76/19", "--depth", "1", "--engine", "builtin", "-o",
+        ])
+        .arg(&svg)
+        .arg("--graph")
+        .arg(&graph)
+        .output()
+        .expect("run");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = std::fs::read_to_string(&svg).expect("svg");
+    assert!(text.contains("<svg") && text.contains("76/19") && text.contains("53/70"));
+    let unknown = resgraph()
+        .args(["ancestors", "76/999", "--graph"])
+        .arg(&graph)
+        .output()
+        .expect("run");
+    assert_eq!(unknown.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&unknown.stderr).contains("did you mean"));
+    let _ = std::fs::remove_dir_all(&dir);
+}
