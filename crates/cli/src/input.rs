@@ -143,27 +143,7 @@ fn read_one(path: &Path) -> Result<Document, FileError> {
     let source = path.display().to_string();
     let hint = Hint::from_path(&source);
     if extension == "html" || extension == "htm" {
-        let text = String::from_utf8_lossy(&bytes);
-        let mut doc = resgraph_extract::extract_html(&text, &hint);
-        if let Err(err) = std::str::from_utf8(&bytes) {
-            let line = bytes[..err.valid_up_to()]
-                .iter()
-                .filter(|b| **b == b'\n')
-                .count()
-                + 1;
-            doc.diagnostics.insert(
-                0,
-                resgraph_extract::Diagnostic {
-                    severity: resgraph_extract::Severity::Warning,
-                    line,
-                    message: format!(
-                        "invalid UTF-8 at byte {}: decoded lossily (U+FFFD), byte offsets refer to the decoded text",
-                        err.valid_up_to()
-                    ),
-                },
-            );
-        }
-        return Ok(doc);
+        return Ok(resgraph_extract::extract_html_bytes(&bytes, &hint));
     }
     Ok(extract_bytes(&bytes, &hint))
 }

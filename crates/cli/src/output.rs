@@ -3,48 +3,18 @@
 use std::io::Write;
 use std::path::Path;
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use resgraph_extract::Document;
 
 /// Writes `write`'s output to `path` through a temporary file in the same
-/// directory, renamed into place: an interrupted run leaves the previous
-/// file intact.
+/// directory, renamed into place, so that an interrupted run leaves the
+/// previous file intact: the graph crate's [`resgraph_graph::write_atomically`]
+/// (which also writes devices and pipes in place), for any output.
 pub fn write_atomically(
     path: &Path,
     write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
 ) -> Result<()> {
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let name = path
-        .file_name()
-        .and_then(|n| n.to_str())
-        .unwrap_or("output");
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    // A device or pipe (`/dev/null`, `/dev/stdout`, a FIFO) is written in
-    // place: renaming a file over it would replace it.
-    if std::fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir()) {
-        let result = (|| -> std::io::Result<()> {
-            let file = std::fs::OpenOptions::new().write(true).open(path)?;
-            let mut out = std::io::BufWriter::new(file);
-            write(&mut out)?;
-            out.flush()
-        })();
-        return result.with_context(|| format!("cannot write {}", path.display()));
-    }
-    let result = (|| -> std::io::Result<()> {
-        let file = std::fs::File::create(&tmp)?;
-        let mut out = std::io::BufWriter::new(file);
-        write(&mut out)?;
-        let file = out.into_inner().map_err(|e| e.into_error())?;
-        file.sync_all()?;
-        std::fs::rename(&tmp, path)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    result.with_context(|| format!("cannot write {}", path.display()))
+    resgraph_graph::write_atomically(path, |w| write(w)).map_err(anyhow::Error::from)
 }
 
 /// Writes documents as a JSON array, one JSON object per line (jsonl), or

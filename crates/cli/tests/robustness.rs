@@ -533,12 +533,25 @@ fn kill_9_during_a_long_extract_leaves_the_previous_output() {
         .stderr(Stdio::null())
         .spawn()
         .expect("spawn");
-    let temp = dir.join(format!(".out.json.{}.tmp", child.id()));
+    // The temporary file: `.out.json.PID.N.tmp` beside the output.
+    let temp_prefix = format!(".out.json.{}.", child.id());
+    let temp_written = || {
+        std::fs::read_dir(&dir)
+            .into_iter()
+            .flatten()
+            .flatten()
+            .any(|e| {
+                let name = e.file_name().to_string_lossy().into_owned();
+                name.starts_with(&temp_prefix)
+                    && name.ends_with(".tmp")
+                    && e.metadata().is_ok_and(|m| m.len() > 0)
+            })
+    };
     // Wait until the output is being written, then kill -9.
     let start = Instant::now();
     let mut caught_writing = false;
     loop {
-        if std::fs::metadata(&temp).is_ok_and(|m| m.len() > 0) {
+        if temp_written() {
             caught_writing = true;
             break;
         }

@@ -126,6 +126,24 @@ impl Hint {
 /// assert!(extract_bytes(b"\x00\x01\x02ELF", &Hint::default()).citations.is_empty());
 /// ```
 pub fn extract_bytes(bytes: &[u8], hint: &Hint) -> Document {
+    read_bytes(bytes, hint, extract)
+}
+
+/// [`extract_html`] for raw bytes, with the same handling of binary
+/// content and invalid UTF-8 as [`extract_bytes`].
+///
+/// ```
+/// let doc = resgraph_extract::extract_html_bytes(b"<p>Recalling its resolution 76/19 \xe9t\xe9</p>", &Default::default());
+/// assert_eq!(doc.citations.len(), 1);
+/// assert!(doc.diagnostics[0].message.contains("UTF-8"));
+/// ```
+pub fn extract_html_bytes(bytes: &[u8], hint: &Hint) -> Document {
+    read_bytes(bytes, hint, extract_html)
+}
+
+/// Binary content refused, invalid UTF-8 decoded lossily and reported,
+/// then `read` on the text.
+fn read_bytes(bytes: &[u8], hint: &Hint, read: fn(&str, &Hint) -> Document) -> Document {
     if is_binary(bytes) {
         let mut doc = Document {
             source: hint.source.clone(),
@@ -140,7 +158,7 @@ pub fn extract_bytes(bytes: &[u8], hint: &Hint) -> Document {
         return doc;
     }
     match std::str::from_utf8(bytes) {
-        Ok(text) => extract(text, hint),
+        Ok(text) => read(text, hint),
         Err(err) => {
             let line = bytes[..err.valid_up_to()]
                 .iter()
@@ -148,7 +166,7 @@ pub fn extract_bytes(bytes: &[u8], hint: &Hint) -> Document {
                 .count()
                 + 1;
             let text = String::from_utf8_lossy(bytes);
-            let mut doc = extract(&text, hint);
+            let mut doc = read(&text, hint);
             doc.diagnostics.insert(
                 0,
                 Diagnostic {
