@@ -14,6 +14,7 @@ use std::process::ExitCode;
 
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
+use resgraph_graph::{CitationGraph, Symbol};
 
 use input::FileError;
 
@@ -285,10 +286,6 @@ fn main() -> ExitCode {
 /// Runs a command; `Ok(false)` when some input failed but the rest was
 /// done.
 fn run(cli: Cli) -> Result<bool> {
-    let cli_kind = match &cli.command {
-        Command::Ancestors { .. } => Kind::Ancestors,
-        _ => Kind::Other,
-    };
     match cli.command {
         Command::Extract {
             paths,
@@ -361,26 +358,12 @@ fn run(cli: Cli) -> Result<bool> {
             symbol,
             source,
             query,
-        }
-        | Command::Descendants {
+        } => lineage_query(&symbol, &source, &query, CitationGraph::ancestors),
+        Command::Descendants {
             symbol,
             source,
             query,
-        } => {
-            let up = matches!(cli_kind, Kind::Ancestors);
-            let mut errors = Vec::new();
-            let graph = graph_cmd::load(&source.as_source(), &mut errors)?;
-            let sym = graph_cmd::resolve(&graph, &symbol)?;
-            let opts = graph_cmd::options(query.depth, &query.relations, &query.sections)?;
-            let rows = if up {
-                graph.ancestors(&sym, &opts)
-            } else {
-                graph.descendants(&sym, &opts)
-            };
-            let json = matches!(query.format, QueryFormat::Json);
-            graph_cmd::emit(None, |w| graph_cmd::print_ranked(w, &graph, &rows, json))?;
-            Ok(report_errors(&errors))
-        }
+        } => lineage_query(&symbol, &source, &query, CitationGraph::descendants),
         Command::Path {
             from,
             to,
@@ -691,10 +674,22 @@ impl GraphArgs {
     }
 }
 
-/// Which of two commands sharing one arm is running.
-enum Kind {
-    Ancestors,
-    Other,
+/// `ancestors` and `descendants`: a lineage query printed with what is
+/// known of each document.
+fn lineage_query(
+    symbol: &str,
+    source: &GraphArgs,
+    query: &QueryArgs,
+    walk: fn(&CitationGraph, &Symbol, &resgraph_graph::QueryOptions) -> Vec<(Symbol, u32)>,
+) -> Result<bool> {
+    let mut errors = Vec::new();
+    let graph = graph_cmd::load(&source.as_source(), &mut errors)?;
+    let sym = graph_cmd::resolve(&graph, symbol)?;
+    let opts = graph_cmd::options(query.depth, &query.relations, &query.sections)?;
+    let rows = walk(&graph, &sym, &opts);
+    let json = matches!(query.format, QueryFormat::Json);
+    graph_cmd::emit(None, |w| graph_cmd::print_ranked(w, &graph, &rows, json))?;
+    Ok(report_errors(&errors))
 }
 
 fn print_summary(docs: &[resgraph_extract::Document], files: usize) {
