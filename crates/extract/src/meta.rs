@@ -111,7 +111,7 @@ pub(crate) fn document_date(layout: &Layout) -> Option<Date> {
         .filter(|p| p.section == Section::Heading)
         .chain(layout.paragraphs.iter().find(|p| p.running));
     for p in candidates.take(40) {
-        let t = &p.text.text[..floor_boundary(&p.text.text, 400)];
+        let t = crate::text::prefix(&p.text.text, 400);
         for phrase in [
             "adopted by the General Assembly on",
             "Adopted by the Security Council at its",
@@ -232,15 +232,6 @@ pub(crate) fn session_from_symbol(symbol: &Symbol) -> Option<u16> {
         } => Some(*n),
         other => other.ga_session(),
     }
-}
-
-/// The largest char boundary at or below `at`.
-fn floor_boundary(text: &str, at: usize) -> usize {
-    let mut at = at.min(text.len());
-    while !text.is_char_boundary(at) {
-        at -= 1;
-    }
-    at
 }
 
 #[cfg(test)]

@@ -29,19 +29,11 @@ const SKIPPED: [&str; 7] = [
 /// or one of a few fixed phrases (`taking note`, `calls upon`).
 pub(crate) fn opening_relation(text: &str) -> String {
     // The opening words are all that matter: look at no more.
-    let mut end = text.len().min(120);
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    let mut rest = text[..end].trim_start();
+    let mut rest = crate::text::prefix(text, 120).trim_start();
     // `1.`, `(a)`, `*`, quotes.
     loop {
         let before = rest.len();
-        let mut window = rest.len().min(8);
-        while !rest.is_char_boundary(window) {
-            window -= 1;
-        }
-        let head_window = &rest[..window];
+        let head_window = crate::text::prefix(rest, 8);
         if let Some((head, _)) = head_window.split_once(". ") {
             let tail = &rest[head.len() + 2..];
             if !head.is_empty()

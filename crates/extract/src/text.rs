@@ -61,6 +61,16 @@ impl Mapped {
     }
 }
 
+/// The longest prefix of `text` of at most `max` bytes that ends on a
+/// character boundary.
+pub(crate) fn prefix(text: &str, max: usize) -> &str {
+    let mut end = text.len().min(max);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}
+
 /// Appends the cleaned form of one source line (trimmed, starting at
 /// source offset `at`) to `out`.
 ///
