@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use anyhow::Result;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
-use resgraph_extract::{extract_bytes, is_binary, Document, Hint};
+use resgraph_extract::{extract_bytes, is_binary, Document, Explained, Hint};
 
 /// Extensions read as text when a directory is walked.
 const TEXT_EXTENSIONS: [&str; 6] = ["txt", "md", "html", "htm", "text", "pdf"];
@@ -77,6 +77,24 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<FileError>) {
 /// terminal. Files that cannot be read or are not text are reported in
 /// `errors`; the rest are returned in input order.
 pub fn extract_all(files: &[PathBuf], errors: &mut Vec<FileError>, quiet: bool) -> Vec<Document> {
+    read_all(files, errors, quiet, false)
+        .into_iter()
+        .map(|e| e.document)
+        .collect()
+}
+
+/// [`extract_all`] with every reference-shaped token judged
+/// ([`resgraph_extract::explain`]).
+pub fn explain_all(files: &[PathBuf], errors: &mut Vec<FileError>, quiet: bool) -> Vec<Explained> {
+    read_all(files, errors, quiet, true)
+}
+
+fn read_all(
+    files: &[PathBuf],
+    errors: &mut Vec<FileError>,
+    quiet: bool,
+    explain: bool,
+) -> Vec<Explained> {
     let total_bytes: u64 = files
         .iter()
         .filter_map(|f| std::fs::metadata(f).ok())
@@ -86,10 +104,10 @@ pub fn extract_all(files: &[PathBuf], errors: &mut Vec<FileError>, quiet: bool) 
     let done_files = std::sync::atomic::AtomicUsize::new(0);
     let citations = std::sync::atomic::AtomicUsize::new(0);
     let started = std::time::Instant::now();
-    let results: Vec<Result<Document, FileError>> = files
+    let results: Vec<Result<Explained, FileError>> = files
         .par_iter()
         .map(|path| {
-            let result = read_one(path);
+            let result = read_one(path, explain);
             if let Ok(meta) = std::fs::metadata(path) {
                 bar.inc(meta.len());
             }
@@ -97,7 +115,7 @@ pub fn extract_all(files: &[PathBuf], errors: &mut Vec<FileError>, quiet: bool) 
                 use std::sync::atomic::Ordering::Relaxed;
                 let n = done_files.fetch_add(1, Relaxed) + 1;
                 let c =
-                    citations.fetch_add(result.as_ref().map_or(0, |d| d.citations.len()), Relaxed);
+                    citations.fetch_add(result.as_ref().map_or(0, |d| d.document.citations.len()), Relaxed);
                 let secs = started.elapsed().as_secs_f64().max(1e-3);
                 bar.set_message(format!(
                     "{n}/{} files, {c} citations ({:.0} files/s, {:.0} citations/s)",
@@ -120,7 +138,7 @@ pub fn extract_all(files: &[PathBuf], errors: &mut Vec<FileError>, quiet: bool) 
     docs
 }
 
-fn read_one(path: &Path) -> Result<Document, FileError> {
+fn read_one(path: &Path, explain: bool) -> Result<Explained, FileError> {
     let extension = path
         .extension()
         .and_then(|e| e.to_str())
@@ -142,10 +160,19 @@ fn read_one(path: &Path) -> Result<Document, FileError> {
     }
     let source = path.display().to_string();
     let hint = Hint::from_path(&source);
-    if extension == "html" || extension == "htm" {
-        return Ok(resgraph_extract::extract_html_bytes(&bytes, &hint));
-    }
-    Ok(extract_bytes(&bytes, &hint))
+    let html = extension == "html" || extension == "htm";
+    Ok(match (html, explain) {
+        (true, true) => resgraph_extract::explain_html_bytes(&bytes, &hint),
+        (false, true) => resgraph_extract::explain_bytes(&bytes, &hint),
+        (true, false) => Explained {
+            document: resgraph_extract::extract_html_bytes(&bytes, &hint),
+            candidates: Vec::new(),
+        },
+        (false, false) => Explained {
+            document: extract_bytes(&bytes, &hint),
+            candidates: Vec::new(),
+        },
+    })
 }
 
 /// The text of a PDF through poppler's `pdftotext`, when it is installed.

@@ -262,9 +262,16 @@ enum Command {
         #[arg(short, long)]
         output: Option<PathBuf>,
         /// Print counts of files, citations per kind and notes to
-        /// standard error at the end.
+        /// standard error at the end, and how many reference-shaped
+        /// tokens were cited or excluded, per reason.
         #[arg(long)]
         summary: bool,
+        /// Instead of the documents, print every reference-shaped token
+        /// (`76/19`, `1373 (2001)`, `2625 (XXV)`, `A/65/201`) with its
+        /// verdict: cited, or excluded with the reason ("unexplained"
+        /// marks a possible missed citation), its line and context.
+        #[arg(long)]
+        explain: bool,
         /// No progress bar even on a terminal.
         #[arg(short, long)]
         quiet: bool,
@@ -292,11 +299,26 @@ fn run(cli: Cli) -> Result<bool> {
             format,
             output,
             summary,
+            explain,
             quiet,
         } => {
             let mut errors = Vec::new();
             let files = input::expand(&paths, &mut errors);
-            let docs = input::extract_all(&files, &mut errors, quiet);
+            let (docs, explained) = if explain || summary {
+                let explained = input::explain_all(&files, &mut errors, quiet);
+                let docs = explained.iter().map(|e| e.document.clone()).collect();
+                (docs, explained)
+            } else {
+                (input::extract_all(&files, &mut errors, quiet), Vec::new())
+            };
+            if explain {
+                graph_cmd::emit(output.as_deref(), |w| output::write_verdicts(w, &explained))?;
+                if summary {
+                    print_summary(&docs, files.len());
+                    print_verdict_summary(&explained);
+                }
+                return Ok(report_errors(&errors));
+            }
             let format = match format {
                 DocFormat::Json => "json",
                 DocFormat::Jsonl => "jsonl",
@@ -327,6 +349,7 @@ fn run(cli: Cli) -> Result<bool> {
             }
             if summary {
                 print_summary(&docs, files.len());
+                print_verdict_summary(&explained);
             }
             Ok(report_errors(&errors))
         }
@@ -716,6 +739,22 @@ fn print_summary(docs: &[resgraph_extract::Document], files: usize) {
     }
     for (section, n) in sections {
         eprintln!("  section {section:<12} {n:>8}");
+    }
+}
+
+/// Counts of reference-shaped tokens per verdict.
+fn print_verdict_summary(explained: &[resgraph_extract::Explained]) {
+    let mut counts: BTreeMap<String, usize> = BTreeMap::new();
+    let mut total = 0;
+    for e in explained {
+        for c in &e.candidates {
+            total += 1;
+            *counts.entry(c.verdict.to_string()).or_default() += 1;
+        }
+    }
+    eprintln!("{total} reference-shaped tokens:");
+    for (verdict, n) in counts {
+        eprintln!("  {verdict:<32} {n:>8}");
     }
 }
 

@@ -78,3 +78,31 @@ pub fn write_documents(
     }
     Ok(())
 }
+
+/// Writes one line per reference-shaped token: `path:line: verdict
+/// token  | context`, the context being the token's line with control
+/// characters neutralised.
+pub fn write_verdicts(
+    out: &mut dyn Write,
+    explained: &[resgraph_extract::Explained],
+) -> std::io::Result<()> {
+    for e in explained {
+        for c in &e.candidates {
+            let token: String = c
+                .text
+                .chars()
+                .map(|ch| if ch.is_control() { ' ' } else { ch })
+                .collect();
+            writeln!(
+                out,
+                "{}:{}: {}\t{}\t| {}",
+                e.document.source,
+                c.line,
+                c.verdict,
+                token,
+                c.context
+            )?;
+        }
+    }
+    Ok(())
+}

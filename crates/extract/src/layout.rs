@@ -44,6 +44,9 @@ pub(crate) struct Layout {
     /// `symbol:` and `date:` from a markdown front matter.
     pub front_symbol: Option<String>,
     pub front_date: Option<String>,
+    /// Source spans of the lines dropped as page furniture or front
+    /// matter, in order.
+    pub furniture: Vec<(usize, usize)>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -89,6 +92,11 @@ pub(crate) fn layout(source: &str, furniture: &Furniture) -> Layout {
     let mut lines = split_lines(source);
     skip_front_matter(&mut lines, &mut out);
     let title_lines = classify_lines(&mut lines, furniture);
+    out.furniture = lines
+        .iter()
+        .filter(|l| l.kind == LineKind::Furniture)
+        .map(|l| (l.at, l.at + l.text.len()))
+        .collect();
     let blocks = blocks(&lines, &title_lines);
     place_blocks(&lines, &blocks, &mut out);
     out

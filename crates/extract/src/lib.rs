@@ -77,6 +77,7 @@ mod model;
 mod relation;
 mod scan;
 mod text;
+mod verdict;
 
 use std::collections::HashMap;
 
@@ -85,6 +86,7 @@ use resgraph_symbol::{Body, Organ, Symbol};
 pub use meta::symbol_from_file_name;
 pub use model::{Citation, Date, DateParseError, Diagnostic, Document, Section, Severity};
 pub use resgraph_symbol as symbol;
+pub use verdict::{Candidate, Explained, Reason, Verdict};
 
 use layout::{layout, Furniture, Paragraph};
 use scan::{scan, ScanState};
@@ -143,7 +145,7 @@ pub fn extract_html_bytes(bytes: &[u8], hint: &Hint) -> Document {
 
 /// Binary content refused, invalid UTF-8 decoded lossily and reported,
 /// then `read` on the text.
-fn read_bytes(bytes: &[u8], hint: &Hint, read: fn(&str, &Hint) -> Document) -> Document {
+fn read_bytes(bytes: &[u8], hint: &Hint, mut read: impl FnMut(&str, &Hint) -> Document) -> Document {
     if is_binary(bytes) {
         let mut doc = Document {
             source: hint.source.clone(),
@@ -210,6 +212,51 @@ pub fn is_binary(bytes: &[u8]) -> bool {
 ///
 /// See the [crate documentation](crate) for what is found and how.
 pub fn extract(source: &str, hint: &Hint) -> Document {
+    read(source, hint, None)
+}
+
+/// Reads a text like [`extract`] and also judges every reference-shaped
+/// token in it (see [`Verdict`]): the tool for finding what extraction
+/// misses.
+pub fn explain(source: &str, hint: &Hint) -> Explained {
+    let mut excluded = Vec::new();
+    let mut furniture = Vec::new();
+    let document = read(source, hint, Some((&mut excluded, &mut furniture)));
+    let candidates = verdict::judge(source, &document, &excluded, &furniture);
+    Explained {
+        document,
+        candidates,
+    }
+}
+
+/// [`explain`] for raw bytes, decoded as [`extract_bytes`] does.
+pub fn explain_bytes(bytes: &[u8], hint: &Hint) -> Explained {
+    explain_decoded(bytes, hint, explain)
+}
+
+/// [`explain`] for an HTML page, read as [`extract_html`] does.
+pub fn explain_html_bytes(bytes: &[u8], hint: &Hint) -> Explained {
+    explain_decoded(bytes, hint, |html, hint| explain(&html::blank_markup(html), hint))
+}
+
+fn explain_decoded(bytes: &[u8], hint: &Hint, run: impl Fn(&str, &Hint) -> Explained) -> Explained {
+    let mut out = None;
+    let document = read_bytes(bytes, hint, |text, hint| {
+        let explained = run(text, hint);
+        out = Some(explained.candidates);
+        explained.document
+    });
+    Explained {
+        document,
+        candidates: out.unwrap_or_default(),
+    }
+}
+
+/// What [`explain`] collects beside the document: the spans left out on
+/// purpose and the page furniture lines.
+type Evidence<'a> = (&'a mut Vec<verdict::Excluded>, &'a mut Vec<(usize, usize)>);
+
+fn read(source: &str, hint: &Hint, mut evidence: Option<Evidence<'_>>) -> Document {
     let stated = meta::own_symbol_from_lines(source);
     let mut furniture = Furniture {
         own_symbol_lines: Vec::new(),
@@ -220,7 +267,7 @@ pub fn extract(source: &str, hint: &Hint) -> Document {
     } else if let Some(symbol) = &hint.symbol {
         furniture.own_symbol_lines.push(symbol.to_string());
     }
-    let layout = layout(source, &furniture);
+    let mut layout = layout(source, &furniture);
     let symbol = stated
         .map(|(s, _)| s)
         .or_else(|| meta::own_symbol_from_title(&layout))
@@ -247,6 +294,7 @@ pub fn extract(source: &str, hint: &Hint) -> Document {
         own_body,
         sc_years: HashMap::new(),
         notes: Vec::new(),
+        excluded: Vec::new(),
     };
     let mut doc = Document {
         source: hint.source.clone(),
@@ -263,6 +311,12 @@ pub fn extract(source: &str, hint: &Hint) -> Document {
     for (index, paragraph) in layout.paragraphs.iter().enumerate() {
         let before_notes = state.notes.len();
         let mentions = scan(&paragraph.text.text, &mut state);
+        for (start, end, reason) in state.excluded.drain(..) {
+            if let Some((excluded, _)) = evidence.as_mut() {
+                let (start, end) = paragraph.text.source_span(start, end);
+                excluded.push(verdict::Excluded { start, end, reason });
+            }
+        }
         for note in state.notes.drain(before_notes..) {
             doc.diagnostics.push(Diagnostic {
                 severity: Severity::Note,
@@ -273,6 +327,14 @@ pub fn extract(source: &str, hint: &Hint) -> Document {
         let mut running: Option<relation::RunningText> = None;
         for mention in mentions {
             if Some(&mention.symbol) == own.as_ref() {
+                if let Some((excluded, _)) = evidence.as_mut() {
+                    let (start, end) = paragraph.text.source_span(mention.start, mention.end);
+                    excluded.push(verdict::Excluded {
+                        start,
+                        end,
+                        reason: Reason::OwnSymbol,
+                    });
+                }
                 // The masthead and title name the document itself; a
                 // mention anywhere else is worth a note (`resgraph check`
                 // reports it).
@@ -317,6 +379,10 @@ pub fn extract(source: &str, hint: &Hint) -> Document {
         }
     }
     doc.citations.sort_by_key(|c| c.start);
+    if let Some((excluded, furniture)) = evidence {
+        *furniture = std::mem::take(&mut layout.furniture);
+        let _ = excluded;
+    }
     doc
 }
 

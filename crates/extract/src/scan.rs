@@ -13,6 +13,7 @@ use regex::Regex;
 use resgraph_symbol::{Act, Body, Symbol};
 
 use crate::dates::{date_at, Date};
+use crate::verdict::Reason;
 
 /// One reference found in a paragraph, with its span in the cleaned text.
 #[derive(Debug, Clone)]
@@ -31,6 +32,9 @@ pub(crate) struct ScanState {
     /// bare `resolution 1590` in the same text.
     pub sc_years: HashMap<u32, u16>,
     pub notes: Vec<String>,
+    /// Reference-shaped items read and deliberately not cited in the
+    /// current paragraph, with why (clean offsets).
+    pub excluded: Vec<(usize, usize, Reason)>,
 }
 
 fn anchors() -> &'static Regex {
@@ -327,7 +331,13 @@ fn list(
         let after_len = caps.name("after").map_or(0, |a| a.as_str().len());
         let whole = caps.get(0).map_or(0, |m| m.end()) - after_len;
         let end = start + whole;
-        let symbols = interpret(&caps, owner, act, body_seen, state, text, end);
+        let (symbols, refused) = match interpret(&caps, owner, act, body_seen, state, text, end) {
+            Ok(symbols) => (symbols, None),
+            Err(reason) => (Vec::new(), Some(reason)),
+        };
+        if let Some(reason) = refused {
+            state.excluded.push((start, end, reason));
+        }
         if symbols.is_empty() && items.is_empty() && caps.name("bare").is_some() {
             // `resolution 5 of ...` in prose, or an unresolvable number.
             break;
@@ -388,6 +398,9 @@ fn list(
     share_dates(&mut items);
     let consumed = items.last().map_or(from, |i| i.end);
     if owner == Owner::Foreign {
+        for item in &items {
+            state.excluded.push((item.start, item.end, Reason::OtherBody));
+        }
         if !items.is_empty() {
             state.notes.push(format!(
                 "skipped a reference to another organization's {} ({})",
@@ -453,7 +466,7 @@ fn interpret(
     state: &mut ScanState,
     text: &str,
     end: usize,
-) -> Vec<Symbol> {
+) -> Result<Vec<Symbol>, Reason> {
     let parts = caps
         .name("parts")
         .map(|p| expand_parts(p.as_str()))
@@ -507,21 +520,21 @@ fn interpret(
         // A bare number is a Security Council resolution continuing a
         // Council list: `1547 (2004) ... and 1585 of 10 March 2005`.
         if body != Some(Body::SecurityCouncil) || act != Act::Resolution {
-            return Vec::new();
+            return Err(Reason::NoSessionOrYear);
         }
         let Ok(n) = number.parse::<u32>() else {
-            return Vec::new();
+            return Err(Reason::NotAUnNumber);
         };
         let year = date_at(&text[end..])
             .map(|(d, _)| d.year)
             .or_else(|| state.sc_years.get(&n).copied());
         return match year {
-            Some(year) => vec![Symbol::ScResolution { number: n, year }],
+            Some(year) => Ok(vec![Symbol::ScResolution { number: n, year }]),
             None => {
                 state.notes.push(format!(
                     "Security Council resolution {n} without a year: not resolved"
                 ));
-                Vec::new()
+                Err(Reason::NoYear)
             }
         };
     }
@@ -559,13 +572,13 @@ fn interpret(
                     "resolution {number} cannot be a General Assembly {} (session {n} numbered its resolutions otherwise) and no other organ is named before it: left out",
                     if act == Act::Decision { "decision" } else { "resolution" }
                 ));
-                return Vec::new();
+                return Err(Reason::ImpossibleSession);
             }
         }
     }
     if parts.is_empty() {
         match make(None) {
-            Some(s) => vec![s],
+            Some(s) => Ok(vec![s]),
             None => {
                 state.notes.push(format!(
                     "{} {} cannot be read as a UN {}",
@@ -582,11 +595,16 @@ fn interpret(
                         "resolution"
                     },
                 ));
-                Vec::new()
+                Err(Reason::NotAUnNumber)
             }
         }
     } else {
-        parts.iter().filter_map(|p| make(Some(p))).collect()
+        let symbols: Vec<Symbol> = parts.iter().filter_map(|p| make(Some(p))).collect();
+        if symbols.is_empty() {
+            Err(Reason::NotAUnNumber)
+        } else {
+            Ok(symbols)
+        }
     }
 }
 
@@ -862,6 +880,7 @@ mod tests {
             own_body: Body::GeneralAssembly,
             sc_years: HashMap::new(),
             notes: Vec::new(),
+            excluded: Vec::new(),
         };
         scan(text, &mut state)
             .into_iter()

@@ -64,11 +64,16 @@ impl Mapped {
 /// The longest prefix of `text` of at most `max` bytes that ends on a
 /// character boundary.
 pub(crate) fn prefix(text: &str, max: usize) -> &str {
-    let mut end = text.len().min(max);
+    &text[..floor_char_boundary(text, max)]
+}
+
+/// The largest char boundary of `text` at or below `at`.
+pub(crate) fn floor_char_boundary(text: &str, at: usize) -> usize {
+    let mut end = text.len().min(at);
     while !text.is_char_boundary(end) {
         end -= 1;
     }
-    &text[..end]
+    end
 }
 
 /// Appends the cleaned form of one source line (trimmed, starting at

@@ -1,0 +1,310 @@
+//! Every reference-shaped token of a text, with a verdict: the recall
+//! instrument.
+//!
+//! Extraction starts from anchors (`resolution(s)`, `decision(s)`, a
+//! masthead symbol) and reads what follows; what it never looks at, it
+//! cannot miss loudly. This module looks at the text the other way round:
+//! it finds every token that has the *shape* of a reference (`76/19`,
+//! `1373 (2001)`, `2625 (XXV)`, `186 (S-2)`, `43/78 H`, `A/65/201`) and
+//! gives each a [`Verdict`]: part of a citation, or excluded for a named
+//! [`Reason`] (page furniture, the document's own symbol, another body's
+//! resolution, a date ...). What no rule explains is
+//! [`Reason::Unexplained`]: on any corpus, with no gold, the unexplained
+//! tokens are where extraction may be missing citations.
+//!
+//! ```
+//! use resgraph_extract::{explain, Hint, Reason, Verdict};
+//!
+//! let text = "The General Assembly,\n\nRecalling its resolution 76/19 and \
+//!             World Health Assembly resolution 58/3, and the 2020/21 biennium,\n";
+//! let explained = explain(text, &Hint::default());
+//! let verdicts: Vec<(&str, Verdict)> =
+//!     explained.candidates.iter().map(|c| (c.text.as_str(), c.verdict)).collect();
+//! assert_eq!(
+//!     verdicts,
+//!     [
+//!         ("76/19", Verdict::Cited),
+//!         ("58/3", Verdict::Excluded(Reason::OtherBody)),
+//!         ("2020/21", Verdict::Excluded(Reason::Period)),
+//!     ]
+//! );
+//! ```
+//!
+//! Cost: one extra regex pass over the text and a binary search per
+//! token; [`extract`](crate::extract) does not pay it.
+
+use std::fmt;
+use std::sync::OnceLock;
+
+use regex::Regex;
+use serde::Serialize;
+
+use crate::model::Document;
+
+/// Why a reference-shaped token is not a citation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Reason {
+    /// A line of page furniture: running header, page number (`2/5`),
+    /// job number, barcode, front matter.
+    PageFurniture,
+    /// The document's own symbol (masthead, title line, running header,
+    /// a mention of itself).
+    OwnSymbol,
+    /// A resolution or decision of another body (World Health Assembly,
+    /// Commission on Narcotic Drugs, ESCAP, a conference of parties ...):
+    /// not a UN symbol the graph can hold.
+    OtherBody,
+    /// A slash number of a General Assembly session that numbered its
+    /// resolutions otherwise (sessions 1-30), with no organ named: another
+    /// body's (`resolution 5/8` of the Environment Assembly).
+    ImpossibleSession,
+    /// A number after `resolution` that no UN numbering allows.
+    NotAUnNumber,
+    /// A bare number after `resolution` with neither session nor year,
+    /// outside a Security Council list (`resolution 2` of a conference).
+    NoSessionOrYear,
+    /// A Security Council number printed without its year, not seen
+    /// earlier in the text with one.
+    NoYear,
+    /// A date written with slashes (`12/12/2019`).
+    Date,
+    /// A period of years (`2020/21`, `2014/2015`).
+    Period,
+    /// No rule explains it: a possible missed citation.
+    Unexplained,
+}
+
+impl Reason {
+    /// The kebab-case name used in output (`page-furniture`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Reason::PageFurniture => "page-furniture",
+            Reason::OwnSymbol => "own-symbol",
+            Reason::OtherBody => "other-body",
+            Reason::ImpossibleSession => "impossible-session",
+            Reason::NotAUnNumber => "not-a-un-number",
+            Reason::NoSessionOrYear => "no-session-or-year",
+            Reason::NoYear => "no-year",
+            Reason::Date => "date",
+            Reason::Period => "period",
+            Reason::Unexplained => "unexplained",
+        }
+    }
+}
+
+impl fmt::Display for Reason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// What became of a reference-shaped token.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case", tag = "verdict", content = "reason")]
+pub enum Verdict {
+    /// It lies inside a citation's span.
+    Cited,
+    /// It was left out, for this reason.
+    Excluded(Reason),
+}
+
+impl fmt::Display for Verdict {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Verdict::Cited => f.write_str("cited"),
+            Verdict::Excluded(reason) => write!(f, "excluded: {reason}"),
+        }
+    }
+}
+
+/// One reference-shaped token of the source text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Candidate {
+    /// Byte offset of its first byte in the source text.
+    pub start: usize,
+    /// Byte offset just past its last byte.
+    pub end: usize,
+    /// 1-based line of its first byte.
+    pub line: usize,
+    /// The token as it stands (line breaks kept).
+    pub text: String,
+    /// Up to 60 characters either side of it, on one line (line breaks
+    /// and other control characters shown as spaces).
+    pub context: String,
+    /// What became of it.
+    #[serde(flatten)]
+    pub verdict: Verdict,
+}
+
+/// A document as read, with every reference-shaped token judged.
+#[derive(Debug, Clone)]
+pub struct Explained {
+    /// The document, exactly as [`extract`](crate::extract) returns it.
+    pub document: Document,
+    /// Every reference-shaped token, in the order of the text.
+    pub candidates: Vec<Candidate>,
+}
+
+impl Explained {
+    /// The tokens no rule explains.
+    pub fn unexplained(&self) -> impl Iterator<Item = &Candidate> {
+        self.candidates
+            .iter()
+            .filter(|c| c.verdict == Verdict::Excluded(Reason::Unexplained))
+    }
+}
+
+/// A source span left out on purpose, with why.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Excluded {
+    pub start: usize,
+    pub end: usize,
+    pub reason: Reason,
+}
+
+/// Reference shapes, most specific first: a masthead symbol (capital
+/// series, a slash, a digit somewhere), a slashed date, a slash number
+/// with an optional part letter, a number with a year or session in
+/// parentheses (across a line break).
+fn shapes() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(concat!(
+            r"(?P<doc>(?-u:\b)[A-Z][A-Z0-9.]{0,11}/(?:[A-Za-z0-9.\-]+/)*[A-Za-z.\-]*\d[A-Za-z0-9.\-]*(?:/[A-Za-z0-9.\-]*[A-Za-z0-9])*)",
+            r"|(?P<date>(?-u:\b)\d{1,2}/\d{1,2}/\d{2,4}(?-u:\b))",
+            r"|(?P<slash>(?-u:\b)(?:ES-|S-)?\d{1,4}/\d{1,5}(?:\s[A-Z]{1,2}(?-u:\b))?)",
+            r"|(?P<paren>(?-u:\b)\d{1,4}(?:\s+[A-Z]{1,2})?\s*\((?:\d{4}|(?:ES-|S-)?[IVXLC]{1,9}|S-\d{1,2}|ES-\d{1,2})\))",
+        ))
+        .expect("static regex")
+    })
+}
+
+/// Judges every reference-shaped token of `source`, given what extraction
+/// made of it (`doc`), the spans it left out on purpose and the page
+/// furniture lines.
+pub(crate) fn judge(
+    source: &str,
+    doc: &Document,
+    excluded: &[Excluded],
+    furniture: &[(usize, usize)],
+) -> Vec<Candidate> {
+    let mut cited: Vec<(usize, usize)> = doc.citations.iter().map(|c| (c.start, c.end)).collect();
+    cited.sort_unstable();
+    let mut excluded = excluded.to_vec();
+    excluded.sort_unstable_by_key(|e| (e.start, e.end));
+    let mut out = Vec::new();
+    let mut line = 1;
+    let mut counted_to = 0;
+    for caps in shapes().captures_iter(source) {
+        let Some(m) = caps.get(0) else { continue };
+        let (start, end) = (m.start(), m.end());
+        line += memchr::memchr_iter(b'\n', &source.as_bytes()[counted_to..start]).count();
+        counted_to = start;
+        let verdict = if overlaps(&cited, start, end) {
+            Verdict::Cited
+        } else if let Some(reason) = excluded_reason(&excluded, start, end) {
+            Verdict::Excluded(reason)
+        } else if is_own(m.as_str(), doc) {
+            Verdict::Excluded(Reason::OwnSymbol)
+        } else if overlaps(furniture, start, end) {
+            Verdict::Excluded(Reason::PageFurniture)
+        } else if caps.name("date").is_some() {
+            Verdict::Excluded(Reason::Date)
+        } else if is_period(m.as_str()) {
+            Verdict::Excluded(Reason::Period)
+        } else {
+            Verdict::Excluded(Reason::Unexplained)
+        };
+        out.push(Candidate {
+            start,
+            end,
+            line,
+            text: m.as_str().to_string(),
+            context: context(source, start, end),
+            verdict,
+        });
+    }
+    out
+}
+
+fn context(source: &str, start: usize, end: usize) -> String {
+    let from = crate::text::floor_char_boundary(source, start.saturating_sub(60));
+    let to = crate::text::floor_char_boundary(source, (end + 60).min(source.len()));
+    source[from..to]
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect()
+}
+
+/// Whether a token spells the document's own symbol, in full or short
+/// (`56/3` in the title of A/HRC/RES/56/3, `1302 (2000)` in "Resolution
+/// 1302 (2000)").
+fn is_own(token: &str, doc: &Document) -> bool {
+    let Some(own) = &doc.symbol else {
+        return false;
+    };
+    let squeeze = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+    let token = squeeze(token);
+    token == squeeze(&own.to_string()) || token == squeeze(&own.short())
+}
+
+/// Whether any of the sorted spans meets `start..end`.
+fn overlaps(spans: &[(usize, usize)], start: usize, end: usize) -> bool {
+    let i = spans.partition_point(|&(s, _)| s < end);
+    spans[..i].iter().rev().take(64).any(|&(s, e)| s < end && start < e)
+}
+
+fn excluded_reason(spans: &[Excluded], start: usize, end: usize) -> Option<Reason> {
+    let i = spans.partition_point(|e| e.start < end);
+    spans[..i]
+        .iter()
+        .rev()
+        .take(64)
+        .find(|e| e.start < end && start < e.end)
+        .map(|e| e.reason)
+}
+
+/// `2020/21`, `2014/2015`, `1999/2000`: two consecutive years.
+fn is_period(token: &str) -> bool {
+    let Some((a, b)) = token.split_once('/') else {
+        return false;
+    };
+    let (Ok(first), Ok(second)) = (a.parse::<u32>(), b.trim_end_matches(|c: char| !c.is_ascii_digit()).parse::<u32>()) else {
+        return false;
+    };
+    if !(1945..=2100).contains(&first) {
+        return false;
+    }
+    match b.len() {
+        2 => second == (first + 1) % 100,
+        4 => second == first + 1,
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn periods() {
+        assert!(is_period("2020/21"));
+        assert!(is_period("1999/2000"));
+        assert!(is_period("1999/00"));
+        assert!(!is_period("2019/27"));
+        assert!(!is_period("76/19"));
+    }
+
+    #[test]
+    fn shapes_found() {
+        let found: Vec<&str> = shapes()
+            .find_iter("see A/65/201, 76/19, 43/78 H, 1373 (2001), 2625\n(XXV), 186 (S-2), 12/12/2019")
+            .map(|m| m.as_str())
+            .collect();
+        assert_eq!(
+            found,
+            ["A/65/201", "76/19", "43/78 H", "1373 (2001)", "2625\n(XXV)", "186 (S-2)", "12/12/2019"]
+        );
+    }
+}
