@@ -24,7 +24,10 @@ const MONTHS: [&str; 12] = [
 fn cited_date() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"^,?\s+of\s+(\d{1,2})\s+(January|February|March|April|May|June|July|August|September|October|November|December)\s+(\d{4})(?:\d{1,2}(?-u:\b))?")
+        // `of 7 December 1988`, `on 29 April 2016`, `of 15 of December of
+        // 2022`, `of 4 March` (the year in the number's parentheses), a
+        // footnote mark glued to the year (`of 24 May 201947`).
+        Regex::new(r"^,?\s+(?:of|on|adopted\s+on)\s+(\d{1,2})\s+(?:of\s+)?(January|February|March|April|May|June|July|August|September|October|November|December)(?:,?\s+(?:of\s+)?(\d{4})(?:\d{1,2})?)?(?-u:\b)")
             .expect("static regex")
     })
 }
@@ -45,8 +48,17 @@ fn from_parts(day: &str, month: &str, year: &str) -> Option<Date> {
 /// The date a reference carries right after its number (`of 7 December
 /// 1988`), with the length of text it takes.
 pub(crate) fn date_at(text: &str) -> Option<(Date, usize)> {
+    date_at_in(text, None)
+}
+
+/// [`date_at`], where a date without a year (`186 (1964) of 4 March`)
+/// takes `year`, the year the reference itself states.
+pub(crate) fn date_at_in(text: &str, year: Option<u16>) -> Option<(Date, usize)> {
     let caps = cited_date().captures(text)?;
-    let date = from_parts(&caps[1], &caps[2], &caps[3])?;
+    let date = match caps.get(3) {
+        Some(y) => from_parts(&caps[1], &caps[2], y.as_str())?,
+        None => from_parts(&caps[1], &caps[2], &year?.to_string())?,
+    };
     Some((date, caps.get(0)?.end()))
 }
 
@@ -68,5 +80,10 @@ mod tests {
         assert_eq!(len, " of 7 December 1988".len());
         assert!(date_at(" of 31 February 1988").is_none());
         assert!(date_at(" and 7 December 1988").is_none());
+        assert_eq!(date_at(" of 15 of December of 2022").unwrap().0.to_string(), "2022-12-15");
+        assert_eq!(date_at(" of 24 May 201947,").unwrap().0.to_string(), "2019-05-24");
+        assert_eq!(date_at(" on 29 April 2016").unwrap().0.to_string(), "2016-04-29");
+        assert!(date_at(" of 4 March, 187").is_none());
+        assert_eq!(date_at_in(" of 4 March, 187", Some(1964)).unwrap().0.to_string(), "1964-03-04");
     }
 }

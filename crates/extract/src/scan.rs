@@ -10,9 +10,9 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use regex::Regex;
-use resgraph_symbol::{Act, Body, Symbol};
+use resgraph_symbol::{sc_number_fits_year, sc_year_of, Act, Body, Symbol};
 
-use crate::dates::{date_at, Date};
+use crate::dates::{date_at, date_at_in, Date};
 use crate::verdict::Reason;
 
 /// One reference found in a paragraph, with its span in the cleaned text.
@@ -70,7 +70,7 @@ fn separator() -> &'static Regex {
         Regex::new(concat!(
             r"^(?:\s*,?\s*entitled\s+[“”\x22][^“”\x22]{0,400}[“”\x22],?)?",
             r"(?:\d{1,2}(?-u:\b))?",
-            r"(?:\s*,\s*(?:\d{1,2}\s+)?(?:and\s+|as\s+well\s+as\s+|or\s+)?|\s+(?:and|or|as\s+well\s+as)\s+|\s*;\s*(?:and\s+)?|\.\s+(?:and\s+)?(?P<ocr>)|\s+(?P<range>to)\s+)"
+            r"(?:\s*,\s*(?:\d{1,2}\s+)?(?:and\s+|as\s+well\s+as\s+|or\s+)?|\s+(?:and|or|as\s+well\s+as)\s+|\s*;\s*(?:and\s+)?|\.\s+(?:and\s+)?(?P<ocr>)|\s+(?P<range>to)\s+|(?P<space>\s+))"
         ))
         .expect("static regex")
     })
@@ -293,7 +293,60 @@ pub(crate) fn scan(text: &str, state: &mut ScanState) -> Vec<Mention> {
             consumed_to = masthead(text, doc.start(), doc.end(), &mut mentions);
         }
     }
+    council_forms(text, state, &mut mentions);
     mentions
+}
+
+/// `1500 (2003)` wherever it stands: a number printed with a year that
+/// the Security Council's numbering puts in that year is a Council
+/// resolution, with or without the word "resolution" before it ("in
+/// particular 1500 (2003)", "paragraph 24 of 1970 (2011)", "set forth in
+/// 2367 (2017)"). `No. 12 (1999)` is a numbered general comment or
+/// convention; a number the year cannot hold is no Council resolution.
+fn council_forms(text: &str, state: &mut ScanState, out: &mut Vec<Mention>) {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(r"(?-u:\b)(\d{1,4})\s?\((\d{4})\)").expect("static regex")
+    });
+    let taken: Vec<(usize, usize)> = out
+        .iter()
+        .map(|m| (m.start, m.end))
+        .chain(state.excluded.iter().map(|&(s, e, _)| (s, e)))
+        .collect();
+    for caps in re.captures_iter(text) {
+        let Some(m) = caps.get(0) else { continue };
+        let (start, end) = (m.start(), m.end());
+        if taken.iter().any(|&(s, e)| s < end && start < e) {
+            continue;
+        }
+        // Part of something else: `5/2 (2022)`, `A.2 (2020)`.
+        if text[..start].ends_with(['/', '.', '-']) {
+            continue;
+        }
+        let (Ok(number), Ok(year)) = (caps[1].parse::<u32>(), caps[2].parse::<u16>()) else {
+            continue;
+        };
+        let before = text[..start].trim_end();
+        if ["No.", "No", "Nos.", "no.", "nos."]
+            .iter()
+            .any(|w| before.ends_with(w))
+        {
+            state.excluded.push((start, end, Reason::NumberedInstrument));
+            continue;
+        }
+        if !sc_number_fits_year(number, year) {
+            state.excluded.push((start, end, Reason::NotAUnNumber));
+            continue;
+        }
+        let cited_date = date_at_in(&text[end..], Some(year)).map(|(d, _)| d);
+        state.sc_years.insert(number, year);
+        out.push(Mention {
+            symbol: Symbol::ScResolution { number, year },
+            start,
+            end,
+            cited_date,
+        });
+    }
 }
 
 struct ListItem {
@@ -351,7 +404,11 @@ fn list(
                 _ => None,
             });
         }
-        let (date, date_end) = match date_at(&text[end..]) {
+        let stated_year = match symbols.first() {
+            Some(Symbol::ScResolution { year, .. }) => Some(*year),
+            _ => None,
+        };
+        let (date, date_end) = match date_at_in(&text[end..], stated_year) {
             Some((date, len)) => (Some(date), end + len),
             None => (None, end),
         };
@@ -384,7 +441,12 @@ fn list(
             }
             break;
         };
-        if sep.name("ocr").is_some() && next_item.name("paren").is_none() {
+        if (sep.name("ocr").is_some() || sep.name("space").is_some())
+            && next_item.name("paren").is_none()
+        {
+            // After a full stop or a bare space only a number with its
+            // year or session goes on (`2309 (2016) 2322 (2016)`, a comma
+            // lost in print).
             break;
         }
         if let Some(last) = items.last_mut() {
@@ -525,9 +587,21 @@ fn interpret(
         let Ok(n) = number.parse::<u32>() else {
             return Err(Reason::NotAUnNumber);
         };
+        // The year from a date after it, from an earlier mention with its
+        // year, or from the Council's numbering (one series since 1946).
         let year = date_at(&text[end..])
             .map(|(d, _)| d.year)
-            .or_else(|| state.sc_years.get(&n).copied());
+            .or_else(|| state.sc_years.get(&n).copied())
+            .or_else(|| {
+                // Only where the Council is named ("Security Council
+                // resolutions 1325 and 2250"), never for a number that
+                // may be a paragraph ("; 2. Decides") or a count.
+                let named = owner == Owner::Body(Body::SecurityCouncil);
+                let paragraph_number = text[end..].starts_with('.');
+                (named && n >= 10 && !paragraph_number)
+                    .then(|| sc_year_of(n))
+                    .flatten()
+            });
         return match year {
             Some(year) => Ok(vec![Symbol::ScResolution { number: n, year }]),
             None => {

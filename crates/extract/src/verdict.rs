@@ -67,6 +67,9 @@ pub enum Reason {
     /// A Security Council number printed without its year, not seen
     /// earlier in the text with one.
     NoYear,
+    /// A numbered general comment, recommendation or convention
+    /// (`general comment No. 12 (1999)`, `Convention No. 169 (1989)`).
+    NumberedInstrument,
     /// A date written with slashes (`12/12/2019`).
     Date,
     /// A period of years (`2020/21`, `2014/2015`).
@@ -86,6 +89,7 @@ impl Reason {
             Reason::NotAUnNumber => "not-a-un-number",
             Reason::NoSessionOrYear => "no-session-or-year",
             Reason::NoYear => "no-year",
+            Reason::NumberedInstrument => "numbered-instrument",
             Reason::Date => "date",
             Reason::Period => "period",
             Reason::Unexplained => "unexplained",

@@ -49,6 +49,7 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+mod council;
 mod document;
 mod loose;
 mod order;
@@ -58,6 +59,7 @@ mod session;
 
 use std::fmt;
 
+pub use council::{sc_number_fits_year, sc_year_of};
 pub use document::DocumentSymbol;
 pub use loose::{Act, Body};
 pub use session::{GaSession, GaStyle, Part};
