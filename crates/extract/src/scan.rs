@@ -10,7 +10,9 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use regex::Regex;
-use resgraph_symbol::{sc_number_fits_year, sc_year_of, Act, Body, Symbol};
+use resgraph_symbol::{
+    ga_roman_number_fits_session, sc_number_fits_year, sc_year_of, Act, Body, Symbol,
+};
 
 use crate::dates::{date_at, date_at_in, Date};
 use crate::verdict::Reason;
@@ -276,6 +278,7 @@ fn tail_chars(text: &str, n: usize) -> &str {
 pub(crate) fn scan(text: &str, state: &mut ScanState) -> Vec<Mention> {
     let mut mentions = Vec::new();
     let mut consumed_to = 0;
+    let mut last_list: Option<(usize, Owner)> = None;
     for caps in anchors().captures_iter(text) {
         let Some(m) = caps.get(0) else { continue };
         if m.start() < consumed_to {
@@ -287,14 +290,116 @@ pub(crate) fn scan(text: &str, state: &mut ScanState) -> Vec<Mention> {
             } else {
                 Act::Resolution
             };
-            let owner = owner_before(&text[..head.start()], state.own_body);
+            let mut owner = owner_before(&text[..head.start()], state.own_body);
+            // "Human Rights Council decision 18/120 of 30 September 2011
+            // and resolutions 24/14 ...": a head joined to the list before
+            // it by "and" keeps that list's body.
+            if owner == Owner::Default {
+                if let Some((end, previous)) = last_list {
+                    if joins(&text[end..head.start()]) {
+                        owner = previous;
+                    }
+                }
+            }
             consumed_to = list(text, head.end(), owner, act, state, &mut mentions);
+            last_list = Some((consumed_to, owner));
         } else if let Some(doc) = caps.name("doc") {
             consumed_to = masthead(text, doc.start(), doc.end(), &mut mentions);
         }
     }
     council_forms(text, state, &mut mentions);
+    assembly_forms(text, state, &mut mentions);
+    mentions.sort_by_key(|m| m.start);
     mentions
+}
+
+/// Whether the words between a list and the next head only join them:
+/// `and`, `, and`, `as well as`, with a footnote mark or "its".
+fn joins(gap: &str) -> bool {
+    let gap = gap.trim_start_matches(|c: char| c.is_ascii_digit() || c == ',').trim();
+    let gap = gap.strip_suffix("its").unwrap_or(gap).trim_end();
+    matches!(gap, "and" | "as well as" | "and also" | "and in" | ", and")
+}
+
+/// Spans already read in this paragraph: mentions and exclusions.
+fn taken_spans(out: &[Mention], state: &ScanState) -> Vec<(usize, usize)> {
+    out.iter()
+        .map(|m| (m.start, m.end))
+        .chain(state.excluded.iter().map(|&(s, e, _)| (s, e)))
+        .collect()
+}
+
+/// General Assembly numbers that carry their own proof, wherever they
+/// stand (after a topic phrase, "in particular", a broken list):
+/// `41/187 of 8 December 1986`, a modern number dated within its session
+/// (another body's `73/8 of 19 May 2017` or a Council's `33/10 of 30
+/// September 2016` is not), and `2918 (XXVII)`, a number the Assembly's
+/// numbering puts in that roman session (above session XXX the roman
+/// form is the Economic and Social Council's: `1566 (L)`).
+fn assembly_forms(text: &str, state: &mut ScanState, out: &mut Vec<Mention>) {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(concat!(
+            r"(?-u:\b)(?:(?P<sess>\d{2})/(?P<num>\d{1,4})(?P<part>\s[A-Z]{1,2}(?-u:\b))?",
+            r"|(?P<rnum>\d{1,4})(?P<rpart>\s[A-Z](?-u:\b))?\s?\((?P<roman>[IVXLC]{1,7})\))"
+        ))
+        .expect("static regex")
+    });
+    let taken = taken_spans(out, state);
+    for caps in re.captures_iter(text) {
+        let Some(m) = caps.get(0) else { continue };
+        let (start, end) = (m.start(), m.end());
+        if taken.iter().any(|&(s, e)| s < end && start < e)
+            || text[..start].ends_with(['/', '.', '-'])
+            || text[end..].starts_with(['/', '-'])
+        {
+            continue;
+        }
+        if let (Some(sess), Some(_)) = (caps.name("sess"), caps.name("num")) {
+            let Ok(session) = sess.as_str().parse::<u16>() else {
+                continue;
+            };
+            let Some((date, _)) = date_at(&text[end..]) else {
+                continue;
+            };
+            let opened = 1945 + session;
+            if session < 31 || (date.year != opened && date.year != opened + 1) {
+                continue;
+            }
+            if let Some(symbol) =
+                Symbol::from_reference(m.as_str(), Some(Body::GeneralAssembly), Act::Resolution)
+            {
+                out.push(Mention {
+                    symbol,
+                    start,
+                    end,
+                    cited_date: Some(date),
+                });
+            }
+        } else if let (Some(rnum), Some(roman)) = (caps.name("rnum"), caps.name("roman")) {
+            let (Ok(number), Some(session)) = (
+                rnum.as_str().parse::<u32>(),
+                resgraph_symbol::roman::from_roman(roman.as_str()),
+            ) else {
+                continue;
+            };
+            let body = if session > 30 {
+                Body::EconomicAndSocialCouncil
+            } else if ga_roman_number_fits_session(number, session) {
+                Body::GeneralAssembly
+            } else {
+                continue;
+            };
+            if let Some(symbol) = Symbol::from_reference(m.as_str(), Some(body), Act::Resolution) {
+                out.push(Mention {
+                    symbol,
+                    start,
+                    end,
+                    cited_date: date_at(&text[end..]).map(|(d, _)| d),
+                });
+            }
+        }
+    }
 }
 
 /// `1500 (2003)` wherever it stands: a number printed with a year that
@@ -308,11 +413,7 @@ fn council_forms(text: &str, state: &mut ScanState, out: &mut Vec<Mention>) {
     let re = RE.get_or_init(|| {
         Regex::new(r"(?-u:\b)(\d{1,4})\s?\((\d{4})\)").expect("static regex")
     });
-    let taken: Vec<(usize, usize)> = out
-        .iter()
-        .map(|m| (m.start, m.end))
-        .chain(state.excluded.iter().map(|&(s, e, _)| (s, e)))
-        .collect();
+    let taken = taken_spans(out, state);
     for caps in re.captures_iter(text) {
         let Some(m) = caps.get(0) else { continue };
         let (start, end) = (m.start(), m.end());
@@ -369,6 +470,7 @@ fn list(
     out: &mut Vec<Mention>,
 ) -> usize {
     let mut pos = from;
+    let mut reach = from;
     let mut items: Vec<ListItem> = Vec::new();
     let mut body_seen: Option<Body> = match owner {
         Owner::Body(b) | Owner::Own(b) => Some(b),
@@ -420,6 +522,7 @@ fn list(
             and_follows: false,
         });
         pos = date_end;
+        reach = date_end;
         let Some(sep) = separator().captures(&text[pos..]) else {
             // "resolutions 1980/67 of 25 July 1980 on international years
             // and 1989/84 of 24 May 1989": a list may go on after a short
@@ -458,7 +561,37 @@ fn list(
         pos += sep_len;
     }
     share_dates(&mut items);
-    let consumed = items.last().map_or(from, |i| i.end);
+    let consumed = reach;
+    // A number of the Assembly's modern series dated outside its session
+    // is another body's (`73/8 of 19 May 2017` of ESCAP, `24/14 of 26
+    // September 2013` of the Human Rights Council), unless the Assembly
+    // is named: left out, never emitted as the Assembly's.
+    if owner != Owner::Body(Body::GeneralAssembly) {
+        for item in &mut items {
+            let Some(date) = item.date else { continue };
+            let outside = item.symbols.iter().any(|s| match s {
+                Symbol::GaResolution {
+                    session: resgraph_symbol::GaSession::Regular(n),
+                    ..
+                }
+                | Symbol::GaDecision {
+                    session: resgraph_symbol::GaSession::Regular(n),
+                    ..
+                } => *n >= 31 && date.year != 1945 + n && date.year != 1946 + n,
+                _ => false,
+            });
+            if outside {
+                state.notes.push(format!(
+                    "{} dated {date}: outside the Assembly session its number names, so another body's: left out",
+                    &text[item.start..item.end]
+                ));
+                state
+                    .excluded
+                    .push((item.start, item.end, Reason::DateOutsideSession));
+                item.symbols.clear();
+            }
+        }
+    }
     if owner == Owner::Foreign {
         for item in &items {
             state.excluded.push((item.start, item.end, Reason::OtherBody));

@@ -59,6 +59,9 @@ pub enum Reason {
     /// resolutions otherwise (sessions 1-30), with no organ named: another
     /// body's (`resolution 5/8` of the Environment Assembly).
     ImpossibleSession,
+    /// A number of the Assembly's modern series (`73/8`) dated outside the
+    /// session it names, with the Assembly not named: another body's.
+    DateOutsideSession,
     /// A number after `resolution` that no UN numbering allows.
     NotAUnNumber,
     /// A bare number after `resolution` with neither session nor year,
@@ -86,6 +89,7 @@ impl Reason {
             Reason::OwnSymbol => "own-symbol",
             Reason::OtherBody => "other-body",
             Reason::ImpossibleSession => "impossible-session",
+            Reason::DateOutsideSession => "date-outside-session",
             Reason::NotAUnNumber => "not-a-un-number",
             Reason::NoSessionOrYear => "no-session-or-year",
             Reason::NoYear => "no-year",

@@ -49,7 +49,7 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
-mod council;
+mod numbering;
 mod document;
 mod loose;
 mod order;
@@ -59,7 +59,7 @@ mod session;
 
 use std::fmt;
 
-pub use council::{sc_number_fits_year, sc_year_of};
+pub use numbering::{ga_roman_number_fits_session, sc_number_fits_year, sc_year_of};
 pub use document::DocumentSymbol;
 pub use loose::{Act, Body};
 pub use session::{GaSession, GaStyle, Part};

@@ -1,4 +1,7 @@
-//! Security Council resolution numbers and the years they fall in.
+//! How the Security Council and the General Assembly numbered their
+//! resolutions over time: which numbers a year or session can hold.
+//!
+//! ## Security Council
 //!
 //! The Council numbers its resolutions in one series since 1946
 //! (`S/RES/1 (1946)` to `S/RES/2825 (2026)`), so a number alone tells its
@@ -71,6 +74,42 @@ pub fn sc_number_fits_year(number: u32, year: u16) -> bool {
             number > last && number < last + MOST_IN_A_YEAR * (years_after + 1)
         }
     }
+}
+
+/// The lowest resolution number of each General Assembly regular session
+/// I to XXX (1946-1975) in the UN Digital Library voting registry
+/// (recorded votes only, so a session may start a little lower; session
+/// XIX, which held almost no votes, is set from its neighbours).
+const GA_ROMAN_FIRST: [u32; 30] = [
+    1, 108, 191, 288, 376, 502, 609, 713, 807, 908, 1009, 1134, 1239, 1351, 1472, 1627, 1752, 1881,
+    1993, 2012, 2134, 2262, 2379, 2498, 2621, 2752, 2908, 3055, 3206, 3366,
+];
+
+/// How far a number may stand outside the registry's range for its
+/// session: the registry lists only resolutions adopted by recorded
+/// vote, and special sessions interleave their numbers.
+const GA_SLACK: u32 = 30;
+
+/// Whether `number (session)` can be a General Assembly resolution of
+/// regular session `session` (1 to 30, the sessions that numbered their
+/// resolutions `2625 (XXV)`), within a margin.
+///
+/// ```
+/// use resgraph_symbol::ga_roman_number_fits_session;
+/// assert!(ga_roman_number_fits_session(1514, 15));
+/// assert!(ga_roman_number_fits_session(2625, 25));
+/// assert!(!ga_roman_number_fits_session(4, 4));
+/// assert!(!ga_roman_number_fits_session(1514, 40));
+/// ```
+pub fn ga_roman_number_fits_session(number: u32, session: u16) -> bool {
+    let Some(index) = usize::from(session).checked_sub(1) else {
+        return false;
+    };
+    let Some(&first) = GA_ROMAN_FIRST.get(index) else {
+        return false;
+    };
+    let end = GA_ROMAN_FIRST.get(index + 1).copied().unwrap_or(3550);
+    number + GA_SLACK >= first && number < end + GA_SLACK
 }
 
 #[cfg(test)]
