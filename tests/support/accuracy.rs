@@ -1,0 +1,214 @@
+//! Scoring extraction against the golden set: shared by the golden test
+//! (`tests/golden.rs`) and the accuracy report (`examples/accuracy.rs`).
+//!
+//! A golden case is a real text beside the citations a person found in it
+//! by reading (`tests/golden/README.md`). A citation found counts as right
+//! when the expected list has the same target (matched as multisets per
+//! text, so a symbol cited three times must come out three times); a row
+//! agrees in full when target, cited date, section, paragraph and relation
+//! all match.
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+
+/// One expected or found row: target, date, section, paragraph, relation.
+pub type Row = [String; 5];
+
+/// A golden case: its expectation file and the text beside it.
+pub struct Case {
+    /// `tests/golden/<stratum>/<name>.expected`.
+    pub expected: PathBuf,
+    /// The text beside it (`.txt` or `.md`).
+    pub text: PathBuf,
+    /// The folder: one organ and era of the data (`sc-1946-1994`).
+    pub stratum: String,
+}
+
+/// Every case under `root` (one folder per stratum), sorted.
+pub fn cases(root: &Path) -> Vec<Case> {
+    let mut out = Vec::new();
+    let Ok(dirs) = std::fs::read_dir(root) else {
+        return out;
+    };
+    for dir in dirs.flatten() {
+        let dir = dir.path();
+        if !dir.is_dir() {
+            continue;
+        }
+        let stratum = dir.file_name().unwrap_or_default().to_string_lossy().to_string();
+        for file in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
+            let path = file.path();
+            if path.extension().is_some_and(|e| e == "expected") {
+                let text = ["txt", "md"]
+                    .iter()
+                    .map(|e| path.with_extension(e))
+                    .find(|p| p.exists())
+                    .unwrap_or_else(|| path.with_extension("txt"));
+                out.push(Case {
+                    expected: path,
+                    text,
+                    stratum: stratum.clone(),
+                });
+            }
+        }
+    }
+    out.sort_by(|a, b| a.expected.cmp(&b.expected));
+    out
+}
+
+/// The expected rows of a case (comment lines skipped).
+pub fn expected_rows(path: &Path) -> Vec<Row> {
+    let text = std::fs::read_to_string(path).unwrap_or_default();
+    text.lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .filter_map(|l| {
+            let f: Vec<&str> = l.split('\t').collect();
+            (f.len() == 5).then(|| {
+                [
+                    f[0].to_string(),
+                    f[1].to_string(),
+                    f[2].to_string(),
+                    f[3].to_string(),
+                    f[4].to_string(),
+                ]
+            })
+        })
+        .collect()
+}
+
+/// The rows extraction finds in a case's text.
+pub fn found_rows(text: &Path) -> Vec<Row> {
+    let bytes = std::fs::read(text).unwrap_or_default();
+    let name = text.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    let doc = resgraph::extract::extract_bytes(&bytes, &resgraph::extract::Hint::from_path(name));
+    doc.citations
+        .iter()
+        .map(|c| {
+            [
+                c.target.to_string(),
+                c.cited_date.map_or("-".into(), |d| d.to_string()),
+                c.section.to_string(),
+                c.paragraph.map_or("-".into(), |p| p.to_string()),
+                c.relation.clone(),
+            ]
+        })
+        .collect()
+}
+
+/// Counts for precision and recall.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Score {
+    /// Texts scored.
+    pub texts: usize,
+    /// Rows expected.
+    pub expected: usize,
+    /// Rows found.
+    pub found: usize,
+    /// Found rows whose target matches an expected one.
+    pub right: usize,
+    /// Found rows that agree with an expected one in all five columns.
+    pub full: usize,
+}
+
+impl Score {
+    /// Right targets among those found.
+    pub fn precision(&self) -> f64 {
+        ratio(self.right, self.found)
+    }
+    /// Expected targets found.
+    pub fn recall(&self) -> f64 {
+        ratio(self.right, self.expected)
+    }
+    /// Expected rows found with all five columns right.
+    pub fn full_recall(&self) -> f64 {
+        ratio(self.full, self.expected)
+    }
+    fn add(&mut self, other: Score) {
+        self.texts += other.texts;
+        self.expected += other.expected;
+        self.found += other.found;
+        self.right += other.right;
+        self.full += other.full;
+    }
+}
+
+fn ratio(a: usize, b: usize) -> f64 {
+    if b == 0 {
+        1.0
+    } else {
+        a as f64 / b as f64
+    }
+}
+
+/// Scores one case; also returns the targets missed and the extra ones.
+pub fn score(expected: &[Row], found: &[Row]) -> (Score, Vec<String>, Vec<String>) {
+    let count = |rows: &[Row], key: fn(&Row) -> String| {
+        let mut m: HashMap<String, usize> = HashMap::new();
+        for r in rows {
+            *m.entry(key(r)).or_default() += 1;
+        }
+        m
+    };
+    let target = |r: &Row| r[0].clone();
+    let whole = |r: &Row| r.join("\t");
+    let overlap = |a: &HashMap<String, usize>, b: &HashMap<String, usize>| -> usize {
+        a.iter().map(|(k, n)| (*n).min(*b.get(k).unwrap_or(&0))).sum()
+    };
+    let (et, ft) = (count(expected, target), count(found, target));
+    let (ew, fw) = (count(expected, whole), count(found, whole));
+    let mut missed = Vec::new();
+    let mut extra = Vec::new();
+    for (k, n) in &et {
+        for _ in *ft.get(k).unwrap_or(&0)..*n {
+            missed.push(k.clone());
+        }
+    }
+    for (k, n) in &ft {
+        for _ in *et.get(k).unwrap_or(&0)..*n {
+            extra.push(k.clone());
+        }
+    }
+    missed.sort();
+    extra.sort();
+    (
+        Score {
+            texts: 1,
+            expected: expected.len(),
+            found: found.len(),
+            right: overlap(&et, &ft),
+            full: overlap(&ew, &fw),
+        },
+        missed,
+        extra,
+    )
+}
+
+/// The whole golden set scored, per stratum and in all.
+pub struct Report {
+    /// Per stratum.
+    pub strata: BTreeMap<String, Score>,
+    /// All strata together.
+    pub total: Score,
+    /// `(text, missed targets, extra targets)` for each text that differs.
+    pub differences: Vec<(PathBuf, Vec<String>, Vec<String>)>,
+}
+
+/// Scores every case under `root`.
+pub fn report(root: &Path) -> Report {
+    let mut strata: BTreeMap<String, Score> = BTreeMap::new();
+    let mut total = Score::default();
+    let mut differences = Vec::new();
+    for case in cases(root) {
+        let (s, missed, extra) = score(&expected_rows(&case.expected), &found_rows(&case.text));
+        strata.entry(case.stratum.clone()).or_default().add(s);
+        total.add(s);
+        if !missed.is_empty() || !extra.is_empty() {
+            differences.push((case.text.clone(), missed, extra));
+        }
+    }
+    Report {
+        strata,
+        total,
+        differences,
+    }
+}
