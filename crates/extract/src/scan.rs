@@ -217,6 +217,14 @@ fn adopted_by_another_body(window: &str) -> bool {
     if after.contains([';', '.']) {
         return false;
     }
+    // "the Committee established by resolution 724 (1991)": the body
+    // named is the resolution's creature, not its author.
+    if [" by", "established", "pursuant", "under", "set up", "created"]
+        .iter()
+        .any(|w| after.contains(w))
+    {
+        return false;
+    }
     let name: Vec<&str> = after
         .split(' ')
         .take_while(|w| {
@@ -428,7 +436,7 @@ fn council_forms(text: &str, state: &mut ScanState, out: &mut Vec<Mention>) {
             continue;
         };
         let before = text[..start].trim_end();
-        if ["No.", "No", "Nos.", "no.", "nos."]
+        if ["No.", "No", "Nos.", "no.", "nos.", "vol.", "Vol."]
             .iter()
             .any(|w| before.ends_with(w))
         {
@@ -593,10 +601,22 @@ fn list(
         }
     }
     if owner == Owner::Foreign {
-        for item in &items {
+        // A number printed with a year that the Security Council's
+        // numbering puts in that year is the Council's whoever seems to be
+        // named ("the Council's resolution 15 (1946)", "SC RESOLUTION 986
+        // (1995)"): no other body numbers its resolutions that way.
+        let (council, other): (Vec<ListItem>, Vec<ListItem>) =
+            items.into_iter().partition(|item| {
+                !item.symbols.is_empty()
+                    && item.symbols.iter().all(|s| {
+                        matches!(s, Symbol::ScResolution { number, year } if sc_number_fits_year(*number, *year))
+                    })
+            });
+        items = council;
+        for item in &other {
             state.excluded.push((item.start, item.end, Reason::OtherBody));
         }
-        if !items.is_empty() {
+        if !other.is_empty() {
             state.notes.push(format!(
                 "skipped a reference to another organization's {} ({})",
                 if act == Act::Decision {
@@ -604,10 +624,9 @@ fn list(
                 } else {
                     "resolution"
                 },
-                &text[items[0].start..items[items.len() - 1].end]
+                &text[other[0].start..other[other.len() - 1].end]
             ));
         }
-        return consumed;
     }
     for item in items {
         for symbol in item.symbols {

@@ -70,8 +70,9 @@ pub enum Reason {
     /// A Security Council number printed without its year, not seen
     /// earlier in the text with one.
     NoYear,
-    /// A numbered general comment, recommendation or convention
-    /// (`general comment No. 12 (1999)`, `Convention No. 169 (1989)`).
+    /// A numbered general comment, recommendation or convention, or a
+    /// volume (`general comment No. 12 (1999)`, `Convention No. 169
+    /// (1989)`, `Treaty Series, vol. 75 (1950)`).
     NumberedInstrument,
     /// A date written with slashes (`12/12/2019`).
     Date,
