@@ -118,6 +118,9 @@ fn owner_before(before: &str, own: Body) -> Owner {
     // Look through "the", "its", "relevant", "previous" to the name.
     let mut core = trimmed;
     let mut said_its = false;
+    // "... the Children of the World and resolutions 56/5": a word before
+    // "and" ends another phrase; it names no body of the list.
+    let joined_by_and = strip_last_word(core, &["and"]).is_some();
     loop {
         let stripped = strip_last_word(core, &["relevant", "previous", "own", "the", "and"]);
         let (c, its) = match stripped {
@@ -200,7 +203,19 @@ fn owner_before(before: &str, own: Body) -> Owner {
     // is no body's name.
     let opening = core.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ' ');
     let opening = strip_label(opening);
-    if capitalized && opening.len() > last.len() && !last.ends_with(['.', ':']) {
+    // Not a name: a word closing a clause (`Peace, resolution 53/25`), a
+    // word before "and", a word opening a sentence or a footnote (`5 See
+    // resolution 2200 A (XXI)`).
+    let before_last = core[..core.len() - last.len()].trim_end();
+    let opens_sentence = before_last.is_empty()
+        || before_last.ends_with(['.', ';', ':'])
+        || before_last.ends_with(|c: char| c.is_ascii_digit());
+    if capitalized
+        && opening.len() > last.len()
+        && !last.ends_with(['.', ':', ',', ';'])
+        && !joined_by_and
+        && !opens_sentence
+    {
         return Owner::Foreign;
     }
     Owner::Default
