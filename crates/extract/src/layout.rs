@@ -91,13 +91,13 @@ pub(crate) fn layout(source: &str, furniture: &Furniture) -> Layout {
     let mut out = Layout::default();
     let mut lines = split_lines(source);
     skip_front_matter(&mut lines, &mut out);
-    let title_lines = classify_lines(&mut lines, furniture);
+    classify_lines(&mut lines, furniture);
     out.furniture = lines
         .iter()
         .filter(|l| l.kind == LineKind::Furniture)
         .map(|l| (l.at, l.at + l.text.len()))
         .collect();
-    let blocks = blocks(&lines, &title_lines);
+    let blocks = blocks(&lines, one_paragraph_per_line(&lines));
     place_blocks(&lines, &blocks, &mut out);
     out
 }
@@ -441,7 +441,18 @@ fn sub_paragraph_start(text: &str) -> bool {
     !label.is_empty() && label.len() <= 5 && label.chars().all(|c| c.is_ascii_alphanumeric())
 }
 
-fn blocks(lines: &[Line<'_>], _title_lines: &[String]) -> Vec<Block> {
+/// Whether a text writes one paragraph per line with no blank lines
+/// between (the plain-text renderings of the UN's XML): then every line
+/// is a paragraph, and a line opening with a number and a space after the
+/// organ line is a footnote (`2 A/HRC/53/31.`).
+fn one_paragraph_per_line(lines: &[Line<'_>]) -> bool {
+    let content = lines.iter().filter(|l| l.kind == LineKind::Content).count();
+    let blank = lines.iter().filter(|l| l.kind == LineKind::Blank).count();
+    let long = lines.iter().filter(|l| l.text.len() > 200).count();
+    content >= 8 && blank <= 1 && long >= 2
+}
+
+fn blocks(lines: &[Line<'_>], per_line: bool) -> Vec<Block> {
     let mut blocks: Vec<Block> = Vec::new();
     let mut current: Option<Block> = None;
     let mut in_zone = false;
@@ -489,7 +500,7 @@ fn blocks(lines: &[Line<'_>], _title_lines: &[String]) -> Vec<Block> {
             pending_footnote = text.parse().ok();
             continue;
         }
-        let footnote = footnote_start(text, in_zone).or_else(|| {
+        let footnote = footnote_start(text, in_zone || (per_line && organ_seen)).or_else(|| {
             let pending = pending_footnote.take();
             pending.filter(|_| current.is_none())
         });
@@ -499,7 +510,8 @@ fn blocks(lines: &[Line<'_>], _title_lines: &[String]) -> Vec<Block> {
             Some(block) => {
                 let previous = lines[*block.lines.last().unwrap_or(&index)].text;
                 let ended = previous.ends_with([',', ';', ':', '.']);
-                footnote.is_some()
+                per_line
+                    || footnote.is_some()
                     || organ
                     || is_organ_line(previous)
                     || (ended && operative_number(text, 0).is_some())

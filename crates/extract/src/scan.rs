@@ -154,7 +154,12 @@ fn owner_before(before: &str, own: Body) -> Owner {
             .strip_suffix(" in")
             .or_else(|| window.trim_end().strip_suffix(", in"))
             .unwrap_or("");
-        let last = before_in.rsplit(' ').next().unwrap_or("");
+        let mut words = before_in.rsplit(' ');
+        let last = words.next().unwrap_or("");
+        // "endorsed by the Assembly in its resolution 70/294".
+        if last == "Assembly" && words.next().is_some_and(|w| w == "the") {
+            return Owner::Body(Body::GeneralAssembly);
+        }
         if [
             "Assembly",
             "Council",
@@ -234,7 +239,16 @@ fn adopted_by_another_body(window: &str) -> bool {
     }
     // "the Committee established by resolution 724 (1991)": the body
     // named is the resolution's creature, not its author.
-    if [" by", "established", "pursuant", "under", "set up", "created"]
+    if [
+        " by",
+        "established",
+        "pursuant",
+        "under",
+        "set up",
+        "created",
+        "particular",
+        "including",
+    ]
         .iter()
         .any(|w| after.contains(w))
     {
@@ -259,9 +273,10 @@ fn adopted_by_another_body(window: &str) -> bool {
     ]
     .iter()
     .any(|w| name.contains(w));
+    let name = name.trim_end_matches(|c: char| c == ',' || c == ' ');
     let un_organ = KNOWN_BODIES
         .iter()
-        .any(|(known, _)| name.trim_end() == *known || name.starts_with(&format!("{known} ")));
+        .any(|(known, _)| name == *known || name.starts_with(&format!("{known} ")));
     body_word && !un_organ
 }
 
@@ -334,6 +349,25 @@ pub(crate) fn scan(text: &str, state: &mut ScanState) -> Vec<Mention> {
     assembly_forms(text, state, &mut mentions);
     mentions.sort_by_key(|m| m.start);
     mentions
+}
+
+/// The length of a qualifier naming a part of the resolution just read
+/// (`, section VI,`, `, sect. C, para. 3`, `, para. 4`, `, annex`), with
+/// the comma that closes it when a date follows; 0 when there is none.
+fn qualifier_len(text: &str) -> usize {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(r"^,\s*(?:(?:section|sect\.|paragraphs?|paras?\.|chap\.|part)\s+[0-9IVXLC]{1,6}(?:\s?\([a-z]\))?|annex(?:es)?(?:\s+[IVX]{1,4})?)(?:,\s*(?:paras?\.|paragraphs?)\s+[0-9]{1,3}(?:[–-][0-9]{1,3})?)*")
+            .expect("static regex")
+    });
+    let Some(m) = re.find(text) else { return 0 };
+    let rest = &text[m.end()..];
+    let closes_before_date = rest.strip_prefix(',').is_some_and(|r| {
+        r.trim_start()
+            .strip_prefix("of ")
+            .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()))
+    });
+    m.end() + usize::from(closes_before_date)
 }
 
 /// Whether the words between a list and the next head only join them:
@@ -529,6 +563,11 @@ fn list(
                 _ => None,
             });
         }
+        // "45/248 B, section VI, of 21 December 1990", "73/201, para. 7":
+        // a part of the resolution named between the number and its date
+        // or the next item.
+        let end_of_item = end;
+        let end = end + qualifier_len(&text[end..]);
         let stated_year = match symbols.first() {
             Some(Symbol::ScResolution { year, .. }) => Some(*year),
             _ => None,
@@ -540,7 +579,7 @@ fn list(
         items.push(ListItem {
             symbols,
             start,
-            end,
+            end: end_of_item,
             date,
             and_follows: false,
         });
