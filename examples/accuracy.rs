@@ -34,7 +34,10 @@ fn main() {
     line("**all**", &report.total);
     if verbose {
         for (text, missed, extra) in &report.differences {
-            println!("{}\n  missed: {missed:?}\n  extra:  {extra:?}", text.display());
+            println!(
+                "{}\n  missed: {missed:?}\n  extra:  {extra:?}",
+                text.display()
+            );
         }
     }
 }

@@ -193,14 +193,21 @@ fn golden_texts_give_exactly_the_citations_a_reader_finds() {
         cases.len()
     );
     for case in &cases {
-        assert!(case.exists(), "{} listed in EXACT does not exist", case.display());
+        assert!(
+            case.exists(),
+            "{} listed in EXACT does not exist",
+            case.display()
+        );
     }
     let failures: Vec<String> = cases.iter().filter_map(|c| check(c)).collect();
     // Cases not yet listed that now come out exactly: worth listing.
     let listed: std::collections::HashSet<&PathBuf> = cases.iter().collect();
     for case in cases_under("tests/golden") {
         if !listed.contains(&case) && check(&case).is_none() {
-            eprintln!("note: {} now matches exactly: add it to tests/golden/EXACT", case.display());
+            eprintln!(
+                "note: {} now matches exactly: add it to tests/golden/EXACT",
+                case.display()
+            );
         }
     }
     assert!(
@@ -249,7 +256,11 @@ fn accuracy_on_the_whole_golden_set_does_not_fall() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden");
     let report = accuracy::report(&root);
     let total = report.total;
-    assert!(total.texts >= 100, "at least 100 golden texts, found {}", total.texts);
+    assert!(
+        total.texts >= 100,
+        "at least 100 golden texts, found {}",
+        total.texts
+    );
     let detail = || {
         report
             .differences

@@ -35,7 +35,11 @@ pub fn cases(root: &Path) -> Vec<Case> {
         if !dir.is_dir() {
             continue;
         }
-        let stratum = dir.file_name().unwrap_or_default().to_string_lossy().to_string();
+        let stratum = dir
+            .file_name()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .to_string();
         for file in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
             let path = file.path();
             if path.extension().is_some_and(|e| e == "expected") {
@@ -152,7 +156,9 @@ pub fn score(expected: &[Row], found: &[Row]) -> (Score, Vec<String>, Vec<String
     let target = |r: &Row| r[0].clone();
     let whole = |r: &Row| r.join("\t");
     let overlap = |a: &HashMap<String, usize>, b: &HashMap<String, usize>| -> usize {
-        a.iter().map(|(k, n)| (*n).min(*b.get(k).unwrap_or(&0))).sum()
+        a.iter()
+            .map(|(k, n)| (*n).min(*b.get(k).unwrap_or(&0)))
+            .sum()
     };
     let (et, ft) = (count(expected, target), count(found, target));
     let (ew, fw) = (count(expected, whole), count(found, whole));

@@ -114,8 +114,10 @@ fn read_all(
             if !bar.is_hidden() {
                 use std::sync::atomic::Ordering::Relaxed;
                 let n = done_files.fetch_add(1, Relaxed) + 1;
-                let c =
-                    citations.fetch_add(result.as_ref().map_or(0, |d| d.document.citations.len()), Relaxed);
+                let c = citations.fetch_add(
+                    result.as_ref().map_or(0, |d| d.document.citations.len()),
+                    Relaxed,
+                );
                 let secs = started.elapsed().as_secs_f64().max(1e-3);
                 bar.set_message(format!(
                     "{n}/{} files, {c} citations ({:.0} files/s, {:.0} citations/s)",

@@ -96,11 +96,7 @@ pub fn write_verdicts(
             writeln!(
                 out,
                 "{}:{}: {}\t{}\t| {}",
-                e.document.source,
-                c.line,
-                c.verdict,
-                token,
-                c.context
+                e.document.source, c.line, c.verdict, token, c.context
             )?;
         }
     }

@@ -80,10 +80,25 @@ mod tests {
         assert_eq!(len, " of 7 December 1988".len());
         assert!(date_at(" of 31 February 1988").is_none());
         assert!(date_at(" and 7 December 1988").is_none());
-        assert_eq!(date_at(" of 15 of December of 2022").unwrap().0.to_string(), "2022-12-15");
-        assert_eq!(date_at(" of 24 May 201947,").unwrap().0.to_string(), "2019-05-24");
-        assert_eq!(date_at(" on 29 April 2016").unwrap().0.to_string(), "2016-04-29");
+        assert_eq!(
+            date_at(" of 15 of December of 2022").unwrap().0.to_string(),
+            "2022-12-15"
+        );
+        assert_eq!(
+            date_at(" of 24 May 201947,").unwrap().0.to_string(),
+            "2019-05-24"
+        );
+        assert_eq!(
+            date_at(" on 29 April 2016").unwrap().0.to_string(),
+            "2016-04-29"
+        );
         assert!(date_at(" of 4 March, 187").is_none());
-        assert_eq!(date_at_in(" of 4 March, 187", Some(1964)).unwrap().0.to_string(), "1964-03-04");
+        assert_eq!(
+            date_at_in(" of 4 March, 187", Some(1964))
+                .unwrap()
+                .0
+                .to_string(),
+            "1964-03-04"
+        );
     }
 }

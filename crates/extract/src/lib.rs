@@ -145,7 +145,11 @@ pub fn extract_html_bytes(bytes: &[u8], hint: &Hint) -> Document {
 
 /// Binary content refused, invalid UTF-8 decoded lossily and reported,
 /// then `read` on the text.
-fn read_bytes(bytes: &[u8], hint: &Hint, mut read: impl FnMut(&str, &Hint) -> Document) -> Document {
+fn read_bytes(
+    bytes: &[u8],
+    hint: &Hint,
+    mut read: impl FnMut(&str, &Hint) -> Document,
+) -> Document {
     if is_binary(bytes) {
         let mut doc = Document {
             source: hint.source.clone(),
@@ -236,7 +240,9 @@ pub fn explain_bytes(bytes: &[u8], hint: &Hint) -> Explained {
 
 /// [`explain`] for an HTML page, read as [`extract_html`] does.
 pub fn explain_html_bytes(bytes: &[u8], hint: &Hint) -> Explained {
-    explain_decoded(bytes, hint, |html, hint| explain(&html::blank_markup(html), hint))
+    explain_decoded(bytes, hint, |html, hint| {
+        explain(&html::blank_markup(html), hint)
+    })
 }
 
 fn explain_decoded(bytes: &[u8], hint: &Hint, run: impl Fn(&str, &Hint) -> Explained) -> Explained {

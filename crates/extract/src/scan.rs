@@ -249,8 +249,8 @@ fn adopted_by_another_body(window: &str) -> bool {
         "particular",
         "including",
     ]
-        .iter()
-        .any(|w| after.contains(w))
+    .iter()
+    .any(|w| after.contains(w))
     {
         return false;
     }
@@ -373,7 +373,9 @@ fn qualifier_len(text: &str) -> usize {
 /// Whether the words between a list and the next head only join them:
 /// `and`, `, and`, `as well as`, with a footnote mark or "its".
 fn joins(gap: &str) -> bool {
-    let gap = gap.trim_start_matches(|c: char| c.is_ascii_digit() || c == ',').trim();
+    let gap = gap
+        .trim_start_matches(|c: char| c.is_ascii_digit() || c == ',')
+        .trim();
     let gap = gap.strip_suffix("its").unwrap_or(gap).trim_end();
     matches!(gap, "and" | "as well as" | "and also" | "and in" | ", and")
 }
@@ -420,12 +422,18 @@ fn assembly_forms(text: &str, state: &mut ScanState, out: &mut Vec<Mention>) {
                 continue;
             };
             let opened = 1945 + session;
-            if session < 31 || (date.year != opened && date.year != opened + 1) {
+            let assembly = session >= 31 && (date.year == opened || date.year == opened + 1);
+            // The Human Rights Council holds three sessions a year since
+            // 2006: `53/29 of 14 July 2023` is the Council's.
+            let council = date.year == 2006 + (session.saturating_sub(1)) / 3 && session >= 1;
+            let body = if assembly {
+                Body::GeneralAssembly
+            } else if council && caps.name("part").is_none() {
+                Body::HumanRightsCouncil
+            } else {
                 continue;
-            }
-            if let Some(symbol) =
-                Symbol::from_reference(m.as_str(), Some(Body::GeneralAssembly), Act::Resolution)
-            {
+            };
+            if let Some(symbol) = Symbol::from_reference(m.as_str(), Some(body), Act::Resolution) {
                 out.push(Mention {
                     symbol,
                     start,
@@ -467,9 +475,8 @@ fn assembly_forms(text: &str, state: &mut ScanState, out: &mut Vec<Mention>) {
 /// convention; a number the year cannot hold is no Council resolution.
 fn council_forms(text: &str, state: &mut ScanState, out: &mut Vec<Mention>) {
     static RE: OnceLock<Regex> = OnceLock::new();
-    let re = RE.get_or_init(|| {
-        Regex::new(r"(?-u:\b)(\d{1,4})\s?\((\d{4})\)").expect("static regex")
-    });
+    let re =
+        RE.get_or_init(|| Regex::new(r"(?-u:\b)(\d{1,4})\s?\((\d{4})\)").expect("static regex"));
     let taken = taken_spans(out, state);
     for caps in re.captures_iter(text) {
         let Some(m) = caps.get(0) else { continue };
@@ -489,7 +496,9 @@ fn council_forms(text: &str, state: &mut ScanState, out: &mut Vec<Mention>) {
             .iter()
             .any(|w| before.ends_with(w))
         {
-            state.excluded.push((start, end, Reason::NumberedInstrument));
+            state
+                .excluded
+                .push((start, end, Reason::NumberedInstrument));
             continue;
         }
         if !sc_number_fits_year(number, year) {
@@ -668,7 +677,9 @@ fn list(
             });
         items = council;
         for item in &other {
-            state.excluded.push((item.start, item.end, Reason::OtherBody));
+            state
+                .excluded
+                .push((item.start, item.end, Reason::OtherBody));
         }
         if !other.is_empty() {
             state.notes.push(format!(

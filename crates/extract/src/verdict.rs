@@ -74,6 +74,12 @@ pub enum Reason {
     /// volume (`general comment No. 12 (1999)`, `Convention No. 169
     /// (1989)`, `Treaty Series, vol. 75 (1950)`).
     NumberedInstrument,
+    /// A document of another organization, its series written before
+    /// the number with a space (`MSC 108/4/1` of the IMO, `C 2015/20` of
+    /// the FAO, `OC 18/03` of the Inter-American Court).
+    OtherOrganizationDocument,
+    /// Part of a longer code (`P-2/1`, a post grade).
+    PartOfACode,
     /// A date written with slashes (`12/12/2019`).
     Date,
     /// A period of years (`2020/21`, `2014/2015`).
@@ -95,6 +101,8 @@ impl Reason {
             Reason::NoSessionOrYear => "no-session-or-year",
             Reason::NoYear => "no-year",
             Reason::NumberedInstrument => "numbered-instrument",
+            Reason::OtherOrganizationDocument => "other-organization-document",
+            Reason::PartOfACode => "part-of-a-code",
             Reason::Date => "date",
             Reason::Period => "period",
             Reason::Unexplained => "unexplained",
@@ -218,6 +226,10 @@ pub(crate) fn judge(
             Verdict::Excluded(Reason::OwnSymbol)
         } else if overlaps(furniture, start, end) {
             Verdict::Excluded(Reason::PageFurniture)
+        } else if inline_page_number(source, start, end) {
+            Verdict::Excluded(Reason::PageFurniture)
+        } else if let Some(reason) = prefix_reason(&source[..start]) {
+            Verdict::Excluded(reason)
         } else if caps.name("date").is_some() {
             Verdict::Excluded(Reason::Date)
         } else if is_period(m.as_str()) {
@@ -235,6 +247,46 @@ pub(crate) fn judge(
         });
     }
     out
+}
+
+/// `2/5 15-21698`: a page number beside a job number, inside a line of
+/// texts that print one paragraph per line.
+fn inline_page_number(source: &str, start: usize, end: usize) -> bool {
+    let token = &source[start..end];
+    let small = token.len() <= 7
+        && token
+            .split('/')
+            .all(|p| (1..=3).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()));
+    let after = source[end..].trim_start();
+    let job = |t: &str| {
+        let b = t.as_bytes();
+        b.len() >= 8
+            && b[..2].iter().all(u8::is_ascii_digit)
+            && b[2] == b'-'
+            && b[3..8].iter().all(u8::is_ascii_digit)
+    };
+    let before = source[..start].trim_end();
+    let before_job = before.len() >= 8 && job(&before[before.len() - 8..]);
+    small && (job(after) || before_job)
+}
+
+/// Why a token is not a reference, read from what stands just before
+/// it: another organization's series (`MSC 108/4/1`), a code (`P-2/1`),
+/// ECOSOC's "agreed conclusions 1997/2".
+fn prefix_reason(before: &str) -> Option<Reason> {
+    if before.ends_with('-')
+        && before[..before.len() - 1].ends_with(|c: char| c.is_ascii_alphabetic())
+    {
+        return Some(Reason::PartOfACode);
+    }
+    if before.ends_with("agreed conclusions ") {
+        return Some(Reason::NumberedInstrument);
+    }
+    let word = before.strip_suffix(' ')?.rsplit([' ', '(', '\n']).next()?;
+    let series = (1..=5).contains(&word.len())
+        && word.bytes().all(|b| b.is_ascii_uppercase())
+        && !matches!(word, "A" | "S" | "E");
+    series.then_some(Reason::OtherOrganizationDocument)
 }
 
 fn context(source: &str, start: usize, end: usize) -> String {
@@ -261,7 +313,11 @@ fn is_own(token: &str, doc: &Document) -> bool {
 /// Whether any of the sorted spans meets `start..end`.
 fn overlaps(spans: &[(usize, usize)], start: usize, end: usize) -> bool {
     let i = spans.partition_point(|&(s, _)| s < end);
-    spans[..i].iter().rev().take(64).any(|&(s, e)| s < end && start < e)
+    spans[..i]
+        .iter()
+        .rev()
+        .take(64)
+        .any(|&(s, e)| s < end && start < e)
 }
 
 fn excluded_reason(spans: &[Excluded], start: usize, end: usize) -> Option<Reason> {
@@ -279,7 +335,11 @@ fn is_period(token: &str) -> bool {
     let Some((a, b)) = token.split_once('/') else {
         return false;
     };
-    let (Ok(first), Ok(second)) = (a.parse::<u32>(), b.trim_end_matches(|c: char| !c.is_ascii_digit()).parse::<u32>()) else {
+    let (Ok(first), Ok(second)) = (
+        a.parse::<u32>(),
+        b.trim_end_matches(|c: char| !c.is_ascii_digit())
+            .parse::<u32>(),
+    ) else {
         return false;
     };
     if !(1945..=2100).contains(&first) {
@@ -308,12 +368,22 @@ mod tests {
     #[test]
     fn shapes_found() {
         let found: Vec<&str> = shapes()
-            .find_iter("see A/65/201, 76/19, 43/78 H, 1373 (2001), 2625\n(XXV), 186 (S-2), 12/12/2019")
+            .find_iter(
+                "see A/65/201, 76/19, 43/78 H, 1373 (2001), 2625\n(XXV), 186 (S-2), 12/12/2019",
+            )
             .map(|m| m.as_str())
             .collect();
         assert_eq!(
             found,
-            ["A/65/201", "76/19", "43/78 H", "1373 (2001)", "2625\n(XXV)", "186 (S-2)", "12/12/2019"]
+            [
+                "A/65/201",
+                "76/19",
+                "43/78 H",
+                "1373 (2001)",
+                "2625\n(XXV)",
+                "186 (S-2)",
+                "12/12/2019"
+            ]
         );
     }
 }

@@ -49,9 +49,9 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
-mod numbering;
 mod document;
 mod loose;
+mod numbering;
 mod order;
 mod parse;
 pub mod roman;
@@ -59,9 +59,9 @@ mod session;
 
 use std::fmt;
 
-pub use numbering::{ga_roman_number_fits_session, sc_number_fits_year, sc_year_of};
 pub use document::DocumentSymbol;
 pub use loose::{Act, Body};
+pub use numbering::{ga_roman_number_fits_session, sc_number_fits_year, sc_year_of};
 pub use session::{GaSession, GaStyle, Part};
 
 /// The largest resolution, decision or document number accepted.

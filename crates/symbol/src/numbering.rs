@@ -70,7 +70,8 @@ pub fn sc_number_fits_year(number: u32, year: u16) -> bool {
         }
         None => {
             let last = FIRST_OF_YEAR[FIRST_OF_YEAR.len() - 1];
-            let years_after = u32::from(year) - (u32::from(FIRST_YEAR) + FIRST_OF_YEAR.len() as u32 - 1);
+            let years_after =
+                u32::from(year) - (u32::from(FIRST_YEAR) + FIRST_OF_YEAR.len() as u32 - 1);
             number > last && number < last + MOST_IN_A_YEAR * (years_after + 1)
         }
     }
