@@ -5,8 +5,8 @@ The UN's XML of resolutions links most citations to undocs.org
 (<a href="https://undocs.org/en/A/RES/70/1">70/1</a>). This script takes
 those links as a check (not as truth: some point to the wrong document),
 runs `resgraph extract` on the plain-text rendering beside each XML
-(`text/`), and counts how many linked targets come out, per document as
-multisets (a target linked three times must be found three times).
+(`text/`), and counts how many of each document's distinct linked targets
+come out (and, beside it, linked mentions counted as multisets).
 
     python3 scripts/xml-link-recall.py ../shared/data [-v]
 
@@ -29,7 +29,7 @@ HREF = re.compile(r'<a\b[^>]*href="([^"]+)"[^>]*>(.*?)</a>', re.S)
 def canonical(href):
     """undocs.org link -> canonical symbol, or None for other links."""
     url = urllib.parse.unquote(href).strip()
-    m = re.match(r"https?://(?:www\.)?undocs\.org/(?:(?:en|ar|zh|fr|ru|es|English)/)?(.+)$", url, re.I)
+    m = re.match(r"https?://(?:www\.)?undocs\.org/+(?:(?:en|ar|zh|fr|ru|es|English)/+)*(.+)$", url, re.I)
     if not m:
         return None
     s = m.group(1).strip().strip("/")
@@ -43,7 +43,7 @@ def canonical(href):
             s = prefix + s[len(prefix):]
     s = re.sub(r"^(A/RES/\d+/\d+)\s*([a-zA-Z])-([a-zA-Z])$", r"\1", s)  # 74/92a-b: both parts; counted once
     s = re.sub(r"^(S/RES/\d+)\s*\((\d{4})\)$", r"\1 (\2)", s)
-    s = re.sub(r"^(A/RES/\d+)\s*\(([IVXLC]+|S-[IVXLC]+|ES-[IVXLC]+)\)$", r"\1 (\2)", s)
+    s = re.sub(r"^(A/RES/\d+)\s*\(((?:ES-|S-)?[IVXLC]+)\)$", lambda m: f"{m.group(1)} ({m.group(2).upper()})", s, flags=re.I)
     s = re.sub(r"^(A/RES/\d+)\s*([A-Z])\s*\(([IVXLC]+)\)$", r"\1 \2 (\3)", s)
     m = re.match(r"^(A/RES/\d+/\d+)\s*([A-Za-z]{1,2})$", s)
     if m:
@@ -52,8 +52,12 @@ def canonical(href):
 
 
 def base(target):
-    """A GA resolution without its part letter (A/RES/54/237 C -> A/RES/54/237)."""
-    return re.sub(r"^(A/RES/\d+/\d+) [A-Z]{1,2}$", r"\1", target)
+    """The key two symbols are compared by: a GA resolution without its part
+    letter (A/RES/54/237 C -> A/RES/54/237), upper-cased."""
+    target = re.sub(r"^(A/RES/\d+/\d+) [A-Z]{1,2}$", r"\1", target)
+    target = re.sub(r"^(A/RES/\d+) [A-Z] (\([A-Z-]+\))$", r"\1 \2", target)
+    # Case is not significant in document symbols (UNEP/EA.4/Res.1).
+    return target.upper()
 
 
 def main():
@@ -62,6 +66,8 @@ def main():
     total = found = 0
     per_folder = {}
     misses = collections.Counter()
+    o_total = collections.Counter()
+    o_found = collections.Counter()
     for folder in FOLDERS:
         xml_dir = os.path.join(data, folder, "xml")
         text_dir = os.path.join(data, folder, "text")
@@ -90,17 +96,27 @@ def main():
                 [base(k) for k, n in links.items() for _ in range(n)])
             got = collections.Counter(base(c["target"]) for c in doc["citations"])
             for target, n in links.items():
-                hit = min(n, got.get(target, 0))
-                f_total += n
+                if n == 0:
+                    continue
+                # Distinct linked targets per document: the editors link
+                # some mentions twice (number and part letter apart).
+                hit = int(got.get(target, 0) > 0)
+                f_total += 1
                 f_found += hit
-                if hit < n:
-                    misses[(folder, t, target)] += n - hit
+                o_total[folder] += n
+                o_found[folder] += min(n, got.get(target, 0))
+                if not hit:
+                    misses[(folder, t, target)] += 1
         per_folder[folder] = (f_found, f_total)
         total += f_total
         found += f_found
+    print("distinct linked targets per document, and linked mentions (occurrences)")
     for folder, (f, t) in per_folder.items():
-        print(f"{folder:24s} linked {t:6d} found {f:6d} recall {f / max(t, 1):.4f}")
-    print(f"{'all':24s} linked {total:6d} found {found:6d} recall {found / max(total, 1):.4f}")
+        print(f"{folder:24s} targets {t:6d} found {f:6d} recall {f / max(t, 1):.4f}   "
+              f"mentions {o_total[folder]:6d} found {o_found[folder]:6d} recall {o_found[folder] / max(o_total[folder], 1):.4f}")
+    ot, of = sum(o_total.values()), sum(o_found.values())
+    print(f"{'all':24s} targets {total:6d} found {found:6d} recall {found / max(total, 1):.4f}   "
+          f"mentions {ot:6d} found {of:6d} recall {of / max(ot, 1):.4f}")
     if verbose:
         for (folder, t, target), n in sorted(misses.items()):
             print(f"  {folder}/{t}: {target} x{n}")

@@ -273,7 +273,7 @@ fn adopted_by_another_body(window: &str) -> bool {
     ]
     .iter()
     .any(|w| name.contains(w));
-    let name = name.trim_end_matches(|c: char| c == ',' || c == ' ');
+    let name = name.trim_end_matches([',', ' ']);
     let un_organ = KNOWN_BODIES
         .iter()
         .any(|(known, _)| name == *known || name.starts_with(&format!("{known} ")));
@@ -380,12 +380,33 @@ fn joins(gap: &str) -> bool {
     matches!(gap, "and" | "as well as" | "and also" | "and in" | ", and")
 }
 
-/// Spans already read in this paragraph: mentions and exclusions.
-fn taken_spans(out: &[Mention], state: &ScanState) -> Vec<(usize, usize)> {
-    out.iter()
-        .map(|m| (m.start, m.end))
-        .chain(state.excluded.iter().map(|&(s, e, _)| (s, e)))
-        .collect()
+/// Spans already read in this paragraph (mentions and exclusions),
+/// sorted, for overlap tests in logarithmic time: a paragraph may hold
+/// hundreds of thousands of mentions.
+struct Taken(Vec<(usize, usize)>);
+
+impl Taken {
+    fn new(out: &[Mention], state: &ScanState) -> Taken {
+        let mut spans: Vec<(usize, usize)> = out
+            .iter()
+            .map(|m| (m.start, m.end))
+            .chain(state.excluded.iter().map(|&(s, e, _)| (s, e)))
+            .collect();
+        spans.sort_unstable();
+        // Keep, at each start, a running maximum of ends, so that one look
+        // back finds any span reaching past a point.
+        let mut reach = 0;
+        for span in &mut spans {
+            reach = reach.max(span.1);
+            span.1 = reach;
+        }
+        Taken(spans)
+    }
+
+    fn overlaps(&self, start: usize, end: usize) -> bool {
+        let i = self.0.partition_point(|&(s, _)| s < end);
+        i > 0 && self.0[i - 1].1 > start
+    }
 }
 
 /// General Assembly numbers that carry their own proof, wherever they
@@ -404,11 +425,11 @@ fn assembly_forms(text: &str, state: &mut ScanState, out: &mut Vec<Mention>) {
         ))
         .expect("static regex")
     });
-    let taken = taken_spans(out, state);
+    let taken = Taken::new(out, state);
     for caps in re.captures_iter(text) {
         let Some(m) = caps.get(0) else { continue };
         let (start, end) = (m.start(), m.end());
-        if taken.iter().any(|&(s, e)| s < end && start < e)
+        if taken.overlaps(start, end)
             || text[..start].ends_with(['/', '.', '-'])
             || text[end..].starts_with(['/', '-'])
         {
@@ -477,11 +498,11 @@ fn council_forms(text: &str, state: &mut ScanState, out: &mut Vec<Mention>) {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re =
         RE.get_or_init(|| Regex::new(r"(?-u:\b)(\d{1,4})\s?\((\d{4})\)").expect("static regex"));
-    let taken = taken_spans(out, state);
+    let taken = Taken::new(out, state);
     for caps in re.captures_iter(text) {
         let Some(m) = caps.get(0) else { continue };
         let (start, end) = (m.start(), m.end());
-        if taken.iter().any(|&(s, e)| s < end && start < e) {
+        if taken.overlaps(start, end) {
             continue;
         }
         // Part of something else: `5/2 (2022)`, `A.2 (2020)`.
@@ -651,6 +672,28 @@ fn list(
                 } => *n >= 31 && date.year != 1945 + n && date.year != 1946 + n,
                 _ => false,
             });
+            // The Human Rights Council's numbers look the same: dated in
+            // the year its session met, the number is the Council's.
+            let session_of_council = item.symbols.iter().find_map(|s| match s {
+                Symbol::GaResolution {
+                    session: resgraph_symbol::GaSession::Regular(n),
+                    part: None,
+                    ..
+                } => Some(*n),
+                _ => None,
+            });
+            if let Some(n) =
+                session_of_council.filter(|n| outside && date.year == 2006 + (n - 1) / 3)
+            {
+                let number = &text[item.start..item.end];
+                if let Some(symbol) =
+                    Symbol::from_reference(number, Some(Body::HumanRightsCouncil), act)
+                {
+                    let _ = n;
+                    item.symbols = vec![symbol];
+                    continue;
+                }
+            }
             if outside {
                 state.notes.push(format!(
                     "{} dated {date}: outside the Assembly session its number names, so another body's: left out",
@@ -867,8 +910,24 @@ fn interpret(
             }
         }
     }
+    // Under the citing organ's own name a number may still be another
+    // organ's form: `70/1` in an ECOSOC text is the Assembly's, `2004/7`
+    // in a Human Rights Council text the Commission on Human Rights'.
+    let implied = !matches!(owner, Owner::Body(_));
+    let fallback = |part: Option<&str>| -> Option<Symbol> {
+        if !implied {
+            return None;
+        }
+        let year_first = number.split('/').next().is_some_and(|f| f.len() == 4);
+        let other = match body {
+            Some(Body::EconomicAndSocialCouncil) if !year_first => Body::GeneralAssembly,
+            Some(Body::HumanRightsCouncil) if year_first => Body::CommissionOnHumanRights,
+            _ => return None,
+        };
+        Symbol::from_reference(&with_paren(part), Some(other), act)
+    };
     if parts.is_empty() {
-        match make(None) {
+        match make(None).or_else(|| fallback(None)) {
             Some(s) => Ok(vec![s]),
             None => {
                 state.notes.push(format!(

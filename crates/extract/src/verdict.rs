@@ -224,9 +224,7 @@ pub(crate) fn judge(
             Verdict::Excluded(reason)
         } else if is_own(m.as_str(), doc) {
             Verdict::Excluded(Reason::OwnSymbol)
-        } else if overlaps(furniture, start, end) {
-            Verdict::Excluded(Reason::PageFurniture)
-        } else if inline_page_number(source, start, end) {
+        } else if overlaps(furniture, start, end) || inline_page_number(source, start, end) {
             Verdict::Excluded(Reason::PageFurniture)
         } else if let Some(reason) = prefix_reason(&source[..start]) {
             Verdict::Excluded(reason)
@@ -257,15 +255,15 @@ fn inline_page_number(source: &str, start: usize, end: usize) -> bool {
         && token
             .split('/')
             .all(|p| (1..=3).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()));
-    let after = source[end..].trim_start();
-    let job = |t: &str| {
-        let b = t.as_bytes();
+    // `15-21698`, looked at as bytes (the text around may be any UTF-8).
+    let job = |b: &[u8]| {
         b.len() >= 8
             && b[..2].iter().all(u8::is_ascii_digit)
             && b[2] == b'-'
             && b[3..8].iter().all(u8::is_ascii_digit)
     };
-    let before = source[..start].trim_end();
+    let after = source[end..].trim_start().as_bytes();
+    let before = source[..start].trim_end().as_bytes();
     let before_job = before.len() >= 8 && job(&before[before.len() - 8..]);
     small && (job(after) || before_job)
 }

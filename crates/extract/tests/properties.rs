@@ -2,10 +2,26 @@
 //! always lie inside the text, on character boundaries.
 
 use proptest::prelude::*;
-use resgraph_extract::{extract, extract_bytes, Hint};
+use resgraph_extract::{explain, extract, extract_bytes, Hint, Verdict};
 
 fn check(text: &str) -> Result<(), TestCaseError> {
+    // Explaining never panics, judges tokens inside the text, reads
+    // exactly the document extraction reads, and calls a token cited only
+    // where a citation's span covers it.
+    let explained = explain(text, &Hint::default());
+    for c in &explained.candidates {
+        prop_assert!(c.start < c.end && c.end <= text.len());
+        prop_assert!(text.is_char_boundary(c.start) && text.is_char_boundary(c.end));
+        if c.verdict == Verdict::Cited {
+            prop_assert!(explained
+                .document
+                .citations
+                .iter()
+                .any(|d| d.start < c.end && c.start < d.end));
+        }
+    }
     let doc = extract(text, &Hint::default());
+    prop_assert_eq!(&doc, &explained.document);
     for c in &doc.citations {
         prop_assert!(
             c.start < c.end && c.end <= text.len(),
@@ -34,7 +50,7 @@ proptest! {
 
     #[test]
     fn un_like_text_gives_spans_inside_the_text(
-        text in "(The General Assembly,\n|Recalling its resolutions |[0-9]{1,4}/[0-9]{1,4}|\\([IVX]{1,4}\\)|\\([0-9]{4}\\)| of [0-9]{1,2} December [0-9]{4}| and |, | H |[¹²³]|\n|_____\n|[0-9] |A/[0-9]{2}/[0-9]{3}|\\[|\\]\\(#\\)|<a>|&amp;|\u{a0}|1\\. Decides |\\(a\\) |Annex\n|S/RES/|-\n){0,60}"
+        text in "(The General Assembly,\n|Recalling its resolutions |[0-9]{1,4}/[0-9]{1,4}|\\([IVX]{1,4}\\)|\\([0-9]{4}\\)| of [0-9]{1,2} December [0-9]{4}| and |, | H |[¹²³]|\n|_____\n|[0-9] |A/[0-9]{2}/[0-9]{3}|\\[|\\]\\(#\\)|<a>|&amp;|\u{a0}|1\\. Decides |\\(a\\) |Annex\n|S/RES/|-\n|–|2/5 15-21698|P-2/1|MSC |No\\. |vol\\. | on [0-9] April){0,60}"
     ) {
         check(&text)?;
     }
