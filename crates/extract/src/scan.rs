@@ -59,7 +59,7 @@ fn item() -> &'static Regex {
         Regex::new(concat!(
             r"^(?:(?P<sess>(?:ES-|S-)?\d{1,4})/(?P<num>\d{1,5})|(?P<bare>\d{1,5}))",
             r"(?P<parts>\s[A-Z]{1,2}(?:(?:\s*,\s*|\s+and\s+|\s+to\s+)[A-Z]{1,2})*)?",
-            r"(?P<paren>\s*\((?:(?:ES-|S-)?[IVXLC]{1,9}|\d{4})\))?",
+            r"(?:(?P<paren>\s*\((?:(?:ES-|S-)?[IVXLC]{1,9}|(?:ES-|S-)\d{1,2}|\d{4})\))(?P<mark>\d{1,3})?)?",
             r"(?P<after>[^A-Za-z0-9/\-]|$)"
         ))
         .expect("static regex")
@@ -159,6 +159,14 @@ fn owner_before(before: &str, own: Body) -> Owner {
         // "endorsed by the Assembly in its resolution 70/294".
         if last == "Assembly" && words.next().is_some_and(|w| w == "the") {
             return Owner::Body(Body::GeneralAssembly);
+        }
+        // "the Economic and Social Commission for Asia and the Pacific in
+        // its resolution 73/8": a name other than the known organs.
+        let named = last.chars().next().is_some_and(char::is_uppercase)
+            && !last.ends_with([',', '.', ';', ':'])
+            && before_in.len() < window.trim_end().len();
+        if named && last != "Council" && last != "Assembly" {
+            return Owner::Foreign;
         }
         if [
             "Assembly",
@@ -351,6 +359,99 @@ pub(crate) fn scan(text: &str, state: &mut ScanState) -> Vec<Mention> {
     mentions
 }
 
+/// The number joined by "and" just before `at` (`77/300 and ` before
+/// `77/301`): its span and text.
+fn joined_before(text: &str, at: usize) -> Option<(usize, usize, &str)> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(r"(?-u:\b)(\d{2}/\d{1,4}(?: [A-Z]{1,2})?),? and $").expect("static regex")
+    });
+    let mut from = at.saturating_sub(24);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let caps = re.captures(&text[from..at])?;
+    let m = caps.get(1)?;
+    Some((from + m.start(), from + m.end(), m.as_str()))
+}
+
+/// The session of a modern General Assembly number, if the symbol is one.
+fn assembly_session(symbol: &Symbol) -> Option<u16> {
+    match symbol {
+        Symbol::GaResolution {
+            session: resgraph_symbol::GaSession::Regular(n),
+            ..
+        }
+        | Symbol::GaDecision {
+            session: resgraph_symbol::GaSession::Regular(n),
+            ..
+        } if *n >= 31 => Some(*n),
+        _ => None,
+    }
+}
+
+/// Items read as the Assembly's (modern numbers) whose date does not fit
+/// the session their number names, in a list where the Assembly is not
+/// named. Dated in the year a Human Rights Council session met, the
+/// number is the Council's (`24/14 of 26 September 2013`). In the
+/// Assembly's own text (after "its" or nothing), or among items whose
+/// dates do fit, and no more than a year or two off, it is the Assembly's
+/// with a misprinted date, kept and noted (`resgraph check` reports it). Alone, it is another body's
+/// (`73/8 of 19 May 2017` of ESCAP): left out with the reason, never
+/// emitted as the Assembly's.
+fn check_assembly_dates(
+    text: &str,
+    act: Act,
+    its: bool,
+    items: &mut [ListItem],
+    state: &mut ScanState,
+) {
+    let fits = |item: &ListItem| {
+        let Some(date) = item.date else { return false };
+        item.symbols.iter().any(|s| {
+            assembly_session(s).is_some_and(|n| date.year == 1945 + n || date.year == 1946 + n)
+        })
+    };
+    // The Assembly's own text, or dates that fit beside it, say the
+    // Assembly's.
+    let confirmed = its || items.iter().any(fits);
+    for item in items.iter_mut() {
+        let Some(date) = item.date else { continue };
+        let Some(session) = item.symbols.first().and_then(assembly_session) else {
+            continue;
+        };
+        if date.year == 1945 + session || date.year == 1946 + session {
+            continue;
+        }
+        let number = &text[item.start..item.end];
+        let council_year = 2006 + (session - 1) / 3;
+        if date.year == council_year && !number.contains(' ') {
+            if let Some(symbol) =
+                Symbol::from_reference(number, Some(Body::HumanRightsCouncil), act)
+            {
+                item.symbols = vec![symbol];
+                continue;
+            }
+        }
+        // A year or two off is a misprinted date; further off, a number
+        // of another series (a commission's 61/11 of 2018).
+        let near = date.year + 1 >= 1945 + session && date.year <= 1948 + session;
+        if confirmed && near {
+            state.notes.push(format!(
+                "{number} dated {date}: the date does not fit the Assembly session its number names (kept, among dates that do)"
+            ));
+            continue;
+        }
+        state.notes.push(format!(
+            "{number} dated {date}: outside the Assembly session its number names, so another body's: left out"
+        ));
+        state
+            .excluded
+            .push((item.start, item.end, Reason::DateOutsideSession));
+        item.symbols.clear();
+    }
+}
+
 /// The length of a qualifier naming a part of the resolution just read
 /// (`, section VI,`, `, sect. C, para. 3`, `, para. 4`, `, annex`), with
 /// the comma that closes it when a date follows; 0 when there is none.
@@ -455,6 +556,24 @@ fn assembly_forms(text: &str, state: &mut ScanState, out: &mut Vec<Mention>) {
                 continue;
             };
             if let Some(symbol) = Symbol::from_reference(m.as_str(), Some(body), Act::Resolution) {
+                // "77/300 and 77/301 of 4 September 2023": the date closes
+                // the numbers of its session joined to it by "and".
+                let mut at = start;
+                while let Some((s, e, number)) = joined_before(text, at) {
+                    if taken.overlaps(s, e) || number.split('/').next() != Some(sess.as_str()) {
+                        break;
+                    }
+                    match Symbol::from_reference(number, Some(body), Act::Resolution) {
+                        Some(joined) => out.push(Mention {
+                            symbol: joined,
+                            start: s,
+                            end: e,
+                            cited_date: Some(date),
+                        }),
+                        None => break,
+                    }
+                    at = s;
+                }
                 out.push(Mention {
                     symbol,
                     start,
@@ -571,7 +690,12 @@ fn list(
             break;
         };
         let after_len = caps.name("after").map_or(0, |a| a.as_str().len());
-        let whole = caps.get(0).map_or(0, |m| m.end()) - after_len;
+        // A footnote mark glued to the closing parenthesis (`2719 (2023)1`)
+        // is not part of the mention.
+        let whole = match caps.name("mark") {
+            Some(mark) => mark.start(),
+            None => caps.get(0).map_or(0, |m| m.end()) - after_len,
+        };
         let end = start + whole;
         let (symbols, refused) = match interpret(&caps, owner, act, body_seen, state, text, end) {
             Ok(symbols) => (symbols, None),
@@ -654,57 +778,13 @@ fn list(
     }
     share_dates(&mut items);
     let consumed = reach;
-    // A number of the Assembly's modern series dated outside its session
-    // is another body's (`73/8 of 19 May 2017` of ESCAP, `24/14 of 26
-    // September 2013` of the Human Rights Council), unless the Assembly
-    // is named: left out, never emitted as the Assembly's.
     if owner != Owner::Body(Body::GeneralAssembly) {
-        for item in &mut items {
-            let Some(date) = item.date else { continue };
-            let outside = item.symbols.iter().any(|s| match s {
-                Symbol::GaResolution {
-                    session: resgraph_symbol::GaSession::Regular(n),
-                    ..
-                }
-                | Symbol::GaDecision {
-                    session: resgraph_symbol::GaSession::Regular(n),
-                    ..
-                } => *n >= 31 && date.year != 1945 + n && date.year != 1946 + n,
-                _ => false,
-            });
-            // The Human Rights Council's numbers look the same: dated in
-            // the year its session met, the number is the Council's.
-            let session_of_council = item.symbols.iter().find_map(|s| match s {
-                Symbol::GaResolution {
-                    session: resgraph_symbol::GaSession::Regular(n),
-                    part: None,
-                    ..
-                } => Some(*n),
-                _ => None,
-            });
-            if let Some(n) =
-                session_of_council.filter(|n| outside && date.year == 2006 + (n - 1) / 3)
-            {
-                let number = &text[item.start..item.end];
-                if let Some(symbol) =
-                    Symbol::from_reference(number, Some(Body::HumanRightsCouncil), act)
-                {
-                    let _ = n;
-                    item.symbols = vec![symbol];
-                    continue;
-                }
-            }
-            if outside {
-                state.notes.push(format!(
-                    "{} dated {date}: outside the Assembly session its number names, so another body's: left out",
-                    &text[item.start..item.end]
-                ));
-                state
-                    .excluded
-                    .push((item.start, item.end, Reason::DateOutsideSession));
-                item.symbols.clear();
-            }
-        }
+        let its = match owner {
+            Owner::Own(body) => body == Body::GeneralAssembly,
+            Owner::Default => state.own_body == Body::GeneralAssembly,
+            _ => false,
+        };
+        check_assembly_dates(text, act, its, &mut items, state);
     }
     if owner == Owner::Foreign {
         // A number printed with a year that the Security Council's
@@ -793,7 +873,23 @@ fn interpret(
         .name("parts")
         .map(|p| expand_parts(p.as_str()))
         .unwrap_or_default();
-    let paren = caps.name("paren").map(|p| p.as_str().trim());
+    // `186 (S-2)`: a special session written in arabic figures.
+    let paren_text = caps.name("paren").map(|p| {
+        let inside = p
+            .as_str()
+            .trim()
+            .trim_start_matches('(')
+            .trim_end_matches(')');
+        match inside.split_once('-') {
+            Some((kind, n)) if n.bytes().all(|b| b.is_ascii_digit()) => n
+                .parse::<u16>()
+                .ok()
+                .and_then(resgraph_symbol::roman::to_roman)
+                .map_or_else(|| format!("({inside})"), |r| format!("({kind}-{r})")),
+            _ => format!("({inside})"),
+        }
+    });
+    let paren = paren_text.as_deref();
     let number = if let (Some(sess), Some(num)) = (caps.name("sess"), caps.name("num")) {
         format!("{}/{}", sess.as_str(), num.as_str())
     } else {
@@ -810,6 +906,8 @@ fn interpret(
     // `1996/31` the Economic and Social Council.
     let paren_is_year =
         paren.is_some_and(|p| p.len() == 6 && p[1..5].bytes().all(|b| b.is_ascii_digit()));
+    // "its decision 2133 (2014)": the Council numbers only resolutions so.
+    let act = if paren_is_year { Act::Resolution } else { act };
     let body = if paren_is_year {
         Some(Body::SecurityCouncil)
     } else if let Some(p) = paren {
