@@ -42,10 +42,17 @@ pub(crate) struct ScanState {
 fn anchors() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(concat!(
-            r"(?P<head>(?-u:\b)[Rr]esolutions?(?-u:\b)|(?-u:\b)[Dd]ecisions?(?-u:\b)|(?-u:\b)RESOLUTIONS?(?-u:\b))",
-            r"|(?P<doc>(?-u:\b)(?:A|S|E|ST|CRC|CCPR|CERD|CEDAW|CAT|CMW|CRPD|CED|TD|UNEP|DP|ICEF|FCCC|UNW|IDB|HSP|SPLOS|ISBA|HRI|CBD|APLC|CCW|BWC|NPT|CD|DC|ITLOS)",
-            r"(?:/[A-Za-z0-9][A-Za-z0-9.\-]*)+)"
+        // The masthead alternative spells the UN series the symbol crate
+        // accepts, longest first so that `ST/` is not read as `S`.
+        let mut series: Vec<&str> = resgraph_symbol::DOCUMENT_SERIES.to_vec();
+        series.sort_by_key(|s| std::cmp::Reverse(s.len()));
+        Regex::new(&format!(
+            concat!(
+                r"(?P<head>(?-u:\b)[Rr]esolutions?(?-u:\b)|(?-u:\b)[Dd]ecisions?(?-u:\b)|(?-u:\b)RESOLUTIONS?(?-u:\b))",
+                r"|(?P<doc>(?-u:\b)(?:{})",
+                r"(?:/[A-Za-z0-9][A-Za-z0-9.\-]*)+)"
+            ),
+            series.join("|")
         ))
         .expect("static regex")
     })
@@ -521,60 +528,143 @@ fn assembly_forms(text: &str, state: &mut ScanState, out: &mut Vec<Mention>) {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
         Regex::new(concat!(
-            r"(?-u:\b)(?:(?P<sess>\d{2})/(?P<num>\d{1,4})(?P<part>\s[A-Z]{1,2}(?-u:\b))?",
+            r"(?-u:\b)(?:(?P<es>ES-\d{1,2}/\d{1,3})",
+            r"|(?P<sess>\d{2})/(?P<num>\d{1,4})(?P<parts>\s[A-Z]{1,2}(?:(?:\s*,\s*|\s+and\s+)[A-Z]{1,2})*(?-u:\b))?",
+            r"|(?P<year>(?:19|20)\d{2})/(?P<enum>\d{1,3})",
             r"|(?P<rnum>\d{1,4})(?P<rpart>\s[A-Z](?-u:\b))?\s?\((?P<roman>[IVXLC]{1,7})\))"
         ))
         .expect("static regex")
     });
     let taken = Taken::new(out, state);
+    let mut found: Vec<Mention> = Vec::new();
     for caps in re.captures_iter(text) {
         let Some(m) = caps.get(0) else { continue };
         let (start, end) = (m.start(), m.end());
         if taken.overlaps(start, end)
-            || text[..start].ends_with(['/', '.', '-'])
-            || text[end..].starts_with(['/', '-'])
+            || text[..start].ends_with(['/', '.', '-', '\u{2011}'])
+            || text[end..].starts_with(['/', '-', '\u{2011}'])
         {
             continue;
         }
-        if let (Some(sess), Some(_)) = (caps.name("sess"), caps.name("num")) {
+        let dated = date_at(&text[end..]);
+        if let Some(es) = caps.name("es") {
+            // `ES-11/2`: only the Assembly numbers emergency special sessions.
+            if let Some(symbol) =
+                Symbol::from_reference(es.as_str(), Some(Body::GeneralAssembly), Act::Resolution)
+            {
+                found.push(Mention {
+                    symbol,
+                    start,
+                    end,
+                    cited_date: dated.map(|(d, _)| d),
+                });
+            }
+        } else if let (Some(sess), Some(num)) = (caps.name("sess"), caps.name("num")) {
             let Ok(session) = sess.as_str().parse::<u16>() else {
                 continue;
             };
-            let Some((date, _)) = date_at(&text[end..]) else {
+            let Some((date, date_len)) = dated else {
                 continue;
             };
             let opened = 1945 + session;
             let assembly = session >= 31 && (date.year == opened || date.year == opened + 1);
             // The Human Rights Council holds three sessions a year since
             // 2006: `53/29 of 14 July 2023` is the Council's.
-            let council = date.year == 2006 + (session.saturating_sub(1)) / 3 && session >= 1;
+            let council = session >= 1 && date.year == 2006 + (session - 1) / 3;
+            let parts = caps.name("parts").map(|p| expand_parts(p.as_str())).unwrap_or_default();
             let body = if assembly {
                 Body::GeneralAssembly
-            } else if council && caps.name("part").is_none() {
+            } else if council && parts.is_empty() {
                 Body::HumanRightsCouncil
             } else {
                 continue;
             };
-            if let Some(symbol) = Symbol::from_reference(m.as_str(), Some(body), Act::Resolution) {
-                // "77/300 and 77/301 of 4 September 2023": the date closes
-                // the numbers of its session joined to it by "and".
-                let mut at = start;
-                while let Some((s, e, number)) = joined_before(text, at) {
-                    if taken.overlaps(s, e) || number.split('/').next() != Some(sess.as_str()) {
-                        break;
+            let number = format!("{}/{}", sess.as_str(), num.as_str());
+            let make = |part: Option<&str>| {
+                let text = match part {
+                    Some(p) => format!("{number} {p}"),
+                    None => number.clone(),
+                };
+                Symbol::from_reference(&text, Some(body), Act::Resolution)
+            };
+            // "77/300 and 77/301 of 4 September 2023": the date closes the
+            // numbers of its session joined to it by "and".
+            let mut at = start;
+            while let Some((s, e, joined)) = joined_before(text, at) {
+                if taken.overlaps(s, e) || joined.split('/').next() != Some(sess.as_str()) {
+                    break;
+                }
+                match Symbol::from_reference(joined, Some(body), Act::Resolution) {
+                    Some(symbol) => found.push(Mention {
+                        symbol,
+                        start: s,
+                        end: e,
+                        cited_date: Some(date),
+                    }),
+                    None => break,
+                }
+                at = s;
+            }
+            if parts.is_empty() {
+                found.extend(make(None).map(|symbol| Mention {
+                    symbol,
+                    start,
+                    end,
+                    cited_date: Some(date),
+                }));
+            } else {
+                // "48/27 A and B of 6 December 1993 and 8 July 1994,
+                // respectively": the first date is the first part's.
+                let respectively = text[end + date_len..]
+                    .get(..60.min(text.len() - end - date_len))
+                    .is_some_and(|t| t.contains("respectively"));
+                for (i, part) in parts.iter().enumerate() {
+                    if let Some(symbol) = make(Some(part)) {
+                        found.push(Mention {
+                            symbol,
+                            start,
+                            end,
+                            cited_date: (i == 0 || !respectively).then_some(date),
+                        });
                     }
-                    match Symbol::from_reference(number, Some(body), Act::Resolution) {
-                        Some(joined) => out.push(Mention {
-                            symbol: joined,
+                }
+            }
+            // "..., 75/18 of 1 December 2020 and 77/27,": an undated number
+            // of the same kind closing the run.
+            if let Some((s, e, next)) = joined_after(text, end + date_len) {
+                if !taken.overlaps(s, e) && date_at(&text[e..]).is_none() {
+                    if let Some(symbol) = Symbol::from_reference(next, Some(body), Act::Resolution) {
+                        found.push(Mention {
+                            symbol,
                             start: s,
                             end: e,
-                            cited_date: Some(date),
-                        }),
-                        None => break,
+                            cited_date: None,
+                        });
                     }
-                    at = s;
                 }
-                out.push(Mention {
+            }
+        } else if let (Some(year), Some(enumber)) = (caps.name("year"), caps.name("enum")) {
+            // `1994/15 of 25 July 1994`: the Economic and Social Council's
+            // (the Commission on Human Rights' near its name or in a Human
+            // Rights Council text), dated in its own year.
+            let Some((date, _)) = dated else { continue };
+            if year.as_str().parse::<u16>().ok() != Some(date.year) {
+                continue;
+            }
+            let near = &text[crate::text::floor_char_boundary(text, start.saturating_sub(300))..start];
+            let body = if state.own_body == Body::HumanRightsCouncil
+                || near.contains("Commission on Human Rights")
+            {
+                Body::CommissionOnHumanRights
+            } else {
+                Body::EconomicAndSocialCouncil
+            };
+            let act = match enumber.as_str().parse::<u32>() {
+                Ok(n) if n >= 200 && body == Body::EconomicAndSocialCouncil => Act::Decision,
+                _ => Act::Resolution,
+            };
+            if let Some(symbol) = Symbol::from_reference(m.as_str(), Some(body), act) {
+                found.push(Mention {
                     symbol,
                     start,
                     end,
@@ -596,15 +686,31 @@ fn assembly_forms(text: &str, state: &mut ScanState, out: &mut Vec<Mention>) {
                 continue;
             };
             if let Some(symbol) = Symbol::from_reference(m.as_str(), Some(body), Act::Resolution) {
-                out.push(Mention {
+                found.push(Mention {
                     symbol,
                     start,
                     end,
-                    cited_date: date_at(&text[end..]).map(|(d, _)| d),
+                    cited_date: dated.map(|(d, _)| d),
                 });
             }
         }
     }
+    // A number found twice (as a run's last item and on its own) counts once.
+    found.sort_by_key(|m| (m.start, m.symbol.to_string()));
+    found.dedup_by(|a, b| a.start == b.start && a.symbol == b.symbol);
+    out.extend(found);
+}
+
+/// The undated number joined by "and" just after a dated one (`, and
+/// 77/27`): its span and text.
+fn joined_after(text: &str, at: usize) -> Option<(usize, usize, &str)> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(r"^,?\s+and\s+(\d{2}/\d{1,4})(?:[^/\-0-9A-Za-z]|$)").expect("static regex")
+    });
+    let caps = re.captures(text.get(at..)?)?;
+    let m = caps.get(1)?;
+    Some((at + m.start(), at + m.end(), m.as_str()))
 }
 
 /// `1500 (2003)` wherever it stands: a number printed with a year that

@@ -19,12 +19,18 @@ pub struct DocumentSymbol(Box<str>);
 
 /// Series prefixes accepted as the first component of a masthead symbol.
 ///
-/// The principal organs, the Secretariat and the series that GA texts
-/// cite in footnotes (treaty bodies, programmes and funds, conferences).
-pub(crate) const SERIES: &[&str] = &[
+/// The principal organs, the Secretariat and the series that UN texts
+/// cite in footnotes (treaty bodies, programmes and funds, regional
+/// commissions, conferences and meetings of States parties serviced by
+/// the UN, the Joint Inspection Unit). Documents of other organizations
+/// (the WHO's `WHA58/2005/REC/1`, the IAEA's `GOV/2006/14`, the WTO's
+/// `WT/L/508`) are not UN symbols and are not accepted. The extractor
+/// builds its anchor for masthead symbols from this list.
+pub const DOCUMENT_SERIES: &[&str] = &[
     "A", "S", "E", "ST", "CRC", "CCPR", "CERD", "CEDAW", "CAT", "CMW", "CRPD", "CED", "TD", "UNEP",
     "DP", "ICEF", "FCCC", "UNW", "IDB", "HSP", "SPLOS", "ISBA", "T", "UNHCR", "ECE", "HRI", "CBD",
-    "AC", "APLC", "CCW", "BWC", "NPT", "CD", "DC", "ITLOS", "WFP", "ICC", "UNCTAD",
+    "AC", "APLC", "CCW", "BWC", "NPT", "CD", "DC", "ITLOS", "WFP", "ICC", "UNCTAD", "CAC", "CTOC",
+    "JIU", "CLCS", "TPNW", "ICCD", "ESCAP", "ECA", "ESCWA", "LC", "CCM", "UNODC", "UNITAR", "UNU",
 ];
 
 const MAX_LEN: usize = 120;
@@ -46,7 +52,7 @@ impl DocumentSymbol {
         }
         let mut components = text.split('/');
         let series = components.next().unwrap_or("");
-        if !SERIES.iter().any(|s| s.eq_ignore_ascii_case(series)) {
+        if !DOCUMENT_SERIES.iter().any(|s| s.eq_ignore_ascii_case(series)) {
             return Err(ParseError::new(
                 input,
                 "a symbol starting with a UN series such as A/, S/, E/ or ST/",

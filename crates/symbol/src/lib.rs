@@ -59,7 +59,7 @@ mod session;
 
 use std::fmt;
 
-pub use document::DocumentSymbol;
+pub use document::{DocumentSymbol, DOCUMENT_SERIES};
 pub use loose::{Act, Body};
 pub use numbering::{ga_roman_number_fits_session, sc_number_fits_year, sc_year_of};
 pub use session::{GaSession, GaStyle, Part};
