@@ -78,7 +78,7 @@ fn separator() -> &'static Regex {
     RE.get_or_init(|| {
         Regex::new(concat!(
             r"^(?:\s*,?\s*entitled\s+[“”\x22][^“”\x22]{0,400}[“”\x22],?)?",
-            r"(?:\d{1,2}(?-u:\b))?",
+            r"(?:\s?\d{1,2}(?-u:\b))?",
             r"(?:\s*,\s*(?:\d{1,2}\s+)?(?:and\s+|as\s+well\s+as\s+|or\s+)?|\s+(?:and|or|as\s+well\s+as)\s+|\s*;\s*(?:and\s+)?|\.\s+(?:and\s+)?(?P<ocr>)|\s+(?P<range>to)\s+|(?P<space>\s+))"
         ))
         .expect("static regex")
@@ -89,6 +89,10 @@ fn part_letters() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| Regex::new(r"[A-Z]{1,2}|to").expect("static regex"))
 }
+
+/// The latest year the numbering checks allow for: a Human Rights Council
+/// session numbered beyond it has not been held.
+const CURRENT_YEAR: u16 = 2026;
 
 /// Who a head word belongs to, read from the words before it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -357,7 +361,7 @@ pub(crate) fn scan(text: &str, state: &mut ScanState) -> Vec<Mention> {
             consumed_to = list(text, head.end(), owner, act, state, &mut mentions);
             last_list = Some((consumed_to, owner));
         } else if let Some(doc) = caps.name("doc") {
-            consumed_to = masthead(text, doc.start(), doc.end(), &mut mentions);
+            consumed_to = masthead(text, doc.start(), doc.end(), state, &mut mentions);
         }
     }
     council_forms(text, state, &mut mentions);
@@ -465,7 +469,7 @@ fn check_assembly_dates(
 fn qualifier_len(text: &str) -> usize {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
-        Regex::new(r"^,\s*(?:(?:section|sect\.|paragraphs?|paras?\.|chap\.|part)\s+[0-9IVXLC]{1,6}(?:\s?\([a-z]\))?|annex(?:es)?(?:\s+[IVX]{1,4})?)(?:,\s*(?:paras?\.|paragraphs?)\s+[0-9]{1,3}(?:[–-][0-9]{1,3})?)*")
+        Regex::new(r"^,\s*(?:(?:section|sect\.|paragraphs?|paras?\.|chap\.|part)\s+(?:[0-9IVXLC]{1,6}(?:[–-][0-9]{1,3})?|[A-Z])(?:\s?\([a-z]\))?|annex(?:es)?(?:\s+[IVX]{1,4})?)(?:,\s*(?:paras?\.|paragraphs?)\s+[0-9]{1,3}(?:[–-][0-9]{1,3})?)*")
             .expect("static regex")
     });
     let Some(m) = re.find(text) else { return 0 };
@@ -571,7 +575,10 @@ fn assembly_forms(text: &str, state: &mut ScanState, out: &mut Vec<Mention>) {
             // The Human Rights Council holds three sessions a year since
             // 2006: `53/29 of 14 July 2023` is the Council's.
             let council = session >= 1 && date.year == 2006 + (session - 1) / 3;
-            let parts = caps.name("parts").map(|p| expand_parts(p.as_str())).unwrap_or_default();
+            let parts = caps
+                .name("parts")
+                .map(|p| expand_parts(p.as_str()))
+                .unwrap_or_default();
             let body = if assembly {
                 Body::GeneralAssembly
             } else if council && parts.is_empty() {
@@ -633,7 +640,8 @@ fn assembly_forms(text: &str, state: &mut ScanState, out: &mut Vec<Mention>) {
             // of the same kind closing the run.
             if let Some((s, e, next)) = joined_after(text, end + date_len) {
                 if !taken.overlaps(s, e) && date_at(&text[e..]).is_none() {
-                    if let Some(symbol) = Symbol::from_reference(next, Some(body), Act::Resolution) {
+                    if let Some(symbol) = Symbol::from_reference(next, Some(body), Act::Resolution)
+                    {
                         found.push(Mention {
                             symbol,
                             start: s,
@@ -644,6 +652,21 @@ fn assembly_forms(text: &str, state: &mut ScanState, out: &mut Vec<Mention>) {
                 }
             }
         } else if let (Some(year), Some(enumber)) = (caps.name("year"), caps.name("enum")) {
+            // "Presidential Statement 2015/25", "statements of 18 February
+            // 2015 (2015/6)", "(S/PRST/ 2014/23)": a statement by the
+            // President of the Security Council, numbered without its
+            // series.
+            if presidential_statement_before(&text[..start]) {
+                if let Ok(symbol) = format!("S/PRST/{}", m.as_str()).parse::<Symbol>() {
+                    found.push(Mention {
+                        symbol,
+                        start,
+                        end,
+                        cited_date: None,
+                    });
+                }
+                continue;
+            }
             // `1994/15 of 25 July 1994`: the Economic and Social Council's
             // (the Commission on Human Rights' near its name or in a Human
             // Rights Council text), dated in its own year.
@@ -651,7 +674,8 @@ fn assembly_forms(text: &str, state: &mut ScanState, out: &mut Vec<Mention>) {
             if year.as_str().parse::<u16>().ok() != Some(date.year) {
                 continue;
             }
-            let near = &text[crate::text::floor_char_boundary(text, start.saturating_sub(300))..start];
+            let near =
+                &text[crate::text::floor_char_boundary(text, start.saturating_sub(300))..start];
             let body = if state.own_body == Body::HumanRightsCouncil
                 || near.contains("Commission on Human Rights")
             {
@@ -699,6 +723,25 @@ fn assembly_forms(text: &str, state: &mut ScanState, out: &mut Vec<Mention>) {
     found.sort_by_key(|m| (m.start, m.symbol.to_string()));
     found.dedup_by(|a, b| a.start == b.start && a.symbol == b.symbol);
     out.extend(found);
+}
+
+/// Whether a `year/number` token that follows `before` numbers a
+/// statement by the President of the Security Council: right after
+/// "Statement", "S/PRST/ " (a space in print), or in parentheses in the
+/// same clause as "statement(s) of <date>".
+fn presidential_statement_before(before: &str) -> bool {
+    let trimmed = before.trim_end();
+    if trimmed.ends_with("S/PRST/") || trimmed.ends_with("Statement") {
+        return true;
+    }
+    if !trimmed.ends_with('(') {
+        return false;
+    }
+    let window =
+        &before[crate::text::floor_char_boundary(before, before.len().saturating_sub(160))..];
+    window
+        .rfind("tatement")
+        .is_some_and(|at| !window[at..].contains([';', '.']))
 }
 
 /// The undated number joined by "and" just after a dated one (`, and
@@ -1088,7 +1131,30 @@ fn interpret(
         }
         s
     };
-    let make = |part: Option<&str>| Symbol::from_reference(&with_paren(part), body, act);
+    let implied_body = !matches!(owner, Owner::Body(_));
+    let make = |part: Option<&str>| {
+        let symbol = Symbol::from_reference(&with_paren(part), body, act)?;
+        match symbol {
+            // "2 Resolution 77/317." in a Human Rights Council text: the
+            // Council has held no 77th session; the number is the
+            // Assembly's.
+            Symbol::HrcResolution {
+                session: resgraph_symbol::GaSession::Regular(n),
+                ..
+            } if implied_body && 2006 + (n.saturating_sub(1)) / 3 > CURRENT_YEAR + 1 => {
+                Symbol::from_reference(&with_paren(part), Some(Body::GeneralAssembly), act)
+            }
+            // The Assembly numbers its decisions from 301 on (elections
+            // 3xx, other decisions 4xx and 5xx): `decision 53/107` is
+            // another body's.
+            Symbol::GaDecision {
+                number,
+                session: resgraph_symbol::GaSession::Regular(n),
+                ..
+            } if number < 300 && n >= 31 => None,
+            other => Some(other),
+        }
+    };
     // A slash form of a session below 31 cannot be the Assembly's: unless
     // the text names the General Assembly itself, it is another body's
     // (the Environment Assembly's resolution 5/8, the FAO Conference's
@@ -1126,9 +1192,13 @@ fn interpret(
         let other = match body {
             Some(Body::EconomicAndSocialCouncil) if !year_first => Body::GeneralAssembly,
             Some(Body::HumanRightsCouncil) if year_first => Body::CommissionOnHumanRights,
+            // "resolution 1998/36 of 30 July 1998" in an Assembly text.
+            Some(Body::GeneralAssembly) if year_first => Body::EconomicAndSocialCouncil,
             _ => return None,
         };
         Symbol::from_reference(&with_paren(part), Some(other), act)
+            .filter(|s| assembly_session(s).is_some() || other != Body::GeneralAssembly)
+            .filter(|s| !matches!(s, Symbol::GaDecision { number, .. } if *number < 300))
     };
     if parts.is_empty() {
         match make(None).or_else(|| fallback(None)) {
@@ -1153,7 +1223,24 @@ fn interpret(
             }
         }
     } else {
-        let symbols: Vec<Symbol> = parts.iter().filter_map(|p| make(Some(p))).collect();
+        let mut symbols: Vec<Symbol> = parts
+            .iter()
+            .filter_map(|p| make(Some(p)).or_else(|| fallback(Some(p))))
+            .collect();
+        if symbols.is_empty() {
+            // The Economic and Social Council's parts (`2021/2 A`, `155 C
+            // (VII)`) have no symbol of their own here: the resolution as
+            // a whole is cited.
+            if let Some(whole) = make(None).or_else(|| fallback(None)) {
+                if matches!(
+                    whole,
+                    Symbol::EcosocResolution { .. } | Symbol::EcosocRomanResolution { .. }
+                ) {
+                    symbols.push(whole);
+                }
+            }
+        }
+        symbols.dedup();
         if symbols.is_empty() {
             Err(Reason::NotAUnNumber)
         } else {
@@ -1285,7 +1372,13 @@ fn same_period(a: &Symbol, b: &Symbol) -> bool {
 /// split where two symbols are joined (`A/79/302-S/2024/600`), extended
 /// by a parenthesised year or session (`S/RES/1373 (2001)`), and followed
 /// by any `and Add.1` suffixes.
-fn masthead(text: &str, start: usize, end: usize, out: &mut Vec<Mention>) -> usize {
+fn masthead(
+    text: &str,
+    start: usize,
+    end: usize,
+    state: &mut ScanState,
+    out: &mut Vec<Mention>,
+) -> usize {
     let raw = &text[start..end];
     let trimmed_len = raw.trim_end_matches(['.', '-', ',']).len();
     let mut end = start + trimmed_len;
@@ -1333,7 +1426,30 @@ fn masthead(text: &str, start: usize, end: usize, out: &mut Vec<Mention>) -> usi
     pieces.push((piece_start, end));
     let mut last_symbol: Option<Symbol> = None;
     for (s, e) in pieces {
-        if let Ok(symbol) = repair_ocr(&text[s..e]).parse::<Symbol>() {
+        let written = repair_ocr(&text[s..e]);
+        // `S/RES/1781`: a Council resolution without its year takes the
+        // year of its number; right after a mention of the same
+        // resolution ("resolution 1781 of 15 October 2007 (S/RES/1781)")
+        // it restates that mention and is no citation of its own.
+        let year_less = written
+            .strip_prefix("S/RES/")
+            .and_then(|n| n.parse::<u32>().ok());
+        let parsed = written.parse::<Symbol>().ok().or_else(|| {
+            let number = year_less?;
+            Some(Symbol::ScResolution {
+                number,
+                year: sc_year_of(number)?,
+            })
+        });
+        if year_less.is_some()
+            && out
+                .last()
+                .is_some_and(|m| Some(&m.symbol) == parsed.as_ref() && s.saturating_sub(m.end) < 60)
+        {
+            state.excluded.push((s, e, Reason::Restated));
+            continue;
+        }
+        if let Some(symbol) = parsed {
             last_symbol = Some(symbol.clone());
             out.push(Mention {
                 symbol,

@@ -92,6 +92,11 @@ pub enum Reason {
     /// The name of a Security Council committee (`the 1267/1989
     /// Committee`).
     CommitteeName,
+    /// A ratio (`50/50 gender balance`).
+    Ratio,
+    /// The symbol of a resolution just cited, restated in parentheses
+    /// ("resolution 1781 of 15 October 2007 (S/RES/1781)").
+    Restated,
     /// A date written with slashes (`12/12/2019`).
     Date,
     /// A period of years (`2020/21`, `2014/2015`).
@@ -118,6 +123,8 @@ impl Reason {
             Reason::UnknownSeries => "unknown-series",
             Reason::RomanSessionDecision => "roman-session-decision",
             Reason::CommitteeName => "committee-name",
+            Reason::Ratio => "ratio",
+            Reason::Restated => "restated",
             Reason::Date => "date",
             Reason::Period => "period",
             Reason::Unexplained => "unexplained",
@@ -243,7 +250,9 @@ pub(crate) fn judge(
             Verdict::Excluded(Reason::PageFurniture)
         } else if let Some(reason) = prefix_reason(&source[..start]) {
             Verdict::Excluded(reason)
-        } else if let Some(reason) = shape_reason(&caps, m.as_str(), &source[..start], &source[end..]) {
+        } else if let Some(reason) =
+            shape_reason(&caps, m.as_str(), &source[..start], &source[end..])
+        {
             Verdict::Excluded(reason)
         } else if caps.name("date").is_some() {
             Verdict::Excluded(Reason::Date)
@@ -308,11 +317,14 @@ fn shape_reason(
         return Some(Reason::RomanSessionDecision);
     }
     let second: String = second.chars().take_while(char::is_ascii_digit).collect();
-    if first.len() == 4 && second.len() == 4 && after.trim_start().starts_with(['/', 'C']) {
-        // "the 1267/1989 Committee", "1267/1989/2253 ... Committee".
-        if after[..after.len().min(80)].contains("Committee") {
-            return Some(Reason::CommitteeName);
-        }
+    // "the 1267/1989 Committee", "the 1267/1989 (Al-Qaida) sanctions
+    // regime": two Council resolution numbers naming a committee.
+    if first.len() == 4 && second.len() == 4 && !after.starts_with(" of ") {
+        return Some(Reason::CommitteeName);
+    }
+    if first == second {
+        // "50/50 gender balance".
+        return Some(Reason::Ratio);
     }
     match first.parse::<u32>() {
         // Neither the Assembly's modern series (from session 31) nor, with
@@ -321,7 +333,8 @@ fn shape_reason(
         // Near a mention of the Human Rights Council it may be one of its
         // numbers that a list lost: left unexplained, to be looked at.
         Ok(n) if (1..31).contains(&n) => {
-            let near = &before[crate::text::floor_char_boundary(before, before.len().saturating_sub(400))..];
+            let near = &before
+                [crate::text::floor_char_boundary(before, before.len().saturating_sub(400))..];
             (!near.contains("Human Rights Council") && !near.contains("Council resolution"))
                 .then_some(Reason::ImpossibleSession)
         }
@@ -337,10 +350,16 @@ fn prefix_reason(before: &str) -> Option<Reason> {
     if before.ends_with('/') {
         return Some(Reason::PartOfACode);
     }
-    if before.ends_with('-')
-        && before[..before.len() - 1].ends_with(|c: char| c.is_ascii_alphabetic())
-    {
-        return Some(Reason::PartOfACode);
+    // `P-2/1`, `A‑32/4.3` (a non-breaking hyphen), `LC-LP.1 (2008)`.
+    for mark in ['-', '\u{2011}', '.'] {
+        if let Some(head) = before.strip_suffix(mark) {
+            if head.ends_with(|c: char| c.is_ascii_alphabetic()) {
+                return Some(Reason::PartOfACode);
+            }
+        }
+    }
+    if before.ends_with("recommendation ") || before.ends_with("No. ") {
+        return Some(Reason::NumberedInstrument);
     }
     if before.ends_with("agreed conclusions ") {
         return Some(Reason::NumberedInstrument);
@@ -373,7 +392,11 @@ fn is_own(token: &str, doc: &Document) -> bool {
     let full = squeeze(&own.to_string());
     // `S/RES/1153.(1998)` in a running header reads as `S/RES/1153.`.
     let without_year = full.split_once('(').map_or(full.as_str(), |(head, _)| head);
-    token == full || token == squeeze(&own.short()) || token == without_year
+    // `A/RES/78/18A/RES/78/18`: a running header printed twice.
+    token == full
+        || token == squeeze(&own.short())
+        || token == without_year
+        || token == full.repeat(2)
 }
 
 /// Whether any of the sorted spans meets `start..end`.
@@ -412,6 +435,8 @@ fn is_period(token: &str) -> bool {
         return false;
     }
     match b.len() {
+        // "the 2016/7 electoral process".
+        1 => second == (first + 1) % 10,
         2 => second == (first + 1) % 100,
         4 => second == first + 1,
         _ => false,

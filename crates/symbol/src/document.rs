@@ -52,7 +52,10 @@ impl DocumentSymbol {
         }
         let mut components = text.split('/');
         let series = components.next().unwrap_or("");
-        if !DOCUMENT_SERIES.iter().any(|s| s.eq_ignore_ascii_case(series)) {
+        if !DOCUMENT_SERIES
+            .iter()
+            .any(|s| s.eq_ignore_ascii_case(series))
+        {
             return Err(ParseError::new(
                 input,
                 "a symbol starting with a UN series such as A/, S/, E/ or ST/",
