@@ -13,12 +13,18 @@ use resgraph_symbol::Symbol;
 pub fn fill_from_registry(graph: &mut CitationGraph, registry: &Registry) {
     let missing: Vec<NodeInfo> = graph
         .nodes()
-        .filter(|n| n.date.is_none() || n.title.is_none())
+        .filter(|n| n.date.is_none() || n.title.is_none() || !n.read)
         .filter_map(|n| {
             let entry = registry.get(&n.symbol)?;
             let mut info = n.clone();
             info.date = info.date.or(entry.adopted);
-            info.title = info.title.clone().or_else(|| entry.title.clone());
+            // A registry's title beats one a citing text gave a document
+            // that was not read.
+            info.title = if info.read {
+                info.title.clone().or_else(|| entry.title.clone())
+            } else {
+                entry.title.clone().or_else(|| info.title.clone())
+            };
             Some(info)
         })
         .collect();

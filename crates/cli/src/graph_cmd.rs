@@ -212,6 +212,7 @@ pub fn documents_of(graph: &CitationGraph) -> Vec<Document> {
                 text: edge.to().short(),
                 anchor_section: None,
                 anchor_paragraph: None,
+                cited_title: None,
             });
         }
     }

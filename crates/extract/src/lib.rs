@@ -312,6 +312,12 @@ fn read(source: &str, hint: &Hint, mut evidence: Option<Evidence<'_>>) -> Docume
         symbol,
         ..Document::default()
     };
+    // Security Council resolutions carry no title, in print or in the
+    // UN's XML: what stands where a title would ("of 16 September
+    // 1990", "Adopted by the Security Council at ...") is not one.
+    if matches!(doc.symbol, Some(Symbol::ScResolution { .. })) {
+        doc.title = None;
+    }
     let own = doc.symbol.clone();
     let anchors = footnote_anchors(&layout.paragraphs);
     for (index, paragraph) in layout.paragraphs.iter().enumerate() {
@@ -371,6 +377,7 @@ fn read(source: &str, hint: &Hint, mut evidence: Option<Evidence<'_>>) -> Docume
                 text: paragraph.text.text[mention.start..mention.end].to_string(),
                 anchor_section: None,
                 anchor_paragraph: None,
+                cited_title: relation::entitled_after(&paragraph.text.text[mention.end..]),
             };
             if paragraph.running {
                 let text =

@@ -161,6 +161,11 @@ pub struct Citation {
     /// For a footnote, the paragraph number that carries its mark.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub anchor_paragraph: Option<u32>,
+    /// The cited document's title as the text gives it right after the
+    /// mention ("70/1 of 25 September 2015, entitled “Transforming our
+    /// world: ...”"): the graph names cited-only documents with it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cited_title: Option<String>,
 }
 
 /// How serious a [`Diagnostic`] is.

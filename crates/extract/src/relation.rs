@@ -260,3 +260,42 @@ mod tests {
         );
     }
 }
+
+/// The title given right after a mention, past its date: `, entitled
+/// “Transforming our world: the 2030 Agenda for Sustainable
+/// Development”`. At most 400 characters are looked at; a title is
+/// between typographic or straight double quotes.
+pub(crate) fn entitled_after(text: &str) -> Option<String> {
+    let rest = match crate::dates::date_at(text) {
+        Some((_, len)) => &text[len..],
+        None => text,
+    };
+    let rest = rest.trim_start_matches([',', ' ']);
+    let rest = rest.strip_prefix("entitled")?.trim_start();
+    let rest = rest.strip_prefix(['“', '"'])?;
+    let window = crate::text::prefix(rest, 400);
+    let end = window.find(['”', '"'])?;
+    let title: String = window[..end]
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    (!title.is_empty()).then_some(title)
+}
+
+#[cfg(test)]
+mod entitled_tests {
+    #[test]
+    fn titles_after_mentions() {
+        assert_eq!(
+            super::entitled_after(" of 25 September 2015, entitled “Transforming our world”, and")
+                .as_deref(),
+            Some("Transforming our world")
+        );
+        assert_eq!(
+            super::entitled_after(", entitled \"A\n title\"").as_deref(),
+            Some("A title")
+        );
+        assert_eq!(super::entitled_after(" on the subject"), None);
+        assert_eq!(super::entitled_after(", entitled “unclosed"), None);
+    }
+}

@@ -202,7 +202,10 @@ fn owner_before(before: &str, own: Body) -> Owner {
         if let Some(rest) = core.strip_suffix(name) {
             let prev = rest.trim_end().rsplit(' ').next().unwrap_or("");
             // "World Health Assembly", "Governing Council": someone else.
-            if name == "Assembly" && prev.chars().next().is_some_and(char::is_uppercase) {
+            if name == "Assembly"
+                && prev.chars().next().is_some_and(char::is_uppercase)
+                && prev.ends_with(|c: char| c.is_alphabetic())
+            {
                 return Owner::Foreign;
             }
             return Owner::Body(body);
@@ -446,7 +449,8 @@ fn check_assembly_dates(
         }
         // A year or two off is a misprinted date; further off, a number
         // of another series (a commission's 61/11 of 2018).
-        let near = date.year + 1 >= 1945 + session && date.year <= 1948 + session;
+        let near = (date.year + 1 >= 1945 + session && date.year <= 1948 + session)
+            || date.year > CURRENT_YEAR + 1;
         if confirmed && near {
             state.notes.push(format!(
                 "{number} dated {date}: the date does not fit the Assembly session its number names (kept, among dates that do)"
@@ -781,6 +785,18 @@ fn council_forms(text: &str, state: &mut ScanState, out: &mut Vec<Mention>) {
             continue;
         };
         let before = text[..start].trim_end();
+        // "Presidential Statement 11 (2012)": S/PRST/2012/11.
+        if before.ends_with("Statement") || before.ends_with("statement") {
+            if let Ok(symbol) = format!("S/PRST/{year}/{number}").parse::<Symbol>() {
+                out.push(Mention {
+                    symbol,
+                    start,
+                    end,
+                    cited_date: None,
+                });
+                continue;
+            }
+        }
         if ["No.", "No", "Nos.", "no.", "nos.", "vol.", "Vol."]
             .iter()
             .any(|w| before.ends_with(w))
@@ -1069,7 +1085,7 @@ fn interpret(
         }
     } else if owner == Owner::AnyCouncil {
         let first = number.split('/').next().unwrap_or("");
-        if first.len() == 4 {
+        if first.len() == 4 && first.bytes().all(|b| b.is_ascii_digit()) {
             Some(Body::EconomicAndSocialCouncil)
         } else {
             Some(Body::HumanRightsCouncil)
@@ -1197,7 +1213,12 @@ fn interpret(
             _ => return None,
         };
         Symbol::from_reference(&with_paren(part), Some(other), act)
-            .filter(|s| assembly_session(s).is_some() || other != Body::GeneralAssembly)
+            .filter(|s| {
+                !matches!(s,
+                    Symbol::GaResolution { session: resgraph_symbol::GaSession::Regular(n), .. }
+                    | Symbol::GaDecision { session: resgraph_symbol::GaSession::Regular(n), .. }
+                        if *n < 31)
+            })
             .filter(|s| !matches!(s, Symbol::GaDecision { number, .. } if *number < 300))
     };
     if parts.is_empty() {

@@ -250,6 +250,8 @@ pub(crate) fn judge(
             Verdict::Excluded(Reason::PageFurniture)
         } else if let Some(reason) = prefix_reason(&source[..start]) {
             Verdict::Excluded(reason)
+        } else if is_period(m.as_str()) {
+            Verdict::Excluded(Reason::Period)
         } else if let Some(reason) =
             shape_reason(&caps, m.as_str(), &source[..start], &source[end..])
         {
@@ -302,6 +304,12 @@ fn shape_reason(
     before: &str,
     after: &str,
 ) -> Option<Reason> {
+    // `decision XIII/18`: conferences of parties number by roman session.
+    if let Some((first, _)) = token.split_once('/') {
+        if resgraph_symbol::roman::from_roman(first).is_some() {
+            return Some(Reason::RomanSessionDecision);
+        }
+    }
     if caps.name("doc").is_some() {
         let series = token.split('/').next().unwrap_or("");
         let known = resgraph_symbol::DOCUMENT_SERIES
@@ -309,20 +317,15 @@ fn shape_reason(
             .any(|s| s.eq_ignore_ascii_case(series));
         return (!known).then_some(Reason::UnknownSeries);
     }
-    if caps.name("slash").is_none() {
-        return None;
-    }
+    caps.name("slash")?;
     let (first, second) = token.split_once('/')?;
-    if resgraph_symbol::roman::from_roman(first).is_some() {
-        return Some(Reason::RomanSessionDecision);
-    }
     let second: String = second.chars().take_while(char::is_ascii_digit).collect();
     // "the 1267/1989 Committee", "the 1267/1989 (Al-Qaida) sanctions
     // regime": two Council resolution numbers naming a committee.
     if first.len() == 4 && second.len() == 4 && !after.starts_with(" of ") {
         return Some(Reason::CommitteeName);
     }
-    if first == second {
+    if first == second && after.starts_with(' ') {
         // "50/50 gender balance".
         return Some(Reason::Ratio);
     }
@@ -393,10 +396,23 @@ fn is_own(token: &str, doc: &Document) -> bool {
     // `S/RES/1153.(1998)` in a running header reads as `S/RES/1153.`.
     let without_year = full.split_once('(').map_or(full.as_str(), |(head, _)| head);
     // `A/RES/78/18A/RES/78/18`: a running header printed twice.
+    let short = squeeze(&own.short());
+    // `A/RES/77/291` in the header of A/RES/77/291 B, `75/242.` in its
+    // title: the own symbol without its part letters.
+    let strip_part = |s: &str| {
+        s.trim_end_matches(|c: char| c.is_ascii_uppercase() || c == '-')
+            .to_string()
+    };
+    let has_part = matches!(
+        own,
+        resgraph_symbol::Symbol::GaResolution { part: Some(_), .. }
+            | resgraph_symbol::Symbol::GaDecision { part: Some(_), .. }
+    ) || own.to_string().contains(' ');
     token == full
-        || token == squeeze(&own.short())
+        || token == short
         || token == without_year
         || token == full.repeat(2)
+        || (has_part && (token == strip_part(&full) || token == strip_part(&short)))
 }
 
 /// Whether any of the sorted spans meets `start..end`.

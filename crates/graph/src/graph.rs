@@ -379,7 +379,7 @@ impl CitationGraph {
     ///     section: Section::Preamble,
     ///     paragraph: Some(paragraph),
     ///     start: 0, end: 0, text: String::new(),
-    ///     anchor_section: None, anchor_paragraph: None,
+    ///     anchor_section: None, anchor_paragraph: None, cited_title: None,
     /// };
     /// let doc = Document {
     ///     symbol: Some("A/RES/76/19".parse().unwrap()),
@@ -420,6 +420,15 @@ impl CitationGraph {
                 continue;
             }
             let b = self.ensure(&c.target);
+            // A document only cited is named by the title a citing text
+            // gives it ("70/1 ..., entitled “Transforming our world ...”"),
+            // until its own text or a registry says otherwise.
+            if let (Some(title), Some(node)) = (&c.cited_title, self.g.node_weight_mut(b)) {
+                if !node.read && node.title.is_none() {
+                    node.title = Some(title.clone());
+                    self.invalidate_nodes();
+                }
+            }
             let relation = self.relations.intern(&c.relation);
             let occ = PackedOcc::new(relation, c.section, c.paragraph, c.cited_date);
             self.add_packed(n, b, occ);
@@ -906,6 +915,7 @@ mod tests {
             text: String::new(),
             anchor_section: None,
             anchor_paragraph: None,
+            cited_title: None,
         };
         doc.citations = vec![cite("75/240"), cite("75/32"), cite("76/19")];
         let first = g.add_document(&doc);

@@ -38,7 +38,7 @@
 //!     section,
 //!     paragraph: Some(paragraph),
 //!     start: 0, end: 0, text: String::new(),
-//!     anchor_section: None, anchor_paragraph: None,
+//!     anchor_section: None, anchor_paragraph: None, cited_title: None,
 //! };
 //! let draft = Document {
 //!     symbol: Some("A/C.1/77/L.73".parse().unwrap()),

@@ -205,6 +205,7 @@ impl Spec {
                         end: 0,
                         anchor_section: None,
                         anchor_paragraph: None,
+                        cited_title: None,
                     }
                 })
                 .collect();

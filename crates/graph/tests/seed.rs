@@ -84,6 +84,7 @@ fn seed_document() -> Document {
                 end: 0,
                 anchor_section: (section == Section::Footnote).then_some(Section::Preamble),
                 anchor_paragraph: (section == Section::Footnote).then_some(10),
+                cited_title: None,
             }
         })
         .collect();
