@@ -109,7 +109,7 @@ enum Owner {
     Default,
 }
 
-const KNOWN_BODIES: [(&str, Body); 9] = [
+const KNOWN_BODIES: [(&str, Body); 11] = [
     (
         "Economic and Social Council",
         Body::EconomicAndSocialCouncil,
@@ -122,6 +122,8 @@ const KNOWN_BODIES: [(&str, Body); 9] = [
     ("its", Body::GeneralAssembly),
     ("Assembly", Body::GeneralAssembly),
     ("SECURITY COUNCIL", Body::SecurityCouncil),
+    ("GA", Body::GeneralAssembly),
+    ("SC", Body::SecurityCouncil),
 ];
 
 fn owner_before(before: &str, own: Body) -> Owner {
@@ -178,6 +180,11 @@ fn owner_before(before: &str, own: Body) -> Owner {
             && before_in.len() < window.trim_end().len();
         if named && last != "Council" && last != "Assembly" {
             return Owner::Foreign;
+        }
+        // "the Council in its decisions 1993/215": a council not named,
+        // known by the form of the number.
+        if last == "Council" && words.next().is_some_and(|w| w == "the") {
+            return Owner::AnyCouncil;
         }
         if [
             "Assembly",
@@ -1071,6 +1078,14 @@ fn interpret(
     // `1996/31` the Economic and Social Council.
     let paren_is_year =
         paren.is_some_and(|p| p.len() == 6 && p[1..5].bytes().all(|b| b.is_ascii_digit()));
+    // "56/220 (2001)", "42/37 C (1987)", "16/25 (2011)": a slash number
+    // with its year in parentheses is read without the year; only the
+    // Security Council numbers `1373 (2001)`.
+    let (paren, paren_is_year) = if paren_is_year && caps.name("sess").is_some() {
+        (None, false)
+    } else {
+        (paren, paren_is_year)
+    };
     // "its decision 2133 (2014)": the Council numbers only resolutions so.
     let act = if paren_is_year { Act::Resolution } else { act };
     let body = if paren_is_year {
