@@ -183,3 +183,54 @@ fn build_query_and_render_the_bundled_lineage() {
     assert!(String::from_utf8_lossy(&unknown.stderr).contains("did you mean"));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn explain_prints_a_verdict_for_every_reference_shaped_token() {
+    let dir = temp_dir("explain");
+    let text = dir.join("A_RES_79_999.txt");
+    std::fs::write(
+        &text,
+        "A/RES/79/999\n\nThe General Assembly,\n\nRecalling its resolution 76/19 and World Health \
+         Assembly resolution 58/3, the 2020/21 biennium and the 50/50 goal,\n",
+    )
+    .expect("write");
+    let out = resgraph()
+        .args(["extract", "--explain", "--summary", "-q"])
+        .arg(&text)
+        .output()
+        .expect("run");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let verdicts: Vec<(&str, &str)> = stdout
+        .lines()
+        .map(|l| {
+            let mut f = l.split('\t');
+            let verdict = f.next().unwrap_or("").rsplit(": ").next().unwrap_or("");
+            (verdict, f.next().unwrap_or(""))
+        })
+        .collect();
+    assert_eq!(
+        verdicts,
+        [
+            ("own-symbol", "A/RES/79/999"),
+            ("cited", "76/19"),
+            ("other-body", "58/3"),
+            ("period", "2020/21"),
+            ("ratio", "50/50"),
+        ],
+        "{stdout}"
+    );
+    assert!(
+        stdout
+            .lines()
+            .all(|l| l.contains(":5: ") || l.contains(":1: ")),
+        "{stdout}"
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("5 reference-shaped tokens"), "{stderr}");
+    assert!(stderr.contains("excluded: other-body"), "{stderr}");
+}
