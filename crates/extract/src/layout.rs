@@ -337,10 +337,13 @@ pub(crate) fn is_organ_line(text: &str) -> bool {
     let Some(body) = text.strip_prefix("The ") else {
         return false;
     };
+    // "The General Assembly," and, in some of the UN's XML, "The Economic
+    // and Social Council" with no comma: the whole line is the name.
     let body = body.trim_end();
-    let Some(name) = body.strip_suffix(',') else {
-        return false;
-    };
+    let name = body
+        .strip_suffix(',')
+        .or_else(|| body.strip_suffix(':'))
+        .unwrap_or(body);
     matches!(
         name.trim(),
         "General Assembly"
@@ -448,8 +451,7 @@ fn sub_paragraph_start(text: &str) -> bool {
 fn one_paragraph_per_line(lines: &[Line<'_>]) -> bool {
     let content = lines.iter().filter(|l| l.kind == LineKind::Content).count();
     let blank = lines.iter().filter(|l| l.kind == LineKind::Blank).count();
-    let long = lines.iter().filter(|l| l.text.len() > 200).count();
-    content >= 8 && blank <= 1 && long >= 2
+    content >= 8 && blank <= 1
 }
 
 fn blocks(lines: &[Line<'_>], per_line: bool) -> Vec<Block> {

@@ -112,14 +112,14 @@ pub(crate) fn document_date(layout: &Layout) -> Option<Date> {
         .chain(layout.paragraphs.iter().find(|p| p.running));
     for p in candidates.take(40) {
         let t = crate::text::prefix(&p.text.text, 400);
-        for phrase in [
-            "adopted by the General Assembly on",
-            "Adopted by the Security Council at its",
-            "adopted by the Security Council at its",
-            "At its ",
-        ] {
+        // "Resolution adopted by the Human Rights Council on 10 July
+        // 2024" (not the "Distr." date of issue above it), "Adopted by the
+        // Security Council at its 9672nd meeting, on27 June 2024" (a space
+        // lost in the UN's XML).
+        for phrase in ["adopted by the ", "Adopted by the ", "At its "] {
             if let Some(i) = t.find(phrase) {
                 let window: String = t[i..].chars().take(120).collect();
+                let window = window.replace(", on", ", on ").replace(" on", " on ");
                 if let Some(d) = first_date(&window) {
                     return Some(d);
                 }
