@@ -374,8 +374,16 @@ pub(crate) fn scan(text: &str, state: &mut ScanState) -> Vec<Mention> {
             consumed_to = masthead(text, doc.start(), doc.end(), state, &mut mentions);
         }
     }
-    council_forms(text, state, &mut mentions);
-    assembly_forms(text, state, &mut mentions);
+    // Both passes need a parenthesis or a slash: most paragraphs have
+    // neither, and one byte search spares them the regexes.
+    let bytes = text.as_bytes();
+    let paren = memchr::memchr(b'(', bytes).is_some();
+    if paren {
+        council_forms(text, state, &mut mentions);
+    }
+    if paren || memchr::memchr(b'/', bytes).is_some() {
+        assembly_forms(text, state, &mut mentions);
+    }
     mentions.sort_by_key(|m| m.start);
     mentions
 }
