@@ -1016,15 +1016,24 @@ fn list(
 /// anniversaries and `) when a dated item follows it; `None` otherwise.
 fn topic_gap(text: &str) -> Option<usize> {
     static RE: OnceLock<Regex> = OnceLock::new();
-    let re = RE.get_or_init(|| Regex::new(r"^,?\s+on\s+[A-Za-z]").expect("static regex"));
+    // "on <topic>", or a title without quotes ("57/28 entitled Safety and
+    // security of humanitarian personnel ..., 57/155 entitled ...").
+    let re =
+        RE.get_or_init(|| Regex::new(r"^,?\s+(?:on|entitled)\s+[A-Za-z]").expect("static regex"));
     re.find(text)?;
     let window_end = text
         .char_indices()
         .take_while(|(i, c)| *i < 160 && !matches!(c, '.' | ';' | ':' | '(' | ')' | '/'))
         .last()
         .map_or(0, |(i, c)| i + c.len_utf8());
-    for (at, _) in text[..window_end].match_indices(" and ") {
-        let gap = at + " and ".len();
+    let window = &text[..window_end];
+    let mut joins: Vec<usize> = window
+        .match_indices(" and ")
+        .map(|(at, m)| at + m.len())
+        .chain(window.match_indices(", ").map(|(at, m)| at + m.len()))
+        .collect();
+    joins.sort_unstable();
+    for gap in joins {
         let Some(caps) = item().captures(&text[gap..]) else {
             continue;
         };

@@ -361,7 +361,8 @@ fn prefix_reason(before: &str) -> Option<Reason> {
             }
         }
     }
-    if before.ends_with("recommendation ") || before.ends_with("No. ") {
+    let trimmed = before.trim_end();
+    if trimmed.ends_with("recommendation") || trimmed.ends_with("No.") {
         return Some(Reason::NumberedInstrument);
     }
     if before.ends_with("agreed conclusions ") {
