@@ -20,8 +20,44 @@ pub struct Case {
     pub expected: PathBuf,
     /// The text beside it (`.txt` or `.md`).
     pub text: PathBuf,
-    /// The folder: one organ and era of the data (`sc-1946-1994`).
+    /// The folder: one source and layout of the data (`sc-1946-1994`,
+    /// `ga-75-77` for the XML renderings).
     pub stratum: String,
+    /// The organ and era, from the expectation's `# symbol:` and `#
+    /// date:` lines (`Security Council 1946-1994`).
+    pub organ_era: String,
+}
+
+/// `Security Council 1995-2015`, `General Assembly resolutions 78-80`,
+/// ... from a symbol and an ISO date.
+pub fn organ_era(symbol: &str, date: &str) -> String {
+    let year: u32 = date.get(..4).and_then(|y| y.parse().ok()).unwrap_or(0);
+    if symbol.starts_with("S/RES/") {
+        let era = match year {
+            0..=1994 => "1946-1994",
+            1995..=2015 => "1995-2015",
+            _ => "2016-2026",
+        };
+        return format!("Security Council {era}");
+    }
+    if symbol.starts_with("A/HRC/") {
+        return "Human Rights Council 54-60".into();
+    }
+    if symbol.starts_with("E/") {
+        return "Economic and Social Council 2021-2025".into();
+    }
+    if symbol.starts_with("A/DEC/") {
+        return "General Assembly decisions 71-80".into();
+    }
+    if let Some(rest) = symbol.strip_prefix("A/RES/") {
+        let session: u32 = rest.split('/').next().and_then(|s| s.parse().ok()).unwrap_or(0);
+        return if session <= 77 {
+            "General Assembly resolutions 73-77".into()
+        } else {
+            "General Assembly resolutions 78-80".into()
+        };
+    }
+    "General Assembly drafts 77-80".into()
 }
 
 /// Every case under `root` (one folder per stratum), sorted.
@@ -48,10 +84,19 @@ pub fn cases(root: &Path) -> Vec<Case> {
                     .map(|e| path.with_extension(e))
                     .find(|p| p.exists())
                     .unwrap_or_else(|| path.with_extension("txt"));
+                let header = |key: &str| {
+                    std::fs::read_to_string(&path)
+                        .unwrap_or_default()
+                        .lines()
+                        .find_map(|l| l.strip_prefix(key).map(|v| v.trim().to_string()))
+                        .unwrap_or_default()
+                };
+                let organ_era = organ_era(&header("# symbol:"), &header("# date:"));
                 out.push(Case {
                     expected: path,
                     text,
                     stratum: stratum.clone(),
+                    organ_era,
                 });
             }
         }
@@ -191,8 +236,10 @@ pub fn score(expected: &[Row], found: &[Row]) -> (Score, Vec<String>, Vec<String
 
 /// The whole golden set scored, per stratum and in all.
 pub struct Report {
-    /// Per stratum.
+    /// Per folder (source and layout).
     pub strata: BTreeMap<String, Score>,
+    /// Per organ and era.
+    pub organ_eras: BTreeMap<String, Score>,
     /// All strata together.
     pub total: Score,
     /// `(text, missed targets, extra targets)` for each text that differs.
@@ -202,11 +249,13 @@ pub struct Report {
 /// Scores every case under `root`.
 pub fn report(root: &Path) -> Report {
     let mut strata: BTreeMap<String, Score> = BTreeMap::new();
+    let mut organ_eras: BTreeMap<String, Score> = BTreeMap::new();
     let mut total = Score::default();
     let mut differences = Vec::new();
     for case in cases(root) {
         let (s, missed, extra) = score(&expected_rows(&case.expected), &found_rows(&case.text));
         strata.entry(case.stratum.clone()).or_default().add(s);
+        organ_eras.entry(case.organ_era.clone()).or_default().add(s);
         total.add(s);
         if !missed.is_empty() || !extra.is_empty() {
             differences.push((case.text.clone(), missed, extra));
@@ -214,6 +263,7 @@ pub fn report(root: &Path) -> Report {
     }
     Report {
         strata,
+        organ_eras,
         total,
         differences,
     }
