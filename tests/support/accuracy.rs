@@ -50,7 +50,11 @@ pub fn organ_era(symbol: &str, date: &str) -> String {
         return "General Assembly decisions 71-80".into();
     }
     if let Some(rest) = symbol.strip_prefix("A/RES/") {
-        let session: u32 = rest.split('/').next().and_then(|s| s.parse().ok()).unwrap_or(0);
+        let session: u32 = rest
+            .split('/')
+            .next()
+            .and_then(|s| s.parse().ok())
+            .unwrap_or(0);
         return if session <= 77 {
             "General Assembly resolutions 73-77".into()
         } else {

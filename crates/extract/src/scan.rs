@@ -175,9 +175,31 @@ fn owner_before(before: &str, own: Body) -> Owner {
         }
         // "the Economic and Social Commission for Asia and the Pacific in
         // its resolution 73/8": a name other than the known organs.
+        // Only a body's name counts ("the CTBT in its resolution 50/245"
+        // names a treaty, and "its" is the Assembly's).
+        let body_named = [
+            "Commission",
+            "Conference",
+            "Board",
+            "Committee",
+            "Organization",
+            "Agency",
+            "Union",
+            "Parties",
+            "Forum",
+            "Programme",
+            "Pacific",
+            "Caribbean",
+            "Africa",
+            "Europe",
+            "Asia",
+        ]
+        .iter()
+        .any(|w| before_in.contains(w));
         let named = last.chars().next().is_some_and(char::is_uppercase)
             && !last.ends_with([',', '.', ';', ':'])
-            && before_in.len() < window.trim_end().len();
+            && before_in.len() < window.trim_end().len()
+            && body_named;
         if named && last != "Council" && last != "Assembly" {
             return Owner::Foreign;
         }
@@ -404,6 +426,59 @@ fn joined_before(text: &str, at: usize) -> Option<(usize, usize, &str)> {
     Some((from + m.start(), from + m.end(), m.as_str()))
 }
 
+/// The highest number the Human Rights Council has given a resolution in
+/// one session, with room (about fifty a session).
+const MAX_COUNCIL_NUMBER: u32 = 80;
+
+/// The highest number the Assembly has given a resolution in one regular
+/// session since the 31st, with room (about 340).
+const MAX_ASSEMBLY_RESOLUTION: u32 = 400;
+
+/// What a modern Assembly resolution number beyond any session's count
+/// is: with a footnote mark glued on (`78/22127` is 78/221 and mark 27,
+/// `59/3009` is 59/300 and mark 9), the number without it; from 401 to
+/// 999 a decision (`69/560` in "its decisions 66/566 ..., 69/560"), the
+/// Assembly numbering its decisions 4xx and 5xx.
+fn assembly_number(symbol: Symbol) -> Symbol {
+    match symbol {
+        Symbol::GaResolution {
+            session: session @ resgraph_symbol::GaSession::Regular(n),
+            number,
+            part,
+            style: style @ resgraph_symbol::GaStyle::Modern,
+        } if n >= 31 && number > MAX_ASSEMBLY_RESOLUTION => {
+            if number < 1000 {
+                return Symbol::GaDecision {
+                    session,
+                    number,
+                    part,
+                };
+            }
+            let mut shorter = number;
+            while shorter > MAX_ASSEMBLY_RESOLUTION {
+                shorter /= 10;
+            }
+            Symbol::GaResolution {
+                session,
+                number: shorter,
+                part,
+                style,
+            }
+        }
+        Symbol::HrcResolution { session, number } if number > 999 => {
+            let mut shorter = number;
+            while shorter > MAX_COUNCIL_NUMBER {
+                shorter /= 10;
+            }
+            Symbol::HrcResolution {
+                session,
+                number: shorter,
+            }
+        }
+        other => other,
+    }
+}
+
 /// The session of a modern General Assembly number, if the symbol is one.
 fn assembly_session(symbol: &Symbol) -> Option<u16> {
     match symbol {
@@ -551,7 +626,7 @@ fn assembly_forms(text: &str, state: &mut ScanState, out: &mut Vec<Mention>) {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
         Regex::new(concat!(
-            r"(?-u:\b)(?:(?P<es>ES-\d{1,2}/\d{1,3})",
+            r"(?-u:\b)(?:(?P<es>ES-\d{1,2}/\d{1,3})|(?P<prst>PRST/\d{4}/\d{1,3})",
             r"|(?P<sess>\d{2})/(?P<num>\d{1,4})(?P<parts>\s[A-Z]{1,2}(?:(?:\s*,\s*|\s+and\s+)[A-Z]{1,2})*(?-u:\b))?",
             r"|(?P<year>(?:19|20)\d{2})/(?P<enum>\d{1,3})",
             r"|(?P<rnum>\d{1,4})(?P<rpart>\s[A-Z](?-u:\b))?\s?\((?P<roman>[IVXLC]{1,7})\))"
@@ -570,7 +645,18 @@ fn assembly_forms(text: &str, state: &mut ScanState, out: &mut Vec<Mention>) {
             continue;
         }
         let dated = date_at(&text[end..]);
-        if let Some(es) = caps.name("es") {
+        if let Some(prst) = caps.name("prst") {
+            // `(PRST/2017/3)`: a presidential statement printed without
+            // its `S/`.
+            if let Ok(symbol) = format!("S/{}", prst.as_str()).parse::<Symbol>() {
+                found.push(Mention {
+                    symbol,
+                    start,
+                    end,
+                    cited_date: None,
+                });
+            }
+        } else if let Some(es) = caps.name("es") {
             // `ES-11/2`: only the Assembly numbers emergency special sessions.
             if let Some(symbol) =
                 Symbol::from_reference(es.as_str(), Some(Body::GeneralAssembly), Act::Resolution)
@@ -611,7 +697,7 @@ fn assembly_forms(text: &str, state: &mut ScanState, out: &mut Vec<Mention>) {
                     Some(p) => format!("{number} {p}"),
                     None => number.clone(),
                 };
-                Symbol::from_reference(&text, Some(body), Act::Resolution)
+                Symbol::from_reference(&text, Some(body), Act::Resolution).map(assembly_number)
             };
             // "77/300 and 77/301 of 4 September 2023": the date closes the
             // numbers of its session joined to it by "and".
@@ -1200,7 +1286,14 @@ fn interpret(
                 session: resgraph_symbol::GaSession::Regular(n),
                 ..
             } if number < 300 && n >= 31 => None,
-            other => Some(other),
+            // "Council resolution 60/251" in a Council text where the
+            // Assembly is meant: the Council adopts some fifty resolutions
+            // a session, never 251.
+            Symbol::HrcResolution { number, .. } if implied_body && number > MAX_COUNCIL_NUMBER => {
+                Symbol::from_reference(&with_paren(part), Some(Body::GeneralAssembly), act)
+                    .map(assembly_number)
+            }
+            other => Some(assembly_number(other)),
         }
     };
     // A slash form of a session below 31 cannot be the Assembly's: unless
