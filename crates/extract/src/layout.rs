@@ -729,9 +729,13 @@ fn strip_footnote_number(text: Mapped) -> Mapped {
 }
 
 fn heading_role(text: &str, numbered_title: bool) -> HeadingRole {
-    if text.contains("on the report of") {
+    // ECOSOC prints "[on the recommendation of the Commission ... (E/2022/44)]"
+    // and "[on a proposal considered in plenary meeting (E/2021/L.27)]".
+    if text.contains("on the report of") || text.starts_with("[on the recommendation of") {
         HeadingRole::Report
-    } else if text.contains("without reference to a Main Committee") {
+    } else if text.contains("without reference to a Main Committee")
+        || text.starts_with("[on a proposal")
+    {
         HeadingRole::Draft
     } else if numbered_title {
         HeadingRole::Title

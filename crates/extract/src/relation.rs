@@ -69,6 +69,21 @@ pub(crate) fn opening_relation(text: &str) -> String {
             return phrase.to_string();
         }
     }
+    // "Having noted", "Having taken note", "Having heard": the participle
+    // says how; "having" alone would say nothing.
+    if words.first() == Some(&"having") {
+        return match (words.get(1), words.get(2)) {
+            (Some(&"taken"), Some(&"note")) => "having taken note".into(),
+            (Some(w), _) => format!("having {w}"),
+            (None, _) => "having".into(),
+        };
+    }
+    // "Expresses its serious concern", "Expressing its deep concern".
+    if let (Some(&verb @ ("expresses" | "expressing")), Some(&"its")) = (words.first(), words.get(1)) {
+        if words.iter().skip(2).take(2).any(|w| *w == "concern") {
+            return format!("{verb} concern");
+        }
+    }
     words.first().map(|w| w.to_string()).unwrap_or_default()
 }
 

@@ -437,9 +437,10 @@ const MAX_ASSEMBLY_RESOLUTION: u32 = 400;
 /// What a modern Assembly resolution number beyond any session's count
 /// is: with a footnote mark glued on (`78/22127` is 78/221 and mark 27,
 /// `59/3009` is 59/300 and mark 9), the number without it; from 401 to
-/// 999 a decision (`69/560` in "its decisions 66/566 ..., 69/560"), the
-/// Assembly numbering its decisions 4xx and 5xx.
-fn assembly_number(symbol: Symbol) -> Symbol {
+/// 999, when no word says "resolution" (`decision_range`), a decision
+/// (`69/560` in a run of "decisions 66/566 ..., 69/560"), the Assembly
+/// numbering its decisions 4xx and 5xx.
+fn assembly_number(symbol: Symbol, decision_range: bool) -> Symbol {
     match symbol {
         Symbol::GaResolution {
             session: session @ resgraph_symbol::GaSession::Regular(n),
@@ -448,6 +449,9 @@ fn assembly_number(symbol: Symbol) -> Symbol {
             style: style @ resgraph_symbol::GaStyle::Modern,
         } if n >= 31 && number > MAX_ASSEMBLY_RESOLUTION => {
             if number < 1000 {
+                if !decision_range {
+                    return symbol;
+                }
                 return Symbol::GaDecision {
                     session,
                     number,
@@ -697,7 +701,8 @@ fn assembly_forms(text: &str, state: &mut ScanState, out: &mut Vec<Mention>) {
                     Some(p) => format!("{number} {p}"),
                     None => number.clone(),
                 };
-                Symbol::from_reference(&text, Some(body), Act::Resolution).map(assembly_number)
+                Symbol::from_reference(&text, Some(body), Act::Resolution)
+                    .map(|s| assembly_number(s, true))
             };
             // "77/300 and 77/301 of 4 September 2023": the date closes the
             // numbers of its session joined to it by "and".
@@ -1291,9 +1296,9 @@ fn interpret(
             // a session, never 251.
             Symbol::HrcResolution { number, .. } if implied_body && number > MAX_COUNCIL_NUMBER => {
                 Symbol::from_reference(&with_paren(part), Some(Body::GeneralAssembly), act)
-                    .map(assembly_number)
+                    .map(|s| assembly_number(s, false))
             }
-            other => Some(assembly_number(other)),
+            other => Some(assembly_number(other, false)),
         }
     };
     // A slash form of a session below 31 cannot be the Assembly's: unless

@@ -238,7 +238,17 @@ fn anachronism(doc: &Document, target: &Symbol, adopted: Option<Date>) -> Option
         }
         return None;
     }
-    // Without a date: a later GA session than the citing text's.
+    // Without a date: a later GA session than the citing text's, when the
+    // citing text is the Assembly's own (a Human Rights Council or ECOSOC
+    // text's session counts that organ's sessions, not the Assembly's).
+    let citing_is_assembly = doc
+        .symbol
+        .as_ref()
+        .is_some_and(|s| s.ga_session().is_some())
+        || doc.organ.as_deref() == Some("General Assembly");
+    if !citing_is_assembly {
+        return None;
+    }
     let (Some(cited), Some(citing)) = (target.ga_session(), doc.session) else {
         return None;
     };
