@@ -26,8 +26,9 @@ fn cited_date() -> &'static Regex {
     RE.get_or_init(|| {
         // `of 7 December 1988`, `on 29 April 2016`, `of 15 of December of
         // 2022`, `of 4 March` (the year in the number's parentheses), a
-        // footnote mark glued to the year (`of 24 May 201947`).
-        Regex::new(r"^,?\s+(?:of|on|adopted\s+on)\s+(\d{1,2})\s+(?:of\s+)?(January|February|March|April|May|June|July|August|September|October|November|December)(?:,?\s+(?:of\s+)?(\d{4})(?:\d{1,2})?)?(?-u:\b)")
+        // footnote mark glued to the year (`of 24 May 201947`), spaces
+        // lost in print (`68/557of 8September 2014`).
+        Regex::new(r"^,?\s*(?:of|on|adopted\s+on)\s+(\d{1,2})\s*(?:of\s+)?(January|February|March|April|May|June|July|August|September|October|November|December)(?:,?\s+(?:of\s+)?(\d{4})(?:\d{1,2})?)?(?-u:\b)")
             .expect("static regex")
     })
 }
@@ -93,6 +94,10 @@ mod tests {
             "2016-04-29"
         );
         assert!(date_at(" of 4 March, 187").is_none());
+        assert_eq!(
+            date_at("of 8September 2014").unwrap().0.to_string(),
+            "2014-09-08"
+        );
         assert_eq!(
             date_at_in(" of 4 March, 187", Some(1964))
                 .unwrap()

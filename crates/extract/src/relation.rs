@@ -79,7 +79,9 @@ pub(crate) fn opening_relation(text: &str) -> String {
         };
     }
     // "Expresses its serious concern", "Expressing its deep concern".
-    if let (Some(&verb @ ("expresses" | "expressing")), Some(&"its")) = (words.first(), words.get(1)) {
+    if let (Some(&verb @ ("expresses" | "expressing")), Some(&"its")) =
+        (words.first(), words.get(1))
+    {
         if words.iter().skip(2).take(2).any(|w| *w == "concern") {
             return format!("{verb} concern");
         }

@@ -410,12 +410,14 @@ pub(crate) fn scan(text: &str, state: &mut ScanState) -> Vec<Mention> {
     mentions
 }
 
-/// The number joined by "and" just before `at` (`77/300 and ` before
-/// `77/301`): its span and text.
-fn joined_before(text: &str, at: usize) -> Option<(usize, usize, &str)> {
+/// The number joined just before `at` by "and" (`77/300 and ` before
+/// `77/301`) or by a comma with a footnote mark (`54/22,38 ` before
+/// `54/2639`): its span, its text and whether "and" joined it.
+fn joined_before(text: &str, at: usize) -> Option<(usize, usize, &str, bool)> {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
-        Regex::new(r"(?-u:\b)(\d{2}/\d{1,4}(?: [A-Z]{1,2})?),? and $").expect("static regex")
+        Regex::new(r"(?-u:\b)(\d{2}/\d{1,4}(?: [A-Z]{1,2})?)(?:,? and |,\d{0,2} )$")
+            .expect("static regex")
     });
     let mut from = at.saturating_sub(24);
     while !text.is_char_boundary(from) {
@@ -423,7 +425,8 @@ fn joined_before(text: &str, at: usize) -> Option<(usize, usize, &str)> {
     }
     let caps = re.captures(&text[from..at])?;
     let m = caps.get(1)?;
-    Some((from + m.start(), from + m.end(), m.as_str()))
+    let by_and = caps.get(0)?.as_str().ends_with("and ");
+    Some((from + m.start(), from + m.end(), m.as_str(), by_and))
 }
 
 /// The highest number the Human Rights Council has given a resolution in
@@ -630,7 +633,7 @@ fn assembly_forms(text: &str, state: &mut ScanState, out: &mut Vec<Mention>) {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
         Regex::new(concat!(
-            r"(?-u:\b)(?:(?P<es>ES-\d{1,2}/\d{1,3})|(?P<prst>PRST/\d{4}/\d{1,3})",
+            r"(?-u:\b)(?:(?P<es>ES-\d{1,2}/\d{1,3})|(?P<prst>PRST/\d{4}/\d{1,3})|(?P<special>S-\d{1,2}/\d{1,3})",
             r"|(?P<sess>\d{2})/(?P<num>\d{1,4})(?P<parts>\s[A-Z]{1,2}(?:(?:\s*,\s*|\s+and\s+)[A-Z]{1,2})*(?-u:\b))?",
             r"|(?P<year>(?:19|20)\d{2})/(?P<enum>\d{1,3})",
             r"|(?P<rnum>\d{1,4})(?P<rpart>\s[A-Z](?-u:\b))?\s?\((?P<roman>[IVXLC]{1,7})\))"
@@ -659,6 +662,24 @@ fn assembly_forms(text: &str, state: &mut ScanState, out: &mut Vec<Mention>) {
                     end,
                     cited_date: None,
                 });
+            }
+        } else if let Some(special) = caps.name("special") {
+            // "pursuant to Human Rights Council S-36/1": a special
+            // session's resolution with its organ named and no
+            // "resolution".
+            if text[..start].trim_end().ends_with("Human Rights Council") {
+                if let Some(symbol) = Symbol::from_reference(
+                    special.as_str(),
+                    Some(Body::HumanRightsCouncil),
+                    Act::Resolution,
+                ) {
+                    found.push(Mention {
+                        symbol,
+                        start,
+                        end,
+                        cited_date: dated.map(|(d, _)| d),
+                    });
+                }
             }
         } else if let Some(es) = caps.name("es") {
             // `ES-11/2`: only the Assembly numbers emergency special sessions.
@@ -706,17 +727,21 @@ fn assembly_forms(text: &str, state: &mut ScanState, out: &mut Vec<Mention>) {
             };
             // "77/300 and 77/301 of 4 September 2023": the date closes the
             // numbers of its session joined to it by "and".
+            // Over a bare comma ("54/18,37 54/22,38 54/2639 and ...") the
+            // number is of the run but the date is not its own.
             let mut at = start;
-            while let Some((s, e, joined)) = joined_before(text, at) {
+            let mut shared = true;
+            while let Some((s, e, joined, by_and)) = joined_before(text, at) {
                 if taken.overlaps(s, e) || joined.split('/').next() != Some(sess.as_str()) {
                     break;
                 }
+                shared &= by_and;
                 match Symbol::from_reference(joined, Some(body), Act::Resolution) {
                     Some(symbol) => found.push(Mention {
-                        symbol,
+                        symbol: assembly_number(symbol, true),
                         start: s,
                         end: e,
-                        cited_date: Some(date),
+                        cited_date: shared.then_some(date),
                     }),
                     None => break,
                 }
@@ -768,6 +793,33 @@ fn assembly_forms(text: &str, state: &mut ScanState, out: &mut Vec<Mention>) {
             // series.
             if presidential_statement_before(&text[..start]) {
                 if let Ok(symbol) = format!("S/PRST/{}", m.as_str()).parse::<Symbol>() {
+                    found.push(Mention {
+                        symbol,
+                        start,
+                        end,
+                        cited_date: None,
+                    });
+                }
+                continue;
+            }
+            // "(1997/226)" after a title in an ECOSOC text: the Council
+            // numbers its decisions from 201 in each year.
+            let in_parentheses = text[..start].ends_with('(') && text[end..].starts_with(')');
+            if dated.is_none() && in_parentheses && state.own_body == Body::EconomicAndSocialCouncil
+            {
+                if let Some(symbol) = enumber
+                    .as_str()
+                    .parse::<u32>()
+                    .ok()
+                    .filter(|n| *n >= 201)
+                    .and_then(|_| {
+                        Symbol::from_reference(
+                            m.as_str(),
+                            Some(Body::EconomicAndSocialCouncil),
+                            Act::Decision,
+                        )
+                    })
+                {
                     found.push(Mention {
                         symbol,
                         start,

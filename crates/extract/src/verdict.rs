@@ -317,6 +317,16 @@ fn shape_reason(
             .any(|s| s.eq_ignore_ascii_case(series));
         return (!known).then_some(Reason::UnknownSeries);
     }
+    if caps.name("paren").is_some() {
+        // `514 (XV)`: a number the Assembly's numbering does not put in
+        // that session (here OCR lost the 1 of 1514).
+        let digits: String = token.chars().take_while(char::is_ascii_digit).collect();
+        let inside = token.rsplit_once('(')?.1.trim_end_matches(')');
+        let session = resgraph_symbol::roman::from_roman(inside)?;
+        let number: u32 = digits.parse().ok()?;
+        return (session <= 30 && !resgraph_symbol::ga_roman_number_fits_session(number, session))
+            .then_some(Reason::NotAUnNumber);
+    }
     caps.name("slash")?;
     let (first, second) = token.split_once('/')?;
     let second: String = second.chars().take_while(char::is_ascii_digit).collect();
@@ -362,6 +372,19 @@ fn prefix_reason(before: &str) -> Option<Reason> {
         }
     }
     let trimmed = before.trim_end();
+    // "CP/DEC.8 (927/93)": a number in parentheses right after a document
+    // symbol of another organization belongs to that document.
+    if let Some(head) = trimmed.strip_suffix('(') {
+        let symbol = head.trim_end().rsplit([' ', '\n']).next().unwrap_or("");
+        let series = symbol.split('/').next().unwrap_or("");
+        if symbol.contains('/')
+            && !series.is_empty()
+            && series.bytes().all(|b| b.is_ascii_uppercase())
+            && !resgraph_symbol::DOCUMENT_SERIES.contains(&series)
+        {
+            return Some(Reason::UnknownSeries);
+        }
+    }
     if trimmed.ends_with("recommendation") || trimmed.ends_with("No.") {
         return Some(Reason::NumberedInstrument);
     }
