@@ -107,13 +107,27 @@ impl DocumentSymbol {
 
     /// The GA session of an `A/` document: the first all-digit component
     /// below 1000 after `A/` and its committee (`A/C.1/77/L.73` is 77).
+    /// Conference documents have none.
+    ///
+    /// ```
+    /// use resgraph_symbol::Symbol;
+    /// let session = |s: &str| match s.parse::<Symbol>().unwrap() {
+    ///     Symbol::Document(d) => d.ga_session(),
+    ///     _ => None,
+    /// };
+    /// assert_eq!(session("A/C.1/77/L.73"), Some(77));
+    /// assert_eq!(session("A/CONF.157/24"), None);
+    /// assert_eq!(session("A/HRC/53/31"), None);
+    /// ```
     pub fn ga_session(&self) -> Option<u16> {
         let mut parts = self.0.split('/');
         if parts.next() != Some("A") {
             return None;
         }
         for part in parts {
-            if part.starts_with("HRC") {
+            // `A/HRC/...` counts the Council's sessions; `A/CONF.157/24`
+            // numbers a conference's documents (24 is no session).
+            if part.starts_with("HRC") || part.starts_with("CONF") {
                 return None;
             }
             if !part.is_empty() && part.len() <= 3 && part.bytes().all(|b| b.is_ascii_digit()) {
