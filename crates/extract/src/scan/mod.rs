@@ -1,0 +1,239 @@
+//! Finding references in one cleaned paragraph.
+//!
+//! Two kinds of anchor start a reference: the word `resolution(s)` or
+//! `decision(s)`, which opens a list of numbers (`resolutions 43/78 H of 7
+//! December 1988, 53/70 ... and 76/19`), and a masthead symbol written
+//! out (`A/65/201`, `S/RES/1373 (2001)`). Then numbers that carry their
+//! own proof are read wherever they stand (`proof`). Bare numbers with no
+//! proof (`2/3`, `2021–2025`, `12/12/2019`) are never read as citations.
+//!
+//! - `owner`: whose resolution a head word introduces;
+//! - `list`: the list grammar after a head word and what each number means;
+//! - `plausible`: what a number beyond any session's count is;
+//! - `proof`: the self-proving forms;
+//! - `masthead`: masthead symbols.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use regex::Regex;
+use resgraph_symbol::{Act, Body, Symbol};
+
+use crate::dates::Date;
+use crate::verdict::Reason;
+
+mod list;
+mod masthead;
+mod owner;
+mod plausible;
+mod proof;
+
+use list::list;
+use masthead::masthead;
+use owner::{joins, owner_before, Owner};
+use proof::{assembly_forms, council_forms};
+
+/// One reference found in a paragraph, with its span in the cleaned text.
+#[derive(Debug, Clone)]
+pub(crate) struct Mention {
+    pub symbol: Symbol,
+    pub start: usize,
+    pub end: usize,
+    pub cited_date: Option<Date>,
+}
+
+/// What a document's scan carries from paragraph to paragraph.
+pub(crate) struct ScanState {
+    /// The body that "its" means: the organ adopting the document.
+    pub own_body: Body,
+    /// Security Council resolution years seen so far, to complete a later
+    /// bare `resolution 1590` in the same text.
+    pub sc_years: HashMap<u32, u16>,
+    pub notes: Vec<String>,
+    /// Reference-shaped items read and deliberately not cited in the
+    /// current paragraph, with why (clean offsets).
+    pub excluded: Vec<(usize, usize, Reason)>,
+}
+
+/// The latest year the numbering checks allow for: a Human Rights Council
+/// session numbered beyond it has not been held.
+pub(super) const CURRENT_YEAR: u16 = 2026;
+
+fn anchors() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        // The masthead alternative spells the UN series the symbol crate
+        // accepts, longest first so that `ST/` is not read as `S`.
+        let mut series: Vec<&str> = resgraph_symbol::DOCUMENT_SERIES.to_vec();
+        series.sort_by_key(|s| std::cmp::Reverse(s.len()));
+        Regex::new(&format!(
+            concat!(
+                r"(?P<head>(?-u:\b)[Rr]esolutions?(?-u:\b)|(?-u:\b)[Dd]ecisions?(?-u:\b)|(?-u:\b)RESOLUTIONS?(?-u:\b))",
+                r"|(?P<doc>(?-u:\b)(?:{})",
+                r"(?:/[A-Za-z0-9][A-Za-z0-9.\-]*)+)"
+            ),
+            series.join("|")
+        ))
+        .expect("static regex")
+    })
+}
+
+/// Scans one paragraph.
+pub(crate) fn scan(text: &str, state: &mut ScanState) -> Vec<Mention> {
+    let mut mentions = Vec::new();
+    let mut consumed_to = 0;
+    let mut last_list: Option<(usize, Owner)> = None;
+    for caps in anchors().captures_iter(text) {
+        let Some(m) = caps.get(0) else { continue };
+        if m.start() < consumed_to {
+            continue;
+        }
+        if let Some(head) = caps.name("head") {
+            let act = if head.as_str().to_ascii_lowercase().starts_with("decision") {
+                Act::Decision
+            } else {
+                Act::Resolution
+            };
+            let mut owner = owner_before(&text[..head.start()], state.own_body);
+            // "Human Rights Council decision 18/120 of 30 September 2011
+            // and resolutions 24/14 ...": a head joined to the list before
+            // it by "and" keeps that list's body.
+            if owner == Owner::Default {
+                if let Some((end, previous)) = last_list {
+                    if joins(&text[end..head.start()]) {
+                        owner = previous;
+                    }
+                }
+            }
+            consumed_to = list(text, head.end(), owner, act, state, &mut mentions);
+            last_list = Some((consumed_to, owner));
+        } else if let Some(doc) = caps.name("doc") {
+            consumed_to = masthead(text, doc.start(), doc.end(), state, &mut mentions);
+        }
+    }
+    // Both passes need a parenthesis or a slash: most paragraphs have
+    // neither, and one byte search spares them the regexes.
+    let bytes = text.as_bytes();
+    let paren = memchr::memchr(b'(', bytes).is_some();
+    if paren {
+        council_forms(text, state, &mut mentions);
+    }
+    if paren || memchr::memchr(b'/', bytes).is_some() {
+        assembly_forms(text, state, &mut mentions);
+    }
+    mentions.sort_by_key(|m| m.start);
+    mentions
+}
+
+/// Spans already read in this paragraph (mentions and exclusions),
+/// sorted, for overlap tests in logarithmic time: a paragraph may hold
+/// hundreds of thousands of mentions.
+pub(super) struct Taken(Vec<(usize, usize)>);
+
+impl Taken {
+    fn new(out: &[Mention], state: &ScanState) -> Taken {
+        let mut spans: Vec<(usize, usize)> = out
+            .iter()
+            .map(|m| (m.start, m.end))
+            .chain(state.excluded.iter().map(|&(s, e, _)| (s, e)))
+            .collect();
+        spans.sort_unstable();
+        // Keep, at each start, a running maximum of ends, so that one look
+        // back finds any span reaching past a point.
+        let mut reach = 0;
+        for span in &mut spans {
+            reach = reach.max(span.1);
+            span.1 = reach;
+        }
+        Taken(spans)
+    }
+
+    fn overlaps(&self, start: usize, end: usize) -> bool {
+        let i = self.0.partition_point(|&(s, _)| s < end);
+        i > 0 && self.0[i - 1].1 > start
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(text: &str) -> Vec<(String, Option<String>)> {
+        let mut state = ScanState {
+            own_body: Body::GeneralAssembly,
+            sc_years: HashMap::new(),
+            notes: Vec::new(),
+            excluded: Vec::new(),
+        };
+        scan(text, &mut state)
+            .into_iter()
+            .map(|m| (m.symbol.to_string(), m.cited_date.map(|d| d.to_string())))
+            .collect()
+    }
+
+    #[test]
+    fn lists_with_shared_dates_and_parts() {
+        let found = run("Recalling its resolutions 43/78 H of 7 December 1988, 74/28 and 74/29 of 12 December 2019 and 3419 A to C (XXX),");
+        let targets: Vec<&str> = found.iter().map(|(s, _)| s.as_str()).collect();
+        assert_eq!(
+            targets,
+            [
+                "A/RES/43/78 H",
+                "A/RES/74/28",
+                "A/RES/74/29",
+                "A/RES/3419 A (XXX)",
+                "A/RES/3419 B (XXX)",
+                "A/RES/3419 C (XXX)"
+            ]
+        );
+        assert_eq!(found[0].1.as_deref(), Some("1988-12-07"));
+        assert_eq!(found[1].1.as_deref(), Some("2019-12-12"));
+    }
+
+    #[test]
+    fn dates_are_not_shared_across_sessions() {
+        let found = run("resolutions 55/2 and 70/1 of 25 September 2015");
+        assert_eq!(found[0].1, None);
+        assert_eq!(found[1].1.as_deref(), Some("2015-09-25"));
+    }
+
+    #[test]
+    fn security_council_lists_and_bare_continuations() {
+        let found = run(
+            "Security Council resolutions 1547 (2004) of 11 June 2004 and 1585 of 10 March 2005",
+        );
+        assert_eq!(found[0].0, "S/RES/1547 (2004)");
+        assert_eq!(found[1].0, "S/RES/1585 (2005)");
+    }
+
+    #[test]
+    fn traps() {
+        assert!(
+            run("the 2010, 2013 and 2021 reports; working group 2021–2025, page 2/3").is_empty()
+        );
+        assert!(run("World Health Assembly resolution 58/3 and UNEA resolution 4/14").is_empty());
+        assert_eq!(
+            run("Human Rights Council resolutions 5/1 and 5/2")[1].0,
+            "A/HRC/RES/5/2"
+        );
+    }
+
+    #[test]
+    fn mastheads() {
+        let found = run(
+            "See A/79/302-S/2024/600, S/26777 and Add.1, A/78/6 (Sect. 3) and S/RES/1373 (2001).",
+        );
+        let targets: Vec<&str> = found.iter().map(|(s, _)| s.as_str()).collect();
+        assert_eq!(
+            targets,
+            [
+                "A/79/302",
+                "S/2024/600",
+                "S/26777",
+                "S/26777/Add.1",
+                "A/78/6",
+                "S/RES/1373 (2001)"
+            ]
+        );
+    }
+}
