@@ -525,6 +525,17 @@ fn blocks(lines: &[Line<'_>], per_line: bool) -> Vec<Block> {
         if organ_seen && text.starts_with("Adopted") && is_closing_line(text) {
             closing_seen = true;
         }
+        // "Adopted unanimously at the\n1018th meeting.": the closing line
+        // of the printed SC volumes, broken in two.
+        if organ_seen && !closing_seen && text.len() < 60 && text.contains("meeting") {
+            let opened = current
+                .as_ref()
+                .and_then(|b| b.lines.first())
+                .map(|&i| lines[i].text);
+            if opened.is_some_and(|t| t.starts_with("Adopted") && t.len() < 60) {
+                closing_seen = true;
+            }
+        }
         if starts_new {
             finish(&mut current, &mut blocks);
             current = Some(Block {
