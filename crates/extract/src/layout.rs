@@ -119,15 +119,61 @@ fn split_lines(source: &str) -> Vec<Line<'_>> {
         } else {
             LineKind::Content
         };
-        lines.push(Line {
-            text: text.trim_start_matches('\u{c}'),
-            at: start + trimmed_start + (text.len() - text.trim_start_matches('\u{c}').len()),
-            number: index + 1,
-            kind,
-            page_break_before: page_break,
-        });
+        let text_at = start + trimmed_start + (text.len() - text.trim_start_matches('\u{c}').len());
+        let text = text.trim_start_matches('\u{c}');
+        // A run-on line holding the organ line and every paragraph after
+        // it becomes one virtual line per paragraph, each a slice of the
+        // source, so offsets stay exact.
+        let mut from = 0;
+        for cut in run_on_breaks(text).into_iter().chain([text.len()]) {
+            let piece = &text[from..cut];
+            let lead = piece.len() - piece.trim_start().len();
+            lines.push(Line {
+                text: piece.trim(),
+                at: text_at + from + lead,
+                number: index + 1,
+                kind,
+                page_break_before: page_break && from == 0,
+            });
+            from = cut;
+        }
     }
     lines
+}
+
+/// Where a run-on line is cut into paragraphs: after the organ line
+/// ("The Security Council, "), before a paragraph opening after a comma
+/// or semicolon ("..., Reaffirming ...", "..., Acting under Chapter VII
+/// ..."), and before an operative number ("...; 2. Decides"). Only a
+/// line that opens with the organ line is cut: a few Security Council
+/// texts print their whole body on one line.
+fn run_on_breaks(text: &str) -> Vec<usize> {
+    const ORGANS: [&str; 4] = [
+        "The Security Council, ",
+        "The General Assembly, ",
+        "The Economic and Social Council, ",
+        "The Human Rights Council, ",
+    ];
+    let Some(organ) = ORGANS.iter().find(|o| text.starts_with(*o)) else {
+        return Vec::new();
+    };
+    if text.len() < 200 {
+        return Vec::new();
+    }
+    let mut cuts = vec![organ.len()];
+    let bytes = text.as_bytes();
+    let mut i = organ.len();
+    while i + 2 < bytes.len() {
+        if matches!(bytes[i], b',' | b';' | b':') && bytes[i + 1] == b' ' {
+            let next = &text[i + 2..];
+            let numbered = operative_number(crate::text::prefix(next, 8), 0).is_some();
+            if numbered || opens_paragraph(next) {
+                cuts.push(i + 2);
+            }
+        }
+        i += 1;
+    }
+    cuts
 }
 
 fn is_space(c: char) -> bool {
@@ -844,4 +890,37 @@ fn opens_paragraph(text: &str) -> bool {
                 word,
                 "During" | "Following" | "Including" | "Regarding" | "Concerning"
             ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_run_on_body_is_cut_into_paragraphs_with_exact_offsets() {
+        let source = "Resolution 1501 (2003)\nThe Security Council, Recalling its resolutions 1484 (2003) and 1493 (2003), \
+                      Reaffirming its commitment to the sovereignty of the Democratic Republic of the Congo, \
+                      Acting under Chapter VII of the Charter, 1. Approves the report; 2. Decides to remain seized.\n";
+        let lines = split_lines(source);
+        let texts: Vec<&str> = lines.iter().map(|l| l.text).collect();
+        assert_eq!(
+            texts,
+            [
+                "Resolution 1501 (2003)",
+                "The Security Council,",
+                "Recalling its resolutions 1484 (2003) and 1493 (2003),",
+                "Reaffirming its commitment to the sovereignty of the Democratic Republic of the Congo,",
+                "Acting under Chapter VII of the Charter,",
+                "1. Approves the report;",
+                "2. Decides to remain seized.",
+                "",
+            ]
+        );
+        for line in &lines {
+            assert_eq!(&source[line.at..line.at + line.text.len()], line.text);
+        }
+        // Short lines and lines that do not open with the organ are left whole.
+        assert!(run_on_breaks("The Security Council, Recalling x,").is_empty());
+        assert!(run_on_breaks(&format!("Recalling {}", "x, Noting y, ".repeat(40))).is_empty());
+    }
 }
