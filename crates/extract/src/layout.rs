@@ -262,6 +262,12 @@ fn mark_rebroken_title_lines(lines: &mut [Line<'_>], title_lines: &[String]) {
         return;
     }
     let title = title_lines.join(" ");
+    // Above the organ line the title is the agenda item's and the
+    // document's own, not a running header: those lines stay.
+    let body_from = lines
+        .iter()
+        .position(|l| l.kind == LineKind::Content && is_organ_line(l.text))
+        .unwrap_or(0);
     let near: Vec<usize> = lines
         .iter()
         .enumerate()
@@ -269,14 +275,35 @@ fn mark_rebroken_title_lines(lines: &mut [Line<'_>], title_lines: &[String]) {
         .map(|(i, _)| i)
         .collect();
     for &at in &near {
-        let from = at.saturating_sub(6);
+        let from = at.saturating_sub(6).max(body_from);
         let to = (at + 7).min(lines.len());
-        for line in &mut lines[from..to] {
+        for line in lines.get_mut(from..to).unwrap_or_default() {
             if line.kind == LineKind::Content && line.text.len() >= 25 && title.contains(line.text)
             {
                 line.kind = LineKind::Furniture;
             }
         }
+    }
+    // A short tail of the title ("and 74/257") right after a title line
+    // taken as furniture: too short to be compared alone, it is known by
+    // the line it continues.
+    let mut previous: Option<usize> = None;
+    for i in body_from..lines.len() {
+        if lines[i].kind == LineKind::Blank {
+            continue;
+        }
+        if let Some(p) = previous {
+            let (before, line) = (&lines[p], &lines[i]);
+            if line.kind == LineKind::Content
+                && line.text.len() < 25
+                && before.kind == LineKind::Furniture
+                && before.text.len() >= 25
+                && title.contains(&format!("{} {}", before.text, line.text))
+            {
+                lines[i].kind = LineKind::Furniture;
+            }
+        }
+        previous = Some(i);
     }
 }
 

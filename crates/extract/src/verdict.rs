@@ -94,6 +94,10 @@ pub enum Reason {
     CommitteeName,
     /// A ratio (`50/50 gender balance`).
     Ratio,
+    /// The number heading another document printed in the same file, at
+    /// the start of a line (`71/536.⇥Comprehensive implementation ...` in
+    /// a file compiling several decisions).
+    DocumentHeading,
     /// The symbol of a resolution just cited, restated in parentheses
     /// ("resolution 1781 of 15 October 2007 (S/RES/1781)").
     Restated,
@@ -124,6 +128,7 @@ impl Reason {
             Reason::RomanSessionDecision => "roman-session-decision",
             Reason::CommitteeName => "committee-name",
             Reason::Ratio => "ratio",
+            Reason::DocumentHeading => "document-heading",
             Reason::Restated => "restated",
             Reason::Date => "date",
             Reason::Period => "period",
@@ -250,6 +255,8 @@ pub(crate) fn judge(
             Verdict::Excluded(Reason::PageFurniture)
         } else if let Some(reason) = prefix_reason(&source[..start]) {
             Verdict::Excluded(reason)
+        } else if heads_a_line(source, start, end) {
+            Verdict::Excluded(Reason::DocumentHeading)
         } else if is_period(m.as_str()) {
             Verdict::Excluded(Reason::Period)
         } else if let Some(reason) =
@@ -273,6 +280,19 @@ pub(crate) fn judge(
         });
     }
     out
+}
+
+/// `71/536.` opening a line and followed by a title: the heading of a
+/// document (its own symbol is caught before this).
+fn heads_a_line(source: &str, start: usize, end: usize) -> bool {
+    let line_start = source[..start].rfind('\n').map_or(0, |i| i + 1);
+    let at_start = source[line_start..start].trim().is_empty();
+    let after = &source[end..];
+    at_start
+        && after.starts_with('.')
+        && after[1..]
+            .trim_start()
+            .starts_with(|c: char| c.is_uppercase())
 }
 
 /// `2/5 15-21698`: a page number beside a job number, inside a line of

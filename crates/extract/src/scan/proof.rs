@@ -88,7 +88,7 @@ pub(super) fn assembly_forms(text: &str, state: &mut ScanState, out: &mut Vec<Me
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
         Regex::new(concat!(
-            r"(?-u:\b)(?:(?P<es>ES-\d{1,2}/\d{1,3})|(?P<prst>PRST/\d{4}/\d{1,3})|(?P<special>S-\d{1,2}/\d{1,3})",
+            r"(?-u:\b)(?:(?P<es>ES-\d{1,2}/\d{1,3})|(?P<prst>PRST/\d{4}/\d{1,3})|(?P<special>S-\d{1,2}/\d{1,3})|(?P<ocr_s>5/(?:19|20)\d\d/\d{1,5})",
             r"|(?P<sess>\d{2})/(?P<num>\d{1,4})(?P<parts>\s[A-Z]{1,2}(?:(?:\s*,\s*|\s+and\s+)[A-Z]{1,2})*(?-u:\b))?",
             r"|(?P<year>(?:19|20)\d{2})/(?P<enum>\d{1,3})",
             r"|(?P<rnum>\d{1,4})(?P<rpart>\s[A-Z](?-u:\b))?\s?\((?P<roman>[IVXLC]{1,7})\))"
@@ -111,6 +111,16 @@ pub(super) fn assembly_forms(text: &str, state: &mut ScanState, out: &mut Vec<Me
             // `(PRST/2017/3)`: a presidential statement printed without
             // its `S/`.
             if let Ok(symbol) = format!("S/{}", prst.as_str()).parse::<Symbol>() {
+                found.push(Mention {
+                    symbol,
+                    start,
+                    end,
+                    cited_date: None,
+                });
+            }
+        } else if let Some(ocr) = caps.name("ocr_s") {
+            // `5/2002/1005`: OCR read the S of `S/2002/1005` as a 5.
+            if let Ok(symbol) = format!("S{}", &ocr.as_str()[1..]).parse::<Symbol>() {
                 found.push(Mention {
                     symbol,
                     start,
