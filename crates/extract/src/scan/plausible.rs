@@ -35,29 +35,28 @@ pub(super) fn assembly_number(symbol: Symbol, decision_range: bool) -> Symbol {
                     part,
                 };
             }
-            let mut shorter = number;
-            while shorter > MAX_ASSEMBLY_RESOLUTION {
-                shorter /= 10;
-            }
             Symbol::GaResolution {
                 session,
-                number: shorter,
+                number: without_glued_mark(number, MAX_ASSEMBLY_RESOLUTION),
                 part,
                 style,
             }
         }
-        Symbol::HrcResolution { session, number } if number > 999 => {
-            let mut shorter = number;
-            while shorter > MAX_COUNCIL_NUMBER {
-                shorter /= 10;
-            }
-            Symbol::HrcResolution {
-                session,
-                number: shorter,
-            }
-        }
+        Symbol::HrcResolution { session, number } if number > 999 => Symbol::HrcResolution {
+            session,
+            number: without_glued_mark(number, MAX_COUNCIL_NUMBER),
+        },
         other => other,
     }
+}
+
+/// `22127` → `221` for a series that never passes 400: the trailing
+/// digits of a footnote mark dropped until the number fits.
+fn without_glued_mark(mut number: u32, max: u32) -> u32 {
+    while number > max {
+        number /= 10;
+    }
+    number
 }
 
 /// The session of a modern General Assembly number, if the symbol is one.
