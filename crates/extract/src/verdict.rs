@@ -326,7 +326,14 @@ fn shape_reason(
 ) -> Option<Reason> {
     // `decision XIII/18`: conferences of parties number by roman session.
     if let Some((first, _)) = token.split_once('/') {
-        if resgraph_symbol::roman::from_roman(first).is_some() {
+        // A lone letter is a roman session only where no number or
+        // "Part" stands before it (UNESCO's `40 C/68`, the ILO's `Part
+        // I/2021/2` are codes).
+        let code_before = before.ends_with(|c: char| c == ' ')
+            && (before.trim_end().ends_with(|c: char| c.is_ascii_digit())
+                || before.trim_end().ends_with("Part"));
+        if resgraph_symbol::roman::from_roman(first).is_some() && !(first.len() == 1 && code_before)
+        {
             return Some(Reason::RomanSessionDecision);
         }
     }

@@ -31,6 +31,7 @@ pub const DOCUMENT_SERIES: &[&str] = &[
     "DP", "ICEF", "FCCC", "UNW", "IDB", "HSP", "SPLOS", "ISBA", "T", "UNHCR", "ECE", "HRI", "CBD",
     "AC", "APLC", "CCW", "BWC", "NPT", "CD", "DC", "ITLOS", "WFP", "ICC", "UNCTAD", "CAC", "CTOC",
     "JIU", "CLCS", "TPNW", "ICCD", "ESCAP", "ECA", "ESCWA", "LC", "CCM", "UNODC", "UNITAR", "UNU",
+    "PBC", "CEB",
 ];
 
 const MAX_LEN: usize = 120;

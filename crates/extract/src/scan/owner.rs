@@ -235,6 +235,11 @@ pub(super) fn adopted_by_another_body(window: &str) -> bool {
     .iter()
     .any(|w| name.contains(w));
     let name = name.trim_end_matches([',', ' ']);
+    // "mandated by the Council in its resolution 51/30": a council not
+    // named is decided by the number's form, not taken for another body.
+    if name == "Council" {
+        return false;
+    }
     let un_organ = KNOWN_BODIES
         .iter()
         .any(|(known, _)| name == *known || name.starts_with(&format!("{known} ")));
