@@ -329,7 +329,7 @@ fn shape_reason(
         // A lone letter is a roman session only where no number or
         // "Part" stands before it (UNESCO's `40 C/68`, the ILO's `Part
         // I/2021/2` are codes).
-        let code_before = before.ends_with(|c: char| c == ' ')
+        let code_before = before.ends_with(' ')
             && (before.trim_end().ends_with(|c: char| c.is_ascii_digit())
                 || before.trim_end().ends_with("Part"));
         if resgraph_symbol::roman::from_roman(first).is_some() && !(first.len() == 1 && code_before)

@@ -62,10 +62,14 @@ pub(super) fn council_forms(text: &str, state: &mut ScanState, out: &mut Vec<Men
                 .push((start, end, Reason::NumberedInstrument));
             continue;
         }
-        if !sc_number_fits_year(number, year) {
+        let (number, start) = if sc_number_fits_year(number, year) {
+            (number, start)
+        } else if let Some(repaired) = repaired_council_number(text, start, number, year) {
+            repaired
+        } else {
             state.excluded.push((start, end, Reason::NotAUnNumber));
             continue;
-        }
+        };
         let cited_date = date_at_in(&text[end..], Some(year)).map(|(d, _)| d);
         state.sc_years.insert(number, year);
         out.push(Mention {
@@ -75,6 +79,43 @@ pub(super) fn council_forms(text: &str, state: &mut ScanState, out: &mut Vec<Men
             cited_date,
         });
     }
+}
+
+/// A Council number that print or OCR broke, mended when the mended
+/// number fits its year: digits cut off by a space (`1 373 (2001)`, `221
+/// 2 (2015)`) or a first digit read as a sign (`!86 (1964)`, `[86
+/// (1964)`, `$46 (1984)`). Returns the number and where it now starts.
+fn repaired_council_number(
+    text: &str,
+    start: usize,
+    number: u32,
+    year: u16,
+) -> Option<(u32, usize)> {
+    let before = &text[..start];
+    let fits = |digits: &str| {
+        format!("{digits}{number}")
+            .parse::<u32>()
+            .ok()
+            .filter(|n| sc_number_fits_year(*n, year))
+    };
+    if let Some(head) = before.strip_suffix(' ') {
+        let digits = head.len() - head.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+        let cut = head.len() - digits;
+        let alone = head[..cut].ends_with(|c: char| !c.is_alphanumeric()) || cut == 0;
+        if (1..=3).contains(&digits) && alone {
+            if let Some(n) = fits(&head[cut..]) {
+                return Some((n, cut));
+            }
+        }
+    }
+    let sign = before.chars().next_back()?;
+    let digit = match sign {
+        '!' | '[' | '|' | 'l' | 'I' => "1",
+        '$' | 'S' => "5",
+        _ => return None,
+    };
+    let n = fits(digit)?;
+    Some((n, start - sign.len_utf8()))
 }
 
 /// General Assembly numbers that carry their own proof, wherever they
