@@ -76,6 +76,7 @@ mod meta;
 mod model;
 mod relation;
 mod scan;
+mod spans;
 mod text;
 mod verdict;
 
@@ -223,10 +224,9 @@ pub fn extract(source: &str, hint: &Hint) -> Document {
 /// token in it (see [`Verdict`]): the tool for finding what extraction
 /// misses.
 pub fn explain(source: &str, hint: &Hint) -> Explained {
-    let mut excluded = Vec::new();
-    let mut furniture = Vec::new();
-    let document = read(source, hint, Some((&mut excluded, &mut furniture)));
-    let candidates = verdict::judge(source, &document, &excluded, &furniture);
+    let mut evidence = Evidence::default();
+    let document = read(source, hint, Some(&mut evidence));
+    let candidates = verdict::judge(source, &document, &evidence.excluded, &evidence.furniture);
     Explained {
         document,
         candidates,
@@ -258,11 +258,16 @@ fn explain_decoded(bytes: &[u8], hint: &Hint, run: impl Fn(&str, &Hint) -> Expla
     }
 }
 
-/// What [`explain`] collects beside the document: the spans left out on
-/// purpose and the page furniture lines.
-type Evidence<'a> = (&'a mut Vec<verdict::Excluded>, &'a mut Vec<(usize, usize)>);
+/// What [`explain`] collects beside the document, in source offsets.
+#[derive(Default)]
+struct Evidence {
+    /// The spans left out on purpose, with why.
+    excluded: Vec<verdict::Excluded>,
+    /// The lines dropped as page furniture.
+    furniture: Vec<(usize, usize)>,
+}
 
-fn read(source: &str, hint: &Hint, mut evidence: Option<Evidence<'_>>) -> Document {
+fn read(source: &str, hint: &Hint, mut evidence: Option<&mut Evidence>) -> Document {
     let stated = meta::own_symbol_from_lines(source);
     let mut furniture = Furniture {
         own_symbol_lines: Vec::new(),
@@ -324,9 +329,11 @@ fn read(source: &str, hint: &Hint, mut evidence: Option<Evidence<'_>>) -> Docume
         let before_notes = state.notes.len();
         let mentions = scan(&paragraph.text.text, &mut state);
         for (start, end, reason) in state.excluded.drain(..) {
-            if let Some((excluded, _)) = evidence.as_mut() {
+            if let Some(evidence) = evidence.as_mut() {
                 let (start, end) = paragraph.text.source_span(start, end);
-                excluded.push(verdict::Excluded { start, end, reason });
+                evidence
+                    .excluded
+                    .push(verdict::Excluded { start, end, reason });
             }
         }
         for note in state.notes.drain(before_notes..) {
@@ -339,9 +346,9 @@ fn read(source: &str, hint: &Hint, mut evidence: Option<Evidence<'_>>) -> Docume
         let mut running: Option<relation::RunningText> = None;
         for mention in mentions {
             if Some(&mention.symbol) == own.as_ref() {
-                if let Some((excluded, _)) = evidence.as_mut() {
+                if let Some(evidence) = evidence.as_mut() {
                     let (start, end) = paragraph.text.source_span(mention.start, mention.end);
-                    excluded.push(verdict::Excluded {
+                    evidence.excluded.push(verdict::Excluded {
                         start,
                         end,
                         reason: Reason::OwnSymbol,
@@ -392,9 +399,8 @@ fn read(source: &str, hint: &Hint, mut evidence: Option<Evidence<'_>>) -> Docume
         }
     }
     doc.citations.sort_by_key(|c| c.start);
-    if let Some((excluded, furniture)) = evidence {
-        *furniture = std::mem::take(&mut layout.furniture);
-        let _ = excluded;
+    if let Some(evidence) = evidence {
+        evidence.furniture = std::mem::take(&mut layout.furniture);
     }
     doc
 }

@@ -40,6 +40,7 @@ use regex::Regex;
 use serde::Serialize;
 
 use crate::model::Document;
+use crate::spans::Spans;
 
 /// Why a reference-shaped token is not a citation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -233,8 +234,8 @@ pub(crate) fn judge(
     excluded: &[Excluded],
     furniture: &[(usize, usize)],
 ) -> Vec<Candidate> {
-    let mut cited: Vec<(usize, usize)> = doc.citations.iter().map(|c| (c.start, c.end)).collect();
-    cited.sort_unstable();
+    let cited = Spans::new(doc.citations.iter().map(|c| (c.start, c.end)));
+    let furniture = Spans::new(furniture.iter().copied());
     let mut excluded = excluded.to_vec();
     excluded.sort_unstable_by_key(|e| (e.start, e.end));
     let mut out = Vec::new();
@@ -245,13 +246,13 @@ pub(crate) fn judge(
         let (start, end) = (m.start(), m.end());
         line += memchr::memchr_iter(b'\n', &source.as_bytes()[counted_to..start]).count();
         counted_to = start;
-        let verdict = if overlaps(&cited, start, end) {
+        let verdict = if cited.overlaps(start, end) {
             Verdict::Cited
         } else if let Some(reason) = excluded_reason(&excluded, start, end) {
             Verdict::Excluded(reason)
         } else if is_own(m.as_str(), doc) {
             Verdict::Excluded(Reason::OwnSymbol)
-        } else if overlaps(furniture, start, end) || inline_page_number(source, start, end) {
+        } else if furniture.overlaps(start, end) || inline_page_number(source, start, end) {
             Verdict::Excluded(Reason::PageFurniture)
         } else if let Some(reason) = prefix_reason(&source[..start]) {
             Verdict::Excluded(reason)
@@ -265,8 +266,6 @@ pub(crate) fn judge(
             Verdict::Excluded(reason)
         } else if caps.name("date").is_some() {
             Verdict::Excluded(Reason::Date)
-        } else if is_period(m.as_str()) {
-            Verdict::Excluded(Reason::Period)
         } else {
             Verdict::Excluded(Reason::Unexplained)
         };
@@ -464,16 +463,6 @@ fn is_own(token: &str, doc: &Document) -> bool {
         || token == without_year
         || token == full.repeat(2)
         || (has_part && (token == strip_part(&full) || token == strip_part(&short)))
-}
-
-/// Whether any of the sorted spans meets `start..end`.
-fn overlaps(spans: &[(usize, usize)], start: usize, end: usize) -> bool {
-    let i = spans.partition_point(|&(s, _)| s < end);
-    spans[..i]
-        .iter()
-        .rev()
-        .take(64)
-        .any(|&(s, e)| s < end && start < e)
 }
 
 fn excluded_reason(spans: &[Excluded], start: usize, end: usize) -> Option<Reason> {

@@ -20,6 +20,7 @@ use regex::Regex;
 use resgraph_symbol::{Act, Body, Symbol};
 
 use crate::dates::Date;
+use crate::spans::Spans;
 use crate::verdict::Reason;
 
 mod list;
@@ -125,33 +126,13 @@ pub(crate) fn scan(text: &str, state: &mut ScanState) -> Vec<Mention> {
     mentions
 }
 
-/// Spans already read in this paragraph (mentions and exclusions),
-/// sorted, for overlap tests in logarithmic time: a paragraph may hold
-/// hundreds of thousands of mentions.
-pub(super) struct Taken(Vec<(usize, usize)>);
-
-impl Taken {
-    fn new(out: &[Mention], state: &ScanState) -> Taken {
-        let mut spans: Vec<(usize, usize)> = out
-            .iter()
+/// The spans already read in a paragraph: its mentions and exclusions.
+pub(super) fn taken(out: &[Mention], state: &ScanState) -> Spans {
+    Spans::new(
+        out.iter()
             .map(|m| (m.start, m.end))
-            .chain(state.excluded.iter().map(|&(s, e, _)| (s, e)))
-            .collect();
-        spans.sort_unstable();
-        // Keep, at each start, a running maximum of ends, so that one look
-        // back finds any span reaching past a point.
-        let mut reach = 0;
-        for span in &mut spans {
-            reach = reach.max(span.1);
-            span.1 = reach;
-        }
-        Taken(spans)
-    }
-
-    fn overlaps(&self, start: usize, end: usize) -> bool {
-        let i = self.0.partition_point(|&(s, _)| s < end);
-        i > 0 && self.0[i - 1].1 > start
-    }
+            .chain(state.excluded.iter().map(|&(s, e, _)| (s, e))),
+    )
 }
 
 #[cfg(test)]

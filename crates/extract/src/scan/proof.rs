@@ -26,7 +26,7 @@ pub(super) fn council_forms(text: &str, state: &mut ScanState, out: &mut Vec<Men
     static RE: OnceLock<Regex> = OnceLock::new();
     let re =
         RE.get_or_init(|| Regex::new(r"(?-u:\b)(\d{1,4})\s?\((\d{4})\)").expect("static regex"));
-    let taken = Taken::new(out, state);
+    let taken = taken(out, state);
     for caps in re.captures_iter(text) {
         let Some(m) = caps.get(0) else { continue };
         let (start, end) = (m.start(), m.end());
@@ -136,7 +136,7 @@ pub(super) fn assembly_forms(text: &str, state: &mut ScanState, out: &mut Vec<Me
         ))
         .expect("static regex")
     });
-    let taken = Taken::new(out, state);
+    let taken = taken(out, state);
     let mut found: Vec<Mention> = Vec::new();
     for caps in re.captures_iter(text) {
         let Some(m) = caps.get(0) else { continue };
@@ -148,57 +148,40 @@ pub(super) fn assembly_forms(text: &str, state: &mut ScanState, out: &mut Vec<Me
             continue;
         }
         let dated = date_at(&text[end..]);
+        let dated_on = dated.map(|(d, _)| d);
+        // A mention of the whole match.
+        let here = |symbol: Option<Symbol>, cited_date: Option<Date>| {
+            symbol.map(|symbol| Mention {
+                symbol,
+                start,
+                end,
+                cited_date,
+            })
+        };
         if let Some(prst) = caps.name("prst") {
             // `(PRST/2017/3)`: a presidential statement printed without
             // its `S/`.
-            if let Ok(symbol) = format!("S/{}", prst.as_str()).parse::<Symbol>() {
-                found.push(Mention {
-                    symbol,
-                    start,
-                    end,
-                    cited_date: None,
-                });
-            }
+            found.extend(here(format!("S/{}", prst.as_str()).parse().ok(), None));
         } else if let Some(ocr) = caps.name("ocr_s") {
             // `5/2002/1005`: OCR read the S of `S/2002/1005` as a 5.
-            if let Ok(symbol) = format!("S{}", &ocr.as_str()[1..]).parse::<Symbol>() {
-                found.push(Mention {
-                    symbol,
-                    start,
-                    end,
-                    cited_date: None,
-                });
-            }
+            found.extend(here(format!("S{}", &ocr.as_str()[1..]).parse().ok(), None));
         } else if let Some(special) = caps.name("special") {
             // "pursuant to Human Rights Council S-36/1": a special
             // session's resolution with its organ named and no
             // "resolution".
             if text[..start].trim_end().ends_with("Human Rights Council") {
-                if let Some(symbol) = Symbol::from_reference(
+                let symbol = Symbol::from_reference(
                     special.as_str(),
                     Some(Body::HumanRightsCouncil),
                     Act::Resolution,
-                ) {
-                    found.push(Mention {
-                        symbol,
-                        start,
-                        end,
-                        cited_date: dated.map(|(d, _)| d),
-                    });
-                }
+                );
+                found.extend(here(symbol, dated_on));
             }
         } else if let Some(es) = caps.name("es") {
             // `ES-11/2`: only the Assembly numbers emergency special sessions.
-            if let Some(symbol) =
-                Symbol::from_reference(es.as_str(), Some(Body::GeneralAssembly), Act::Resolution)
-            {
-                found.push(Mention {
-                    symbol,
-                    start,
-                    end,
-                    cited_date: dated.map(|(d, _)| d),
-                });
-            }
+            let symbol =
+                Symbol::from_reference(es.as_str(), Some(Body::GeneralAssembly), Act::Resolution);
+            found.extend(here(symbol, dated_on));
         } else if let (Some(sess), Some(num)) = (caps.name("sess"), caps.name("num")) {
             let Ok(session) = sess.as_str().parse::<u16>() else {
                 continue;
@@ -254,12 +237,7 @@ pub(super) fn assembly_forms(text: &str, state: &mut ScanState, out: &mut Vec<Me
                 at = s;
             }
             if parts.is_empty() {
-                found.extend(make(None).map(|symbol| Mention {
-                    symbol,
-                    start,
-                    end,
-                    cited_date: Some(date),
-                }));
+                found.extend(here(make(None), Some(date)));
             } else {
                 // "48/27 A and B of 6 December 1993 and 8 July 1994,
                 // respectively": the first date is the first part's.
@@ -267,14 +245,8 @@ pub(super) fn assembly_forms(text: &str, state: &mut ScanState, out: &mut Vec<Me
                     .get(..60.min(text.len() - end - date_len))
                     .is_some_and(|t| t.contains("respectively"));
                 for (i, part) in parts.iter().enumerate() {
-                    if let Some(symbol) = make(Some(part)) {
-                        found.push(Mention {
-                            symbol,
-                            start,
-                            end,
-                            cited_date: (i == 0 || !respectively).then_some(date),
-                        });
-                    }
+                    let cited_date = (i == 0 || !respectively).then_some(date);
+                    found.extend(here(make(Some(part)), cited_date));
                 }
             }
             // "..., 75/18 of 1 December 2020 and 77/27,": an undated number
@@ -298,14 +270,7 @@ pub(super) fn assembly_forms(text: &str, state: &mut ScanState, out: &mut Vec<Me
             // President of the Security Council, numbered without its
             // series.
             if presidential_statement_before(&text[..start]) {
-                if let Ok(symbol) = format!("S/PRST/{}", m.as_str()).parse::<Symbol>() {
-                    found.push(Mention {
-                        symbol,
-                        start,
-                        end,
-                        cited_date: None,
-                    });
-                }
+                found.extend(here(format!("S/PRST/{}", m.as_str()).parse().ok(), None));
                 continue;
             }
             // "(1997/226)" after a title in an ECOSOC text: the Council
@@ -313,26 +278,17 @@ pub(super) fn assembly_forms(text: &str, state: &mut ScanState, out: &mut Vec<Me
             let in_parentheses = text[..start].ends_with('(') && text[end..].starts_with(')');
             if dated.is_none() && in_parentheses && state.own_body == Body::EconomicAndSocialCouncil
             {
-                if let Some(symbol) = enumber
-                    .as_str()
-                    .parse::<u32>()
-                    .ok()
-                    .filter(|n| *n >= 201)
-                    .and_then(|_| {
+                let decision = enumber.as_str().parse::<u32>().is_ok_and(|n| n >= 201);
+                let symbol = decision
+                    .then(|| {
                         Symbol::from_reference(
                             m.as_str(),
                             Some(Body::EconomicAndSocialCouncil),
                             Act::Decision,
                         )
                     })
-                {
-                    found.push(Mention {
-                        symbol,
-                        start,
-                        end,
-                        cited_date: None,
-                    });
-                }
+                    .flatten();
+                found.extend(here(symbol, None));
                 continue;
             }
             // `1994/15 of 25 July 1994`: the Economic and Social Council's
@@ -355,14 +311,10 @@ pub(super) fn assembly_forms(text: &str, state: &mut ScanState, out: &mut Vec<Me
                 Ok(n) if n >= 200 && body == Body::EconomicAndSocialCouncil => Act::Decision,
                 _ => Act::Resolution,
             };
-            if let Some(symbol) = Symbol::from_reference(m.as_str(), Some(body), act) {
-                found.push(Mention {
-                    symbol,
-                    start,
-                    end,
-                    cited_date: Some(date),
-                });
-            }
+            found.extend(here(
+                Symbol::from_reference(m.as_str(), Some(body), act),
+                Some(date),
+            ));
         } else if let (Some(rnum), Some(roman)) = (caps.name("rnum"), caps.name("roman")) {
             let (Ok(number), Some(session)) = (
                 rnum.as_str().parse::<u32>(),
@@ -377,14 +329,10 @@ pub(super) fn assembly_forms(text: &str, state: &mut ScanState, out: &mut Vec<Me
             } else {
                 continue;
             };
-            if let Some(symbol) = Symbol::from_reference(m.as_str(), Some(body), Act::Resolution) {
-                found.push(Mention {
-                    symbol,
-                    start,
-                    end,
-                    cited_date: dated.map(|(d, _)| d),
-                });
-            }
+            found.extend(here(
+                Symbol::from_reference(m.as_str(), Some(body), Act::Resolution),
+                dated_on,
+            ));
         }
     }
     // A number found twice (as a run's last item and on its own) counts once.
