@@ -4,67 +4,7 @@
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-use resgraph::extract::{extract, Hint};
-
-#[derive(Debug, PartialEq, Eq)]
-struct Row {
-    target: String,
-    date: String,
-    section: String,
-    paragraph: String,
-    relation: String,
-}
-
-impl std::fmt::Display for Row {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "{}\t{}\t{}\t{}\t{}",
-            self.target, self.date, self.section, self.paragraph, self.relation
-        )
-    }
-}
-
-struct Expected {
-    symbol: Option<String>,
-    date: Option<String>,
-    rows: Vec<Row>,
-}
-
-fn read_expected(path: &Path) -> Expected {
-    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    let mut expected = Expected {
-        symbol: None,
-        date: None,
-        rows: Vec::new(),
-    };
-    for (n, line) in text.lines().enumerate() {
-        if let Some(v) = line.strip_prefix("# symbol:") {
-            expected.symbol = Some(v.trim().to_string());
-        } else if let Some(v) = line.strip_prefix("# date:") {
-            expected.date = Some(v.trim().to_string());
-        } else if line.starts_with('#') || line.trim().is_empty() {
-            continue;
-        } else {
-            let f: Vec<&str> = line.split('\t').collect();
-            assert_eq!(
-                f.len(),
-                5,
-                "{}:{}: five tab-separated columns expected",
-                path.display(),
-                n + 1
-            );
-            expected.rows.push(Row {
-                target: f[0].to_string(),
-                date: f[1].to_string(),
-                section: f[2].to_string(),
-                paragraph: f[3].to_string(),
-                relation: f[4].to_string(),
-            });
-        }
-    }
-    expected
-}
+use resgraph::extract::Hint;
 
 /// The cases that must come out exactly, in all five columns: the
 /// texts listed in `tests/golden/EXACT` (a ratchet: a case joins the list
@@ -79,61 +19,25 @@ fn cases() -> Vec<PathBuf> {
         .collect()
 }
 
+/// Every case under a folder of the project (`tests/golden`).
 fn cases_under(dir: &str) -> Vec<PathBuf> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
-    let mut cases = Vec::new();
-    for dir in std::fs::read_dir(&root).expect("tests/golden") {
-        let dir = dir.expect("entry").path();
-        let files: Vec<PathBuf> = if dir.is_dir() {
-            std::fs::read_dir(&dir)
-                .expect("case dir")
-                .map(|f| f.expect("entry").path())
-                .collect()
-        } else {
-            vec![dir]
-        };
-        for file in files {
-            if file.extension().is_some_and(|e| e == "expected") {
-                cases.push(file);
-            }
-        }
-    }
-    cases.sort();
-    cases
-}
-
-fn text_for(expected: &Path) -> PathBuf {
-    for ext in ["txt", "md"] {
-        let p = expected.with_extension(ext);
-        if p.exists() {
-            return p;
-        }
-    }
-    panic!("no text beside {}", expected.display());
+    accuracy::cases(&Path::new(env!("CARGO_MANIFEST_DIR")).join(dir))
+        .into_iter()
+        .map(|c| c.expected)
+        .collect()
 }
 
 /// Compares one case; returns a report of the differences, if any.
 fn check(expected_path: &Path) -> Option<String> {
-    let expected = read_expected(expected_path);
-    let text_path = text_for(expected_path);
+    let expected = accuracy::expected_rows(expected_path);
+    let text_path = accuracy::text_beside(expected_path);
     let bytes = std::fs::read(&text_path).expect("text");
     let name = text_path.file_name().and_then(|n| n.to_str()).unwrap_or("");
     let doc = resgraph::extract::extract_bytes(&bytes, &Hint::from_path(name));
     let text = String::from_utf8_lossy(&bytes);
-    let _ = extract;
-    let got: Vec<Row> = doc
-        .citations
-        .iter()
-        .map(|c| Row {
-            target: c.target.to_string(),
-            date: c.cited_date.map_or("-".into(), |d| d.to_string()),
-            section: c.section.to_string(),
-            paragraph: c.paragraph.map_or("-".into(), |p| p.to_string()),
-            relation: c.relation.clone(),
-        })
-        .collect();
+    let got: Vec<accuracy::Row> = doc.citations.iter().map(accuracy::row).collect();
     let mut report = String::new();
-    if let Some(symbol) = &expected.symbol {
+    if let Some(symbol) = &accuracy::header(expected_path, "# symbol:") {
         let got = doc
             .symbol
             .as_ref()
@@ -143,7 +47,7 @@ fn check(expected_path: &Path) -> Option<String> {
             let _ = writeln!(report, "  symbol: expected {symbol}, got {got}");
         }
     }
-    if let Some(date) = &expected.date {
+    if let Some(date) = &accuracy::header(expected_path, "# date:") {
         let got = doc.date.map(|d| d.to_string()).unwrap_or_default();
         if &got != date {
             let _ = writeln!(report, "  date: expected {date}, got {got}");
@@ -162,20 +66,20 @@ fn check(expected_path: &Path) -> Option<String> {
             );
         }
     }
-    if got != expected.rows {
+    if got != expected {
         let _ = writeln!(report, "  citations differ (- expected, + got):");
-        let width = got.len().max(expected.rows.len());
+        let width = got.len().max(expected.len());
         for i in 0..width {
-            match (expected.rows.get(i), got.get(i)) {
+            match (expected.get(i), got.get(i)) {
                 (Some(e), Some(g)) if e == g => {
-                    let _ = writeln!(report, "    {e}");
+                    let _ = writeln!(report, "    {}", e.join("\t"));
                 }
                 (e, g) => {
                     if let Some(e) = e {
-                        let _ = writeln!(report, "  - {e}");
+                        let _ = writeln!(report, "  - {}", e.join("\t"));
                     }
                     if let Some(g) = g {
-                        let _ = writeln!(report, "  + {g}");
+                        let _ = writeln!(report, "  + {}", g.join("\t"));
                     }
                 }
             }
@@ -223,7 +127,7 @@ fn golden_texts_give_exactly_the_citations_a_reader_finds() {
 fn the_seed_gives_exactly_35_citations() {
     let path =
         Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/seed/A_C.1_77_L.73.expected");
-    assert_eq!(read_expected(&path).rows.len(), 35);
+    assert_eq!(accuracy::expected_rows(&path).len(), 35);
     if let Some(report) = check(&path) {
         panic!("{report}");
     }

@@ -64,69 +64,100 @@ pub fn organ_era(symbol: &str, date: &str) -> String {
     "General Assembly drafts 77-80".into()
 }
 
-/// Every case under `root` (one folder per stratum), sorted.
+/// Every case under `root`, sorted: one folder per stratum, and any
+/// expectation standing in `root` itself (stratum: the root's name).
 pub fn cases(root: &Path) -> Vec<Case> {
-    let mut out = Vec::new();
-    let Ok(dirs) = std::fs::read_dir(root) else {
-        return out;
-    };
-    for dir in dirs.flatten() {
-        let dir = dir.path();
-        if !dir.is_dir() {
-            continue;
-        }
-        let stratum = dir
-            .file_name()
-            .unwrap_or_default()
-            .to_string_lossy()
-            .to_string();
-        for file in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
-            let path = file.path();
-            if path.extension().is_some_and(|e| e == "expected") {
-                let text = ["txt", "md"]
-                    .iter()
-                    .map(|e| path.with_extension(e))
-                    .find(|p| p.exists())
-                    .unwrap_or_else(|| path.with_extension("txt"));
-                let header = |key: &str| {
-                    std::fs::read_to_string(&path)
-                        .unwrap_or_default()
-                        .lines()
-                        .find_map(|l| l.strip_prefix(key).map(|v| v.trim().to_string()))
-                        .unwrap_or_default()
-                };
-                let organ_era = organ_era(&header("# symbol:"), &header("# date:"));
-                out.push(Case {
-                    expected: path,
-                    text,
-                    stratum: stratum.clone(),
-                    organ_era,
-                });
+    let root_name = root
+        .file_name()
+        .unwrap_or_default()
+        .to_string_lossy()
+        .to_string();
+    let mut files: Vec<(PathBuf, String)> = Vec::new();
+    for entry in std::fs::read_dir(root).into_iter().flatten().flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            let stratum = path
+                .file_name()
+                .unwrap_or_default()
+                .to_string_lossy()
+                .to_string();
+            for file in std::fs::read_dir(&path).into_iter().flatten().flatten() {
+                files.push((file.path(), stratum.clone()));
             }
+        } else {
+            files.push((path, root_name.clone()));
         }
     }
+    let mut out: Vec<Case> = files
+        .into_iter()
+        .filter(|(path, _)| path.extension().is_some_and(|e| e == "expected"))
+        .map(|(path, stratum)| Case {
+            text: text_beside(&path),
+            organ_era: organ_era(
+                &header(&path, "# symbol:").unwrap_or_default(),
+                &header(&path, "# date:").unwrap_or_default(),
+            ),
+            expected: path,
+            stratum,
+        })
+        .collect();
     out.sort_by(|a, b| a.expected.cmp(&b.expected));
     out
 }
 
-/// The expected rows of a case (comment lines skipped).
+/// The text beside an expectation file (`.txt` or `.md`).
+pub fn text_beside(expected: &Path) -> PathBuf {
+    ["txt", "md"]
+        .iter()
+        .map(|e| expected.with_extension(e))
+        .find(|p| p.exists())
+        .unwrap_or_else(|| panic!("no text beside {}", expected.display()))
+}
+
+/// A header line's value (`# symbol: A/RES/76/19` for `# symbol:`).
+pub fn header(expected: &Path, key: &str) -> Option<String> {
+    std::fs::read_to_string(expected)
+        .unwrap_or_else(|e| panic!("{}: {e}", expected.display()))
+        .lines()
+        .find_map(|l| l.strip_prefix(key).map(|v| v.trim().to_string()))
+}
+
+/// The expected rows of a case (comment lines skipped); a row without
+/// its five TAB-separated columns is an error in the expectation.
 pub fn expected_rows(path: &Path) -> Vec<Row> {
-    let text = std::fs::read_to_string(path).unwrap_or_default();
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     text.lines()
-        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-        .filter_map(|l| {
+        .enumerate()
+        .filter(|(_, l)| !l.starts_with('#') && !l.trim().is_empty())
+        .map(|(n, l)| {
             let f: Vec<&str> = l.split('\t').collect();
-            (f.len() == 5).then(|| {
-                [
-                    f[0].to_string(),
-                    f[1].to_string(),
-                    f[2].to_string(),
-                    f[3].to_string(),
-                    f[4].to_string(),
-                ]
-            })
+            assert_eq!(
+                f.len(),
+                5,
+                "{}:{}: five tab-separated columns expected",
+                path.display(),
+                n + 1
+            );
+            [
+                f[0].to_string(),
+                f[1].to_string(),
+                f[2].to_string(),
+                f[3].to_string(),
+                f[4].to_string(),
+            ]
         })
         .collect()
+}
+
+/// A citation as a row of the expectation format.
+pub fn row(c: &resgraph::extract::Citation) -> Row {
+    [
+        c.target.to_string(),
+        c.cited_date.map_or("-".into(), |d| d.to_string()),
+        c.section.to_string(),
+        c.paragraph.map_or("-".into(), |p| p.to_string()),
+        c.relation.clone(),
+    ]
 }
 
 /// The rows extraction finds in a case's text.
@@ -134,18 +165,7 @@ pub fn found_rows(text: &Path) -> Vec<Row> {
     let bytes = std::fs::read(text).unwrap_or_default();
     let name = text.file_name().and_then(|n| n.to_str()).unwrap_or("");
     let doc = resgraph::extract::extract_bytes(&bytes, &resgraph::extract::Hint::from_path(name));
-    doc.citations
-        .iter()
-        .map(|c| {
-            [
-                c.target.to_string(),
-                c.cited_date.map_or("-".into(), |d| d.to_string()),
-                c.section.to_string(),
-                c.paragraph.map_or("-".into(), |p| p.to_string()),
-                c.relation.clone(),
-            ]
-        })
-        .collect()
+    doc.citations.iter().map(row).collect()
 }
 
 /// Counts for precision and recall.
