@@ -2,6 +2,9 @@
 //! across line and page breaks, each paragraph placed in its section with
 //! its number and relation.
 
+use std::cell::OnceCell;
+use std::ops::Range;
+
 use crate::model::Section;
 use crate::relation::opening_relation;
 use crate::text::{clean_line_into, Mapped};
@@ -20,25 +23,78 @@ pub(crate) enum HeadingRole {
     Other,
 }
 
-/// A paragraph of the document, cleaned, with its place.
-#[derive(Debug, Clone)]
+/// What decides the relation of the citations in a paragraph.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Relation {
+    /// The opening words of the paragraph at this index
+    /// ([`opening_relation`]), read only when a citation needs them.
+    Opening(usize),
+    /// A relation fixed by the paragraph's place (`see`, `report`,
+    /// `annex`), or none (`""`).
+    Fixed(&'static str),
+}
+
+/// How a later block is joined to a paragraph.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Join {
+    /// With a space (a heading's bracket continued on the next block).
+    Space,
+    /// With a space unless the text already ends with one (a paragraph
+    /// cut by a page break or a footnote block).
+    SpaceUnlessSpaced,
+}
+
+/// A paragraph of the document with its place. Its cleaned text is
+/// built on demand ([`Layout::text`]): most paragraphs cite nothing and
+/// are never cleaned.
+#[derive(Debug)]
 pub(crate) struct Paragraph {
     pub section: Section,
     pub number: Option<u32>,
-    pub relation: String,
-    pub text: Mapped,
+    pub relation: Relation,
     /// 1-based source line of the paragraph's first line.
     pub line: usize,
     pub heading_role: Option<HeadingRole>,
     /// True in texts without an organ line (GA decisions): the relation
     /// is read per clause, not per paragraph.
     pub running: bool,
+    /// The lines of its first block (indices into [`Layout::lines`]).
+    first: Range<usize>,
+    /// Blocks that continue it, each with how it is joined.
+    more: Vec<(Join, Range<usize>)>,
+    /// A footnote: its number is dropped from the text.
+    footnote: bool,
+    text: OnceCell<Mapped>,
+}
+
+impl Paragraph {
+    fn new(section: Section, first: Range<usize>, line: usize) -> Paragraph {
+        Paragraph {
+            section,
+            number: None,
+            relation: Relation::Fixed(""),
+            line,
+            heading_role: None,
+            running: false,
+            first,
+            more: Vec::new(),
+            footnote: false,
+            text: OnceCell::new(),
+        }
+    }
+
+    /// The source line ranges of the paragraph's blocks.
+    fn blocks(&self) -> impl DoubleEndedIterator<Item = &Range<usize>> {
+        std::iter::once(&self.first).chain(self.more.iter().map(|(_, r)| r))
+    }
 }
 
 /// The document cut into paragraphs.
 #[derive(Debug, Default)]
-pub(crate) struct Layout {
+pub(crate) struct Layout<'a> {
     pub paragraphs: Vec<Paragraph>,
+    /// The source's lines, trimmed, which paragraphs refer to.
+    lines: Vec<Line<'a>>,
     /// The organ line, such as `The General Assembly,`.
     pub organ_line: Option<String>,
     /// `symbol:` and `date:` from a markdown front matter.
@@ -48,6 +104,90 @@ pub(crate) struct Layout {
     /// matter, in order.
     pub furniture: Vec<(usize, usize)>,
 }
+
+impl<'a> Layout<'a> {
+    /// The cleaned text of paragraph `index`, built on first use.
+    pub fn text(&self, index: usize) -> &Mapped {
+        let paragraph = &self.paragraphs[index];
+        paragraph.text.get_or_init(|| {
+            // One allocation: the cleaned text is never longer than the
+            // source lines, and has about two runs per line.
+            let (bytes, lines) = paragraph.blocks().fold((0, 0), |(bytes, lines), range| {
+                let last = &self.lines[range.end - 1];
+                let span = last.at + last.text.len() - self.lines[range.start].at;
+                (bytes + span + 1, lines + range.len())
+            });
+            let mut text = Mapped::with_capacity(bytes, 2 * lines + 1);
+            append_lines(&self.lines, paragraph.first.clone(), &mut text);
+            if paragraph.footnote {
+                text = strip_footnote_number(text);
+            }
+            for (join, lines) in &paragraph.more {
+                join_to(&mut text, *join, self.lines[lines.start].at);
+                append_lines(&self.lines, lines.clone(), &mut text);
+            }
+            text
+        })
+    }
+
+    /// Whether paragraph `index` can hold a reference
+    /// ([`crate::anchor::may_cite`] on its source bytes): the paragraphs
+    /// that fail this are never cleaned nor scanned.
+    pub fn may_cite(&self, index: usize, source: &str) -> bool {
+        let paragraph = &self.paragraphs[index];
+        if let Some(text) = paragraph.text.get() {
+            return crate::anchor::Triggers::of(text.text.as_bytes()).any();
+        }
+        paragraph.blocks().any(|lines| {
+            let first = &self.lines[lines.start];
+            let last = &self.lines[lines.end - 1];
+            crate::anchor::may_cite(&source.as_bytes()[first.at..last.at + last.text.len()])
+        })
+    }
+
+    /// The relation of the citations in paragraph `index`.
+    pub fn relation(&self, index: usize) -> String {
+        match self.paragraphs[index].relation {
+            Relation::Fixed(relation) => relation.to_string(),
+            Relation::Opening(of) => {
+                // The opening words of the paragraph's first block: 120
+                // cleaned bytes are all that `opening_relation` reads.
+                let paragraph = &self.paragraphs[of];
+                let mut text = Mapped::default();
+                for index in paragraph.first.clone() {
+                    if text.text.len() >= OPENING_BYTES {
+                        break;
+                    }
+                    append_lines(&self.lines, index..index + 1, &mut text);
+                }
+                opening_relation(&text.text)
+            }
+        }
+    }
+
+    /// The last character of paragraph `index`'s cleaned text that is not
+    /// a space, cleaning as few of its lines as it can.
+    fn last_visible_char(&self, index: usize, scratch: &mut Mapped) -> Option<char> {
+        let paragraph = &self.paragraphs[index];
+        if let Some(text) = paragraph.text.get() {
+            return text.text.trim_end().chars().next_back();
+        }
+        for lines in paragraph.blocks().rev() {
+            for line in lines.clone().rev() {
+                scratch.clear();
+                let line = &self.lines[line];
+                clean_line_into(scratch, line.text, line.at);
+                if let Some(c) = scratch.text.trim_end().chars().next_back() {
+                    return Some(c);
+                }
+            }
+        }
+        None
+    }
+}
+
+/// What [`opening_relation`] reads of a paragraph.
+const OPENING_BYTES: usize = 120;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum LineKind {
@@ -61,6 +201,7 @@ enum LineKind {
     Content,
 }
 
+#[derive(Debug)]
 struct Line<'a> {
     /// Trimmed text.
     text: &'a str,
@@ -75,7 +216,7 @@ struct Line<'a> {
 
 /// A run of content lines between blank lines.
 struct Block {
-    lines: Vec<usize>,
+    lines: Range<usize>,
     footnote: Option<u32>,
     /// Preceded by furniture or a page break: a new page starts here.
     after_page_break: bool,
@@ -87,7 +228,7 @@ pub(crate) struct Furniture {
     pub own_symbol_lines: Vec<String>,
 }
 
-pub(crate) fn layout(source: &str, furniture: &Furniture) -> Layout {
+pub(crate) fn layout<'a>(source: &'a str, furniture: &Furniture) -> Layout<'a> {
     let mut out = Layout::default();
     let mut lines = split_lines(source);
     skip_front_matter(&mut lines, &mut out);
@@ -98,7 +239,8 @@ pub(crate) fn layout(source: &str, furniture: &Furniture) -> Layout {
         .map(|l| (l.at, l.at + l.text.len()))
         .collect();
     let blocks = blocks(&lines, one_paragraph_per_line(&lines));
-    place_blocks(&lines, &blocks, &mut out);
+    out.lines = lines;
+    place_blocks(&blocks, &mut out);
     out
 }
 
@@ -108,7 +250,7 @@ fn split_lines(source: &str) -> Vec<Line<'_>> {
     for (index, raw) in source.split('\n').enumerate() {
         let start = at;
         at += raw.len() + 1;
-        let page_break = raw.contains('\u{c}');
+        let page_break = memchr::memchr(0x0C, raw.as_bytes()).is_some();
         let raw = raw.trim_end_matches('\r');
         let trimmed_start = raw.len() - raw.trim_start_matches(is_space).len();
         let text = raw.trim_matches(is_space);
@@ -278,8 +420,7 @@ fn mark_rebroken_title_lines(lines: &mut [Line<'_>], title_lines: &[String]) {
         let from = at.saturating_sub(6).max(body_from);
         let to = (at + 7).min(lines.len());
         for line in lines.get_mut(from..to).unwrap_or_default() {
-            if line.kind == LineKind::Content && line.text.len() >= 25 && title.contains(line.text)
-            {
+            if line.kind == LineKind::Content && line.text.len() >= 25 && holds(&title, line.text) {
                 line.kind = LineKind::Furniture;
             }
         }
@@ -305,6 +446,17 @@ fn mark_rebroken_title_lines(lines: &mut [Line<'_>], title_lines: &[String]) {
         }
         previous = Some(i);
     }
+}
+
+/// Whether `needle` occurs in the short `haystack`: a check at each
+/// occurrence of its first byte, cheaper for a title than building a
+/// substring searcher for every line.
+fn holds(haystack: &str, needle: &str) -> bool {
+    let (hay, needle) = (haystack.as_bytes(), needle.as_bytes());
+    let Some(&first) = needle.first() else {
+        return true;
+    };
+    memchr::memchr_iter(first, hay).any(|at| hay[at..].starts_with(needle))
 }
 
 fn normalize_for_compare(text: &str) -> String {
@@ -583,7 +735,7 @@ fn blocks(lines: &[Line<'_>], per_line: bool) -> Vec<Block> {
         let starts_new = match &current {
             None => true,
             Some(block) => {
-                let previous = lines[*block.lines.last().unwrap_or(&index)].text;
+                let previous = lines[block.lines.end - 1].text;
                 let ended = previous.ends_with([',', ';', ':', '.']);
                 per_line
                     || footnote.is_some()
@@ -600,11 +752,12 @@ fn blocks(lines: &[Line<'_>], per_line: bool) -> Vec<Block> {
         }
         // "Adopted unanimously at the\n1018th meeting.": the closing line
         // of the printed SC volumes, broken in two.
-        if organ_seen && !closing_seen && text.len() < 60 && text.contains("meeting") {
-            let opened = current
-                .as_ref()
-                .and_then(|b| b.lines.first())
-                .map(|&i| lines[i].text);
+        if organ_seen
+            && !closing_seen
+            && text.len() < 60
+            && memchr::memmem::find(text.as_bytes(), b"meeting").is_some()
+        {
+            let opened = current.as_ref().map(|b| lines[b.lines.start].text);
             if opened.is_some_and(|t| t.starts_with("Adopted") && t.len() < 60) {
                 closing_seen = true;
             }
@@ -612,29 +765,22 @@ fn blocks(lines: &[Line<'_>], per_line: bool) -> Vec<Block> {
         if starts_new {
             finish(&mut current, &mut blocks);
             current = Some(Block {
-                lines: vec![index],
+                lines: index..index + 1,
                 footnote,
                 after_page_break: std::mem::take(&mut page_break),
             });
         } else if let Some(block) = current.as_mut() {
-            block.lines.push(index);
+            block.lines.end = index + 1;
         }
     }
     finish(&mut current, &mut blocks);
     blocks
 }
 
-fn block_text(lines: &[Line<'_>], block: &Block) -> Mapped {
-    let mut text = Mapped::default();
-    append_block(lines, block, &mut text);
-    text
-}
-
-/// Appends a block's lines to `text`, joined by spaces, or directly where
-/// a line ends with a hyphen (`Open-` + `ended`).
-fn append_block(lines: &[Line<'_>], block: &Block, text: &mut Mapped) {
-    for &index in &block.lines {
-        let line = &lines[index];
+/// Appends lines to `text`, joined by spaces, or directly where a line
+/// ends with a hyphen (`Open-` + `ended`).
+fn append_lines(lines: &[Line<'_>], range: Range<usize>, text: &mut Mapped) {
+    for line in &lines[range] {
         if !text.text.is_empty() && !text.ends_with_space() && !text.text.ends_with('-') {
             text.push_replacement(line.at.saturating_sub(1), ' ');
         }
@@ -642,10 +788,17 @@ fn append_block(lines: &[Line<'_>], block: &Block, text: &mut Mapped) {
     }
 }
 
-fn place_blocks(lines: &[Line<'_>], blocks: &[Block], out: &mut Layout) {
+/// Joins a later block, whose first line starts at `at`, to `text`.
+fn join_to(text: &mut Mapped, join: Join, at: usize) {
+    if join == Join::Space || !text.ends_with_space() {
+        text.push_replacement(at.saturating_sub(1), ' ');
+    }
+}
+
+fn place_blocks(blocks: &[Block], out: &mut Layout<'_>) {
     let has_organ_line = blocks
         .iter()
-        .any(|b| b.lines.len() == 1 && is_organ_line(lines[b.lines[0]].text));
+        .any(|b| b.lines.len() == 1 && is_organ_line(out.lines[b.lines.start].text));
     let mut section = if has_organ_line {
         Section::Heading
     } else {
@@ -653,26 +806,21 @@ fn place_blocks(lines: &[Line<'_>], blocks: &[Block], out: &mut Layout) {
     };
     let mut preamble_count = 0u32;
     let mut operative_number_now: Option<u32> = None;
-    let mut operative_relation = String::new();
+    let mut operative_relation = Relation::Fixed("");
     // Index in out.paragraphs of the last body (non-footnote) paragraph,
     // which a continuation block extends.
     let mut last_body: Option<usize> = None;
     let mut last_footnote: Option<usize> = None;
+    let mut scratch = Mapped::default();
     for block in blocks {
-        let first_line = &lines[block.lines[0]];
-        let first = first_line.text;
+        let first_line = &out.lines[block.lines.start];
+        let (first, first_at, line_number) = (first_line.text, first_line.at, first_line.number);
         if let Some(n) = block.footnote {
-            let text = block_text(lines, block);
-            let text = strip_footnote_number(text);
-            out.paragraphs.push(Paragraph {
-                section: Section::Footnote,
-                number: Some(n).filter(|n| *n > 0),
-                relation: "see".into(),
-                text,
-                line: first_line.number,
-                heading_role: None,
-                running: false,
-            });
+            let mut paragraph = Paragraph::new(Section::Footnote, block.lines.clone(), line_number);
+            paragraph.number = Some(n).filter(|n| *n > 0);
+            paragraph.relation = Relation::Fixed("see");
+            paragraph.footnote = true;
+            out.paragraphs.push(paragraph);
             last_footnote = Some(out.paragraphs.len() - 1);
             continue;
         }
@@ -680,63 +828,70 @@ fn place_blocks(lines: &[Line<'_>], blocks: &[Block], out: &mut Layout) {
             if block.lines.len() == 1 && is_organ_line(first) {
                 out.organ_line = Some(first.trim_end_matches(',').to_string());
                 section = Section::Preamble;
-                mark_draft_title(&mut out.paragraphs);
+                mark_draft_title(out);
                 continue;
             }
             // `[on the report of the ... Committee` + `(A/78/421, para. 13)]`
+            // Heading paragraphs are few and always read: their text is
+            // built at once.
+            let lines = &out.lines;
             if let Some(open) = out.paragraphs.last_mut().filter(|p| {
                 p.section == Section::Heading
-                    && p.text.text.starts_with('[')
-                    && !p.text.text.contains(']')
+                    && p.text
+                        .get()
+                        .is_some_and(|t| t.text.starts_with('[') && !t.text.contains(']'))
             }) {
-                open.text
-                    .push_replacement(first_line.at.saturating_sub(1), ' ');
-                append_block(lines, block, &mut open.text);
-                let role = heading_role(&open.text.text, false);
-                open.heading_role = Some(role);
-                open.relation = role_relation(role).into();
+                if let Some(text) = open.text.get_mut() {
+                    join_to(text, Join::Space, first_at);
+                    append_lines(lines, block.lines.clone(), text);
+                    let role = heading_role(&text.text, false);
+                    open.heading_role = Some(role);
+                    open.relation = Relation::Fixed(role_relation(role));
+                }
+                open.more.push((Join::Space, block.lines.clone()));
                 continue;
             }
-            let text = block_text(lines, block);
+            let mut text = Mapped::default();
+            append_lines(lines, block.lines.clone(), &mut text);
             let role = heading_role(&text.text, title_number_prefix(first).is_some());
-            out.paragraphs.push(Paragraph {
-                section,
-                number: None,
-                relation: role_relation(role).into(),
-                text,
-                line: first_line.number,
-                heading_role: Some(role),
-                running: false,
-            });
+            let mut paragraph = Paragraph::new(section, block.lines.clone(), line_number);
+            paragraph.relation = Relation::Fixed(role_relation(role));
+            paragraph.heading_role = Some(role);
+            paragraph.text = OnceCell::from(text);
+            out.paragraphs.push(paragraph);
             continue;
         }
         let starts_lower = first.chars().next().is_some_and(|c| c.is_lowercase());
         // A paragraph cut by a page break (or a footnote block) goes on
         // where the previous one stopped.
         if let Some(last) = last_body {
-            let previous = &out.paragraphs[last];
-            let open = !previous
-                .text
-                .text
-                .trim_end()
-                .ends_with([',', ';', ':', '.']);
             let numbered = operative_number(first, operative_number_now.map_or(1, |n| n + 1))
                 .is_some()
                 || sub_paragraph_start(first);
-            if !numbered && (starts_lower || (open && block.after_page_break)) {
+            // Cleaning the end of the previous paragraph only when the
+            // answer matters.
+            let continues = !numbered
+                && (starts_lower
+                    || (block.after_page_break
+                        && !out
+                            .last_visible_char(last, &mut scratch)
+                            .is_some_and(|c| matches!(c, ',' | ';' | ':' | '.'))));
+            if continues {
                 // A lower-case block right after footnotes may continue
                 // the footnote rather than the body.
                 let target = match last_footnote {
                     Some(f) if f > last && !block.after_page_break => f,
                     _ => last,
                 };
+                let lines = &out.lines;
                 let paragraph = &mut out.paragraphs[target];
-                if !paragraph.text.ends_with_space() {
-                    paragraph
-                        .text
-                        .push_replacement(first_line.at.saturating_sub(1), ' ');
+                if let Some(text) = paragraph.text.get_mut() {
+                    join_to(text, Join::SpaceUnlessSpaced, first_at);
+                    append_lines(lines, block.lines.clone(), text);
                 }
-                append_block(lines, block, &mut paragraph.text);
+                paragraph
+                    .more
+                    .push((Join::SpaceUnlessSpaced, block.lines.clone()));
                 continue;
             }
         }
@@ -747,42 +902,37 @@ fn place_blocks(lines: &[Line<'_>], blocks: &[Block], out: &mut Layout) {
         if is_annex_heading(first) && section != Section::Heading {
             section = Section::Annex;
         }
-        let text = block_text(lines, block);
+        let index = out.paragraphs.len();
         let (number, relation) = match section {
             Section::Preamble | Section::Operative if has_organ_line => {
                 let expected = operative_number_now.map_or(1, |n| n + 1);
                 if let Some(n) = operative_number(first, expected) {
                     section = Section::Operative;
                     operative_number_now = Some(n);
-                    operative_relation = opening_relation(&text.text);
-                    (Some(n), operative_relation.clone())
+                    operative_relation = Relation::Opening(index);
+                    (Some(n), operative_relation)
                 } else if section == Section::Operative {
-                    (operative_number_now, operative_relation.clone())
+                    (operative_number_now, operative_relation)
                 } else if sub_paragraph_start(first) && preamble_count > 0 {
-                    let relation = last_body
-                        .map(|i| out.paragraphs[i].relation.clone())
-                        .unwrap_or_default();
+                    let relation =
+                        last_body.map_or(Relation::Fixed(""), |i| out.paragraphs[i].relation);
                     (Some(preamble_count), relation)
                 } else {
                     preamble_count += 1;
-                    (Some(preamble_count), opening_relation(&text.text))
+                    (Some(preamble_count), Relation::Opening(index))
                 }
             }
             Section::Annex => (
                 operative_number(first, 0).filter(|_| first.len() > 3),
-                "annex".to_string(),
+                Relation::Fixed("annex"),
             ),
-            _ => (None, String::new()),
+            _ => (None, Relation::Fixed("")),
         };
-        out.paragraphs.push(Paragraph {
-            section,
-            number,
-            relation,
-            text,
-            line: first_line.number,
-            heading_role: None,
-            running: !has_organ_line && section == Section::Operative,
-        });
+        let mut paragraph = Paragraph::new(section, block.lines.clone(), line_number);
+        paragraph.number = number;
+        paragraph.relation = relation;
+        paragraph.running = !has_organ_line && section == Section::Operative;
+        out.paragraphs.push(paragraph);
         last_body = Some(out.paragraphs.len() - 1);
     }
 }
@@ -851,7 +1001,8 @@ fn is_annex_heading(text: &str) -> bool {
 
 /// A draft has no numbered title line: its title is the last heading
 /// paragraph above the organ line that is not the sponsors' line.
-fn mark_draft_title(paragraphs: &mut [Paragraph]) {
+fn mark_draft_title(layout: &mut Layout<'_>) {
+    let paragraphs = &mut layout.paragraphs;
     if paragraphs
         .iter()
         .any(|p| p.heading_role == Some(HeadingRole::Title))
@@ -859,7 +1010,8 @@ fn mark_draft_title(paragraphs: &mut [Paragraph]) {
         return;
     }
     if let Some(last) = paragraphs.last_mut() {
-        let t = &last.text.text;
+        let Some(text) = last.text.get() else { return };
+        let t = &text.text;
         let not_title = t.contains("draft resolution")
             || t.contains("draft decision")
             || t.starts_with("Resolution adopted")
@@ -868,7 +1020,7 @@ fn mark_draft_title(paragraphs: &mut [Paragraph]) {
             || t.starts_with('[');
         if last.heading_role == Some(HeadingRole::Other) && !not_title {
             last.heading_role = Some(HeadingRole::Title);
-            last.relation = "title".into();
+            last.relation = Relation::Fixed("title");
         }
     }
 }

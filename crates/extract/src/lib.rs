@@ -69,6 +69,7 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+mod anchor;
 mod dates;
 pub mod html;
 mod layout;
@@ -89,7 +90,7 @@ pub use model::{Citation, Date, DateParseError, Diagnostic, Document, Section, S
 pub use resgraph_symbol as symbol;
 pub use verdict::{Candidate, Explained, Reason, Verdict};
 
-use layout::{layout, Furniture, Paragraph};
+use layout::{layout, Furniture, Layout};
 use scan::{scan, ScanState};
 
 /// What the caller knows about a text before reading it.
@@ -310,8 +311,8 @@ fn read(source: &str, hint: &Hint, mut evidence: Option<&mut Evidence>) -> Docum
     let mut doc = Document {
         source: hint.source.clone(),
         date: meta::document_date(&layout),
-        title: meta::title(&layout.paragraphs),
-        session: meta::session_from_heading(&layout.paragraphs)
+        title: meta::title(&layout),
+        session: meta::session_from_heading(&layout)
             .or_else(|| symbol.as_ref().and_then(meta::session_from_symbol)),
         organ: organ_name,
         symbol,
@@ -324,13 +325,19 @@ fn read(source: &str, hint: &Hint, mut evidence: Option<&mut Evidence>) -> Docum
         doc.title = None;
     }
     let own = doc.symbol.clone();
-    let anchors = footnote_anchors(&layout.paragraphs);
+    let mut anchors = FootnoteAnchors::new(&layout);
     for (index, paragraph) in layout.paragraphs.iter().enumerate() {
+        // Anchor first: a paragraph without a byte pattern that a
+        // reference needs is neither cleaned nor scanned.
+        if !layout.may_cite(index, source) {
+            continue;
+        }
+        let text = layout.text(index);
         let before_notes = state.notes.len();
-        let mentions = scan(&paragraph.text.text, &mut state);
+        let mentions = scan(&text.text, &mut state);
         for (start, end, reason) in state.excluded.drain(..) {
             if let Some(evidence) = evidence.as_mut() {
-                let (start, end) = paragraph.text.source_span(start, end);
+                let (start, end) = text.source_span(start, end);
                 evidence
                     .excluded
                     .push(verdict::Excluded { start, end, reason });
@@ -343,11 +350,20 @@ fn read(source: &str, hint: &Hint, mut evidence: Option<&mut Evidence>) -> Docum
                 message: note,
             });
         }
+        if mentions.is_empty() {
+            continue;
+        }
+        let relation = layout.relation(index);
+        let anchor = if paragraph.section == Section::Footnote {
+            anchors.anchor(&layout, index)
+        } else {
+            None
+        };
         let mut running: Option<relation::RunningText> = None;
         for mention in mentions {
             if Some(&mention.symbol) == own.as_ref() {
                 if let Some(evidence) = evidence.as_mut() {
-                    let (start, end) = paragraph.text.source_span(mention.start, mention.end);
+                    let (start, end) = text.source_span(mention.start, mention.end);
                     evidence.excluded.push(verdict::Excluded {
                         start,
                         end,
@@ -371,27 +387,26 @@ fn read(source: &str, hint: &Hint, mut evidence: Option<&mut Evidence>) -> Docum
                 }
                 continue;
             }
-            let (start, end) = paragraph.text.source_span(mention.start, mention.end);
+            let (start, end) = text.source_span(mention.start, mention.end);
             let mut citation = Citation {
                 kind: mention.symbol.kind().as_str().to_string(),
                 target: mention.symbol,
                 cited_date: mention.cited_date,
-                relation: paragraph.relation.clone(),
+                relation: relation.clone(),
                 section: paragraph.section,
                 paragraph: paragraph.number,
                 start,
                 end,
-                text: paragraph.text.text[mention.start..mention.end].to_string(),
+                text: text.text[mention.start..mention.end].to_string(),
                 anchor_section: None,
                 anchor_paragraph: None,
-                cited_title: relation::entitled_after(&paragraph.text.text[mention.end..]),
+                cited_title: relation::entitled_after(&text.text[mention.end..]),
             };
             if paragraph.running {
-                let text =
-                    running.get_or_insert_with(|| relation::RunningText::new(&paragraph.text.text));
-                place_in_running_text(&mut citation, text, mention.start);
+                let running = running.get_or_insert_with(|| relation::RunningText::new(&text.text));
+                place_in_running_text(&mut citation, running, mention.start);
             }
-            if let Some(Some(anchor)) = anchors.get(&index) {
+            if let Some(anchor) = anchor {
                 citation.anchor_section = Some(anchor.0);
                 citation.anchor_paragraph = anchor.1;
             }
@@ -418,33 +433,47 @@ fn place_in_running_text(citation: &mut Citation, text: &relation::RunningText, 
     citation.paragraph = None;
 }
 
-/// For each footnote paragraph, the section and number of the paragraph
-/// carrying its mark: among the nearest earlier body paragraphs (a mark
-/// stands on the same page as its footnote), the one with the strongest
-/// mark for that number (superscript or `[^n]`, then a number glued to a
-/// word or year, then a spaced number), the nearest on a tie; failing any
-/// mark, the body paragraph just before the footnote.
-fn footnote_anchors(paragraphs: &[Paragraph]) -> HashMap<usize, Option<(Section, Option<u32>)>> {
-    let mut anchors = HashMap::new();
-    // Marks are found once per paragraph, on demand, kept as the
-    // strongest per number; body paragraphs are listed as they come, so
-    // that a long run of footnotes stays linear.
-    let mut marks: Vec<Option<HashMap<u32, u8>>> = vec![None; paragraphs.len()];
-    let mut bodies: Vec<usize> = Vec::new();
-    for (index, p) in paragraphs.iter().enumerate() {
-        if p.section != Section::Footnote {
-            bodies.push(index);
-            continue;
+/// The paragraph carrying each footnote's mark, found on demand (only
+/// footnotes that cite something need it): among the nearest earlier
+/// body paragraphs (a mark stands on the same page as its footnote), the
+/// one with the strongest mark for that number (superscript or `[^n]`,
+/// then a number glued to a word or year, then a spaced number), the
+/// nearest on a tie; failing any mark, the body paragraph just before the
+/// footnote.
+struct FootnoteAnchors {
+    /// Indices of the body (non-footnote) paragraphs, in order.
+    bodies: Vec<usize>,
+    /// The strongest mark per number of each paragraph, read once.
+    marks: Vec<Option<HashMap<u32, u8>>>,
+}
+
+impl FootnoteAnchors {
+    fn new(layout: &Layout<'_>) -> FootnoteAnchors {
+        let paragraphs = &layout.paragraphs;
+        FootnoteAnchors {
+            bodies: (0..paragraphs.len())
+                .filter(|&i| paragraphs[i].section != Section::Footnote)
+                .collect(),
+            marks: Vec::new(),
         }
-        let Some(n) = p.number else { continue };
+    }
+
+    /// The section and number of the paragraph that footnote `index`
+    /// belongs to.
+    fn anchor(&mut self, layout: &Layout<'_>, index: usize) -> Option<(Section, Option<u32>)> {
+        let paragraphs = &layout.paragraphs;
+        let n = paragraphs[index].number?;
+        if self.marks.is_empty() {
+            self.marks = vec![None; paragraphs.len()];
+        }
+        let before = self.bodies.partition_point(|&b| b < index);
         let mut best: Option<(u8, usize)> = None;
         let mut nearest = None;
-        let body = bodies.iter().rev().take(20).copied();
-        for i in body {
+        for &i in self.bodies[..before].iter().rev().take(20) {
             nearest = nearest.or(Some(i));
-            let found = marks[i].get_or_insert_with(|| {
+            let found = self.marks[i].get_or_insert_with(|| {
                 let mut strongest = HashMap::new();
-                for (m, s) in footnote_marks(&paragraphs[i].text.text) {
+                for (m, s) in footnote_marks(&layout.text(i).text) {
                     let best = strongest.entry(m).or_insert(s);
                     *best = (*best).max(s);
                 }
@@ -458,13 +487,10 @@ fn footnote_anchors(paragraphs: &[Paragraph]) -> HashMap<usize, Option<(Section,
                 }
             }
         }
-        let found = best
-            .map(|(_, i)| i)
+        best.map(|(_, i)| i)
             .or(nearest)
-            .map(|i| (paragraphs[i].section, paragraphs[i].number));
-        anchors.insert(index, found);
+            .map(|i| (paragraphs[i].section, paragraphs[i].number))
     }
-    anchors
 }
 
 /// The footnote marks a paragraph may carry, each with how sure it is:
@@ -595,10 +621,14 @@ mod dump {
                 own_symbol_lines: vec![],
             },
         );
-        for p in layout.paragraphs {
+        for (i, p) in layout.paragraphs.iter().enumerate() {
             println!(
                 "[{:?} {:?} {} line {}] {}",
-                p.section, p.number, p.relation, p.line, p.text.text
+                p.section,
+                p.number,
+                layout.relation(i),
+                p.line,
+                layout.text(i).text
             );
         }
     }

@@ -3,7 +3,7 @@
 use resgraph_symbol::{GaSession, GaStyle, Symbol};
 
 use crate::dates::first_date;
-use crate::layout::{HeadingRole, Layout, Paragraph};
+use crate::layout::{HeadingRole, Layout};
 use crate::model::{Date, Section};
 
 /// The document's own symbol as the text states it in its first lines:
@@ -47,8 +47,8 @@ pub(crate) fn own_symbol_from_title(layout: &Layout) -> Option<Symbol> {
     let title = layout
         .paragraphs
         .iter()
-        .find(|p| p.heading_role == Some(HeadingRole::Title))?;
-    let (head, _) = title.text.text.split_once(". ")?;
+        .position(|p| p.heading_role == Some(HeadingRole::Title))?;
+    let (head, _) = layout.text(title).text.split_once(". ")?;
     match Symbol::parse_loose(head).ok()? {
         s @ Symbol::GaResolution {
             style: GaStyle::Modern,
@@ -105,13 +105,12 @@ pub fn symbol_from_file_name(name: &str) -> Option<Symbol> {
 pub(crate) fn document_date(layout: &Layout) -> Option<Date> {
     // The adoption line is in the heading, or opens a decision's running
     // text: no need to search the body.
-    let candidates = layout
-        .paragraphs
-        .iter()
-        .filter(|p| p.section == Section::Heading)
-        .chain(layout.paragraphs.iter().find(|p| p.running));
+    let paragraphs = &layout.paragraphs;
+    let candidates = (0..paragraphs.len())
+        .filter(|&i| paragraphs[i].section == Section::Heading)
+        .chain((0..paragraphs.len()).find(|&i| paragraphs[i].running));
     for p in candidates.take(40) {
-        let t = crate::text::prefix(&p.text.text, 400);
+        let t = crate::text::prefix(&layout.text(p).text, 400);
         // "Resolution adopted by the Human Rights Council on 10 July
         // 2024" (not the "Distr." date of issue above it), "Adopted by the
         // Security Council at its 9672nd meeting, on27 June 2024" (a space
@@ -126,29 +125,28 @@ pub(crate) fn document_date(layout: &Layout) -> Option<Date> {
             }
         }
     }
-    layout
-        .paragraphs
-        .iter()
-        .filter(|p| p.section == Section::Heading)
-        .find_map(|p| first_date(&p.text.text))
+    (0..paragraphs.len())
+        .filter(|&i| paragraphs[i].section == Section::Heading)
+        .find_map(|i| first_date(&layout.text(i).text))
         .or_else(|| layout.front_date.as_deref().and_then(|d| d.parse().ok()))
 }
 
 /// The title: the numbered title line without its number, or a draft's
 /// title paragraph.
-pub(crate) fn title(paragraphs: &[Paragraph]) -> Option<String> {
+pub(crate) fn title(layout: &Layout) -> Option<String> {
+    let paragraphs = &layout.paragraphs;
     let at = paragraphs
         .iter()
         .position(|p| p.heading_role == Some(HeadingRole::Title))?;
-    let text = paragraphs[at].text.text.trim();
+    let text = layout.text(at).text.trim();
     let text = match text.split_once(". ") {
         Some((head, rest)) if head.contains('/') && head.len() < 12 => rest,
         _ if text.ends_with('.') && text.contains('/') && text.len() < 12 => {
             // `73/8.` alone: the title is the next heading paragraph.
-            let next = paragraphs
+            paragraphs
                 .get(at + 1)
                 .filter(|p| p.section == Section::Heading)?;
-            next.text.text.trim()
+            layout.text(at + 1).text.trim()
         }
         _ => text,
     };
@@ -188,9 +186,10 @@ const ORDINAL_TENS: [(&str, &str, u16); 8] = [
 ];
 
 /// `Seventy-seventh session` → 77.
-pub(crate) fn session_from_heading(paragraphs: &[Paragraph]) -> Option<u16> {
-    for p in paragraphs.iter().filter(|p| p.section == Section::Heading) {
-        let lower = p.text.text.to_lowercase();
+pub(crate) fn session_from_heading(layout: &Layout) -> Option<u16> {
+    let paragraphs = &layout.paragraphs;
+    for p in (0..paragraphs.len()).filter(|&i| paragraphs[i].section == Section::Heading) {
+        let lower = layout.text(p).text.to_lowercase();
         let Some(i) = lower.find(" session") else {
             continue;
         };

@@ -15,6 +15,14 @@ pub(crate) struct Mapped {
 }
 
 impl Mapped {
+    /// An empty text with room for `bytes` bytes and `runs` runs.
+    pub fn with_capacity(bytes: usize, runs: usize) -> Mapped {
+        Mapped {
+            text: String::with_capacity(bytes),
+            runs: Vec::with_capacity(runs),
+        }
+    }
+
     /// Appends `piece`, whose first byte stood at `source` in the source.
     pub fn push(&mut self, source: usize, piece: &str) {
         if piece.is_empty() {
@@ -54,6 +62,12 @@ impl Mapped {
         let first = self.source_offset(start);
         let last = self.source_offset(end.saturating_sub(1).max(start));
         (first, last + 1)
+    }
+
+    /// Empties the text, keeping its buffers for reuse.
+    pub fn clear(&mut self) {
+        self.text.clear();
+        self.runs.clear();
     }
 
     pub fn ends_with_space(&self) -> bool {

@@ -19,6 +19,7 @@ use std::sync::OnceLock;
 use regex::Regex;
 use resgraph_symbol::{Act, Body, Symbol};
 
+use crate::anchor::Triggers;
 use crate::dates::Date;
 use crate::spans::Spans;
 use crate::verdict::Reason;
@@ -69,9 +70,9 @@ fn anchors() -> &'static Regex {
         series.sort_by_key(|s| std::cmp::Reverse(s.len()));
         Regex::new(&format!(
             concat!(
-                r"(?P<head>(?-u:\b)[Rr]esolutions?(?-u:\b)|(?-u:\b)[Dd]ecisions?(?-u:\b)|(?-u:\b)RESOLUTIONS?(?-u:\b))",
-                r"|(?P<doc>(?-u:\b)(?:{})",
-                r"(?:/[A-Za-z0-9][A-Za-z0-9.\-]*)+)"
+                r"(?-u:\b)[Rr]esolutions?(?-u:\b)|(?-u:\b)[Dd]ecisions?(?-u:\b)|(?-u:\b)RESOLUTIONS?(?-u:\b)",
+                r"|(?-u:\b)(?:{})",
+                r"(?:/[A-Za-z0-9][A-Za-z0-9.\-]*)+"
             ),
             series.join("|")
         ))
@@ -82,48 +83,54 @@ fn anchors() -> &'static Regex {
 /// Scans one paragraph.
 pub(crate) fn scan(text: &str, state: &mut ScanState) -> Vec<Mention> {
     let mut mentions = Vec::new();
+    // Each pass runs only where its byte patterns occur (`anchor`): most
+    // paragraphs need one pass or none.
+    let triggers = Triggers::of(text.as_bytes());
+    if triggers.anchored {
+        anchored(text, state, &mut mentions);
+    }
+    if triggers.council {
+        council_forms(text, state, &mut mentions);
+    }
+    if triggers.assembly {
+        assembly_forms(text, state, &mut mentions);
+    }
+    mentions.sort_by_key(|m| m.start);
+    mentions
+}
+
+/// The lists after head words and the masthead symbols.
+fn anchored(text: &str, state: &mut ScanState, mentions: &mut Vec<Mention>) {
     let mut consumed_to = 0;
     let mut last_list: Option<(usize, Owner)> = None;
-    for caps in anchors().captures_iter(text) {
-        let Some(m) = caps.get(0) else { continue };
+    for m in anchors().find_iter(text) {
         if m.start() < consumed_to {
             continue;
         }
-        if let Some(head) = caps.name("head") {
-            let act = if head.as_str().to_ascii_lowercase().starts_with("decision") {
+        // A masthead symbol holds a slash, a head word never does.
+        if !m.as_str().contains('/') {
+            let act = if m.as_str().to_ascii_lowercase().starts_with("decision") {
                 Act::Decision
             } else {
                 Act::Resolution
             };
-            let mut owner = owner_before(&text[..head.start()], state.own_body);
+            let mut owner = owner_before(&text[..m.start()], state.own_body);
             // "Human Rights Council decision 18/120 of 30 September 2011
             // and resolutions 24/14 ...": a head joined to the list before
             // it by "and" keeps that list's body.
             if owner == Owner::Default {
                 if let Some((end, previous)) = last_list {
-                    if joins(&text[end..head.start()]) {
+                    if joins(&text[end..m.start()]) {
                         owner = previous;
                     }
                 }
             }
-            consumed_to = list(text, head.end(), owner, act, state, &mut mentions);
+            consumed_to = list(text, m.end(), owner, act, state, mentions);
             last_list = Some((consumed_to, owner));
-        } else if let Some(doc) = caps.name("doc") {
-            consumed_to = masthead(text, doc.start(), doc.end(), state, &mut mentions);
+        } else {
+            consumed_to = masthead(text, m.start(), m.end(), state, mentions);
         }
     }
-    // Both passes need a parenthesis or a slash: most paragraphs have
-    // neither, and one byte search spares them the regexes.
-    let bytes = text.as_bytes();
-    let paren = memchr::memchr(b'(', bytes).is_some();
-    if paren {
-        council_forms(text, state, &mut mentions);
-    }
-    if paren || memchr::memchr(b'/', bytes).is_some() {
-        assembly_forms(text, state, &mut mentions);
-    }
-    mentions.sort_by_key(|m| m.start);
-    mentions
 }
 
 /// The spans already read in a paragraph: its mentions and exclusions.

@@ -27,12 +27,15 @@ pub(super) fn council_forms(text: &str, state: &mut ScanState, out: &mut Vec<Men
     let re =
         RE.get_or_init(|| Regex::new(r"(?-u:\b)(\d{1,4})\s?\((\d{4})\)").expect("static regex"));
     let taken = taken(out, state);
-    for caps in re.captures_iter(text) {
-        let Some(m) = caps.get(0) else { continue };
+    // Groups are read only for matches not read already.
+    for m in re.find_iter(text) {
         let (start, end) = (m.start(), m.end());
         if taken.overlaps(start, end) {
             continue;
         }
+        let Some(caps) = re.captures_at(text, start) else {
+            continue;
+        };
         // Part of something else: `5/2 (2022)`, `A.2 (2020)`.
         if text[..start].ends_with(['/', '.', '-']) {
             continue;
@@ -138,8 +141,8 @@ pub(super) fn assembly_forms(text: &str, state: &mut ScanState, out: &mut Vec<Me
     });
     let taken = taken(out, state);
     let mut found: Vec<Mention> = Vec::new();
-    for caps in re.captures_iter(text) {
-        let Some(m) = caps.get(0) else { continue };
+    // Groups are read only for matches not read already.
+    for m in re.find_iter(text) {
         let (start, end) = (m.start(), m.end());
         if taken.overlaps(start, end)
             || text[..start].ends_with(['/', '.', '-', '\u{2011}'])
@@ -147,6 +150,9 @@ pub(super) fn assembly_forms(text: &str, state: &mut ScanState, out: &mut Vec<Me
         {
             continue;
         }
+        let Some(caps) = re.captures_at(text, start) else {
+            continue;
+        };
         let dated = date_at(&text[end..]);
         let dated_on = dated.map(|(d, _)| d);
         // A mention of the whole match.

@@ -1,0 +1,154 @@
+//! Where a citation can start, found with byte searches before anything
+//! is cleaned or parsed.
+//!
+//! Most paragraphs of a UN text cite nothing, and the scanner's regexes
+//! are the costliest step of extraction. Every reference the scanner
+//! reads needs one of a few byte patterns, each of which is a plain
+//! byte test:
+//!
+//! - a head word, `resolution(s)`, `decision(s)` or `RESOLUTION(S)`:
+//!   the substrings `esolution`, `ecision`, `ESOLUTION`;
+//! - a masthead symbol: an upper-case series letter, `/`, a letter or digit
+//!   (`A/65/201`, `S/PRST/2012/11`);
+//! - an Assembly or ECOSOC number: a digit, `/`, a digit (`76/19`,
+//!   `1994/15`);
+//! - a Council number with its year: `(` and four digits and `)`;
+//! - a roman session: `(` and one of `IVXLC` (`2625 (XXV)`).
+//!
+//! [`Triggers::of`] says which of these a text holds, so that the scanner
+//! runs only the passes that can find something; [`may_cite`] says
+//! whether a paragraph, still in its raw source form, needs to be cleaned
+//! and scanned at all. Both are exact in one direction: a text they pass
+//! over holds nothing the scanner would read. That is what keeps
+//! extraction's output identical whatever they skip.
+//!
+//! Cost: a few `memchr`/`memmem` passes over the bytes (several GB/s
+//! each), with a byte test at each `/` and `(`.
+
+use std::sync::OnceLock;
+
+use memchr::memmem::Finder;
+
+/// Which scanner passes a text can feed.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Triggers {
+    /// A head word or a masthead symbol: the anchored list and masthead
+    /// pass.
+    pub anchored: bool,
+    /// A Council `(YYYY)`.
+    pub council: bool,
+    /// An Assembly `S/N` or a roman `(XXV)`.
+    pub assembly: bool,
+}
+
+impl Triggers {
+    /// The triggers in `text`.
+    pub fn of(text: &[u8]) -> Triggers {
+        let mut found = Triggers {
+            anchored: has_head_word(text),
+            ..Triggers::default()
+        };
+        for at in memchr::memchr2_iter(b'/', b'(', text) {
+            let next = text.get(at + 1).copied().unwrap_or(b' ');
+            if text[at] == b'/' {
+                let previous = at.checked_sub(1).map_or(b' ', |p| text[p]);
+                found.assembly |= previous.is_ascii_digit() && next.is_ascii_digit();
+                found.anchored |= previous.is_ascii_uppercase() && next.is_ascii_alphanumeric();
+            } else {
+                found.assembly |= matches!(next, b'I' | b'V' | b'X' | b'L' | b'C');
+                found.council |= text.get(at + 1..at + 6).is_some_and(|year| {
+                    year[..4].iter().all(u8::is_ascii_digit) && year[4] == b')'
+                });
+            }
+            if found.anchored && found.council && found.assembly {
+                break;
+            }
+        }
+        found
+    }
+
+    /// Whether any pass has something to read.
+    pub fn any(self) -> bool {
+        self.anchored || self.council || self.assembly
+    }
+}
+
+fn has_head_word(text: &[u8]) -> bool {
+    static HEADS: OnceLock<[Finder<'static>; 3]> = OnceLock::new();
+    let heads = HEADS.get_or_init(|| {
+        [
+            Finder::new("esolution"),
+            Finder::new("ecision"),
+            Finder::new("ESOLUTION"),
+        ]
+    });
+    heads.iter().any(|f| f.find(text).is_some())
+}
+
+/// Whether a paragraph whose source bytes are `raw` (its lines and the
+/// breaks between them) can hold a reference.
+///
+/// Cleaning (see `text`) drops markup, entities, emphasis stars and
+/// invisible characters, which can bring the bytes of a pattern together
+/// (`76<i>/</i>19`, `reso\u{ad}lution`, `76&#47;19`): raw text holding any
+/// of them is always scanned. Otherwise cleaning only turns line breaks
+/// and runs of spaces into one space, which none of the patterns spans,
+/// so the triggers of the raw bytes are those of the cleaned text.
+pub(crate) fn may_cite(raw: &[u8]) -> bool {
+    changed_by_cleaning(raw) || Triggers::of(raw).any()
+}
+
+/// Whether cleaning can do more to `raw` than fold whitespace.
+fn changed_by_cleaning(raw: &[u8]) -> bool {
+    if memchr::memchr3(b'&', b'<', b'*', raw).is_some() || memchr::memchr(b'[', raw).is_some() {
+        return true;
+    }
+    if raw.is_ascii() {
+        return false;
+    }
+    // The invisible characters cleaning removes: U+00AD (C2 AD),
+    // U+200B..U+200D (E2 80 8B..8D), U+2060 (E2 81 A0), U+FEFF (EF BB BF).
+    memchr::memchr3_iter(0xC2, 0xE2, 0xEF, raw).any(|at| {
+        matches!(
+            raw.get(at..(at + 3).min(raw.len())),
+            Some(
+                [0xC2, 0xAD, ..]
+                    | [0xE2, 0x80, 0x8B..=0x8D]
+                    | [0xE2, 0x81, 0xA0]
+                    | [0xEF, 0xBB, 0xBF]
+            )
+        )
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn triggers_name_the_passes() {
+        let t = |s: &str| Triggers::of(s.as_bytes());
+        assert!(t("Recalling its resolution").anchored);
+        assert!(t("See A/65/201.").anchored);
+        assert!(t("see A/65/201.").assembly);
+        assert_eq!(
+            t("1373 (2001)"),
+            Triggers {
+                council: true,
+                ..Triggers::default()
+            }
+        );
+        assert!(t("2625 (XXV)").assembly);
+        assert!(!t("the 2010 reports (a) and (b), 2021-2025").any());
+        assert!(!t("2/ 3 and and / x").any());
+    }
+
+    #[test]
+    fn cleaning_that_joins_bytes_makes_a_paragraph_worth_scanning() {
+        assert!(may_cite("reso\u{ad}lution".as_bytes()));
+        assert!(may_cite(b"76&#47;19"));
+        assert!(may_cite(b"76<i>/</i>19"));
+        assert!(!may_cite("Welcomes the report \u{2019}s work".as_bytes()));
+        assert!(!may_cite(b"Decides to remain seized of the matter."));
+    }
+}
