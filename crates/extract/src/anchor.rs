@@ -98,27 +98,9 @@ pub(crate) fn may_cite(raw: &[u8]) -> bool {
     changed_by_cleaning(raw) || Triggers::of(raw).any()
 }
 
-/// Whether cleaning can do more to `raw` than fold whitespace.
+/// Whether cleaning can drop bytes of `raw`.
 fn changed_by_cleaning(raw: &[u8]) -> bool {
-    if memchr::memchr3(b'&', b'<', b'*', raw).is_some() || memchr::memchr(b'[', raw).is_some() {
-        return true;
-    }
-    if raw.is_ascii() {
-        return false;
-    }
-    // The invisible characters cleaning removes: U+00AD (C2 AD),
-    // U+200B..U+200D (E2 80 8B..8D), U+2060 (E2 81 A0), U+FEFF (EF BB BF).
-    memchr::memchr3_iter(0xC2, 0xE2, 0xEF, raw).any(|at| {
-        matches!(
-            raw.get(at..(at + 3).min(raw.len())),
-            Some(
-                [0xC2, 0xAD, ..]
-                    | [0xE2, 0x80, 0x8B..=0x8D]
-                    | [0xE2, 0x81, 0xA0]
-                    | [0xEF, 0xBB, 0xBF]
-            )
-        )
-    })
+    crate::text::cleaning(raw) == crate::text::Cleaning::Drops
 }
 
 #[cfg(test)]

@@ -55,7 +55,19 @@ pub(crate) fn date_at(text: &str) -> Option<(Date, usize)> {
 /// [`date_at`], where a date without a year (`186 (1964) of 4 March`)
 /// takes `year`, the year the reference itself states.
 pub(crate) fn date_at_in(text: &str, year: Option<u16>) -> Option<(Date, usize)> {
-    let caps = cited_date().captures(text)?;
+    // The pattern opens with an optional comma and spaces, then "of",
+    // "on" or "adopted": most texts after a number fail at once.
+    let opening = text.strip_prefix(',').unwrap_or(text).trim_start();
+    if !(opening.starts_with('o') || opening.starts_with('a')) {
+        return None;
+    }
+    let m = cited_date().find(text)?;
+    // Groups in a window just past the match (see `scan::captures_of`).
+    let window = &text[..crate::text::ceil_char_boundary(text, m.end() + 16)];
+    let caps = match cited_date().captures(window) {
+        Some(caps) if caps.get(0).is_some_and(|w| w.range() == m.range()) => caps,
+        _ => cited_date().captures(text)?,
+    };
     let date = match caps.get(3) {
         Some(y) => from_parts(&caps[1], &caps[2], y.as_str())?,
         None => from_parts(&caps[1], &caps[2], &year?.to_string())?,

@@ -7,7 +7,7 @@ use std::ops::Range;
 
 use crate::model::Section;
 use crate::relation::opening_relation;
-use crate::text::{clean_line_into, Mapped};
+use crate::text::{clean_line_into, cleaning, fold_line_into, Cleaning, Mapped};
 
 /// What a heading paragraph is, which decides the relation of citations
 /// in it.
@@ -93,6 +93,8 @@ impl Paragraph {
 #[derive(Debug, Default)]
 pub(crate) struct Layout<'a> {
     pub paragraphs: Vec<Paragraph>,
+    /// The source text.
+    source: &'a str,
     /// The source's lines, trimmed, which paragraphs refer to.
     lines: Vec<Line<'a>>,
     /// The organ line, such as `The General Assembly,`.
@@ -118,13 +120,19 @@ impl<'a> Layout<'a> {
                 (bytes + span + 1, lines + range.len())
             });
             let mut text = Mapped::with_capacity(bytes, 2 * lines + 1);
-            append_lines(&self.lines, paragraph.first.clone(), &mut text);
+            // Most paragraphs hold nothing for cleaning to do but fold
+            // spaces: they take the fast way.
+            let folds = paragraph
+                .blocks()
+                .all(|lines| cleaning(self.source_of(lines)) == Cleaning::Folds);
+            let append = if folds { fold_lines } else { append_lines };
+            append(&self.lines, paragraph.first.clone(), &mut text);
             if paragraph.footnote {
                 text = strip_footnote_number(text);
             }
             for (join, lines) in &paragraph.more {
                 join_to(&mut text, *join, self.lines[lines.start].at);
-                append_lines(&self.lines, lines.clone(), &mut text);
+                append(&self.lines, lines.clone(), &mut text);
             }
             text
         })
@@ -133,16 +141,21 @@ impl<'a> Layout<'a> {
     /// Whether paragraph `index` can hold a reference
     /// ([`crate::anchor::may_cite`] on its source bytes): the paragraphs
     /// that fail this are never cleaned nor scanned.
-    pub fn may_cite(&self, index: usize, source: &str) -> bool {
+    pub fn may_cite(&self, index: usize) -> bool {
         let paragraph = &self.paragraphs[index];
         if let Some(text) = paragraph.text.get() {
             return crate::anchor::Triggers::of(text.text.as_bytes()).any();
         }
-        paragraph.blocks().any(|lines| {
-            let first = &self.lines[lines.start];
-            let last = &self.lines[lines.end - 1];
-            crate::anchor::may_cite(&source.as_bytes()[first.at..last.at + last.text.len()])
-        })
+        paragraph
+            .blocks()
+            .any(|lines| crate::anchor::may_cite(self.source_of(lines)))
+    }
+
+    /// The source bytes of a block: its lines and the breaks between.
+    fn source_of(&self, lines: &Range<usize>) -> &'a [u8] {
+        let first = &self.lines[lines.start];
+        let last = &self.lines[lines.end - 1];
+        &self.source.as_bytes()[first.at..last.at + last.text.len()]
     }
 
     /// The relation of the citations in paragraph `index`.
@@ -229,7 +242,10 @@ pub(crate) struct Furniture {
 }
 
 pub(crate) fn layout<'a>(source: &'a str, furniture: &Furniture) -> Layout<'a> {
-    let mut out = Layout::default();
+    let mut out = Layout {
+        source,
+        ..Layout::default()
+    };
     let mut lines = split_lines(source);
     skip_front_matter(&mut lines, &mut out);
     classify_lines(&mut lines, furniture);
@@ -247,9 +263,11 @@ pub(crate) fn layout<'a>(source: &'a str, furniture: &Furniture) -> Layout<'a> {
 fn split_lines(source: &str) -> Vec<Line<'_>> {
     let mut lines = Vec::new();
     let mut at = 0;
-    for (index, raw) in source.split('\n').enumerate() {
+    let ends = memchr::memchr_iter(b'\n', source.as_bytes()).chain([source.len()]);
+    for (index, end) in ends.enumerate() {
+        let raw = &source[at..end];
         let start = at;
-        at += raw.len() + 1;
+        at = end + 1;
         let page_break = memchr::memchr(0x0C, raw.as_bytes()).is_some();
         let raw = raw.trim_end_matches('\r');
         let trimmed_start = raw.len() - raw.trim_start_matches(is_space).len();
@@ -788,6 +806,17 @@ fn append_lines(lines: &[Line<'_>], range: Range<usize>, text: &mut Mapped) {
     }
 }
 
+/// [`append_lines`] for lines that cleaning only folds
+/// ([`Cleaning::Folds`]).
+fn fold_lines(lines: &[Line<'_>], range: Range<usize>, text: &mut Mapped) {
+    for line in &lines[range] {
+        if !text.text.is_empty() && !text.ends_with_space() && !text.text.ends_with('-') {
+            text.push_replacement(line.at.saturating_sub(1), ' ');
+        }
+        fold_line_into(text, line.text, line.at);
+    }
+}
+
 /// Joins a later block, whose first line starts at `at`, to `text`.
 fn join_to(text: &mut Mapped, join: Join, at: usize) {
     if join == Join::Space || !text.ends_with_space() {
@@ -951,15 +980,9 @@ fn strip_footnote_number(text: Mapped) -> Mapped {
         Some(n)
     };
     let Some(skip) = skip else { return text };
-    let mut out = Mapped::default();
-    // Re-push the remainder so that offsets stay exact.
-    let mut pos = skip;
-    while pos < t.len() {
-        let ch = t[pos..].chars().next().unwrap_or(' ');
-        out.push(text.source_offset(pos), &t[pos..pos + ch.len_utf8()]);
-        pos += ch.len_utf8();
-    }
-    out
+    let mut text = text;
+    text.drop_front(skip);
+    text
 }
 
 fn heading_role(text: &str, numbered_title: bool) -> HeadingRole {

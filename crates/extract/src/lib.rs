@@ -329,7 +329,7 @@ fn read(source: &str, hint: &Hint, mut evidence: Option<&mut Evidence>) -> Docum
     for (index, paragraph) in layout.paragraphs.iter().enumerate() {
         // Anchor first: a paragraph without a byte pattern that a
         // reference needs is neither cleaned nor scanned.
-        if !layout.may_cite(index, source) {
+        if !layout.may_cite(index) {
             continue;
         }
         let text = layout.text(index);

@@ -64,6 +64,27 @@ impl Mapped {
         (first, last + 1)
     }
 
+    /// Drops the first `n` bytes (a char boundary); the rest keeps its
+    /// source offsets.
+    pub fn drop_front(&mut self, n: usize) {
+        let n = n.min(self.text.len());
+        if n == 0 {
+            return;
+        }
+        // The run holding byte `n` now starts there; later runs move
+        // down by `n`.
+        let first = self.runs.partition_point(|&(c, _)| c <= n).saturating_sub(1);
+        let mut runs: Vec<(usize, usize)> = Vec::with_capacity(self.runs.len() - first);
+        if n < self.text.len() {
+            if let Some(&(c, s)) = self.runs.get(first) {
+                runs.push((0, s + (n - c)));
+            }
+            runs.extend(self.runs[first + 1..].iter().map(|&(c, s)| (c - n, s)));
+        }
+        self.runs = runs;
+        self.text.drain(..n);
+    }
+
     /// Empties the text, keeping its buffers for reuse.
     pub fn clear(&mut self) {
         self.text.clear();
@@ -79,6 +100,16 @@ impl Mapped {
 /// character boundary.
 pub(crate) fn prefix(text: &str, max: usize) -> &str {
     &text[..floor_char_boundary(text, max)]
+}
+
+/// The smallest char boundary of `text` at or above `at` (at most its
+/// length).
+pub(crate) fn ceil_char_boundary(text: &str, at: usize) -> usize {
+    let mut end = text.len().min(at);
+    while !text.is_char_boundary(end) {
+        end += 1;
+    }
+    end
 }
 
 /// The largest char boundary of `text` at or below `at`.
@@ -185,11 +216,110 @@ pub(crate) fn clean_line_into(out: &mut Mapped, line: &str, at: usize) {
                 }
                 i += len;
             }
-            _ => i += 1,
+            _ => {
+                // Most bytes are plain: skip them, and single spaces
+                // between words, without going round the match.
+                i += 1;
+                while let Some(&b) = bytes.get(i) {
+                    if PLAIN[usize::from(b)] || (b == b' ' && i > copy_from && bytes[i - 1] != b' ') {
+                        i += 1;
+                    } else {
+                        break;
+                    }
+                }
+            }
         }
     }
     flush(out, copy_from, bytes.len());
 }
+
+/// What cleaning does to a piece of source text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum Cleaning {
+    /// It only folds runs of ASCII spaces (and the line breaks between
+    /// lines) into one space.
+    Folds,
+    /// It also turns tabs, Unicode spaces and hyphens into ASCII ones.
+    Replaces,
+    /// It drops bytes: markup, entities, emphasis stars, invisible
+    /// characters. Dropping can bring the bytes on either side together.
+    Drops,
+}
+
+/// What [`clean_line_into`] would do to `raw`, found with byte searches.
+pub(crate) fn cleaning(raw: &[u8]) -> Cleaning {
+    if memchr::memchr3(b'&', b'<', b'*', raw).is_some() || memchr::memchr(b'[', raw).is_some() {
+        return Cleaning::Drops;
+    }
+    let mut found = if memchr::memchr(b'\t', raw).is_some() {
+        Cleaning::Replaces
+    } else {
+        Cleaning::Folds
+    };
+    if raw.is_ascii() {
+        return found;
+    }
+    // The lead bytes of the characters cleaning touches (see the match in
+    // `clean_line_into`): C2 for U+00A0 and U+00AD, E2 for U+2000..U+2060,
+    // E3 for U+3000, EF for U+FEFF.
+    let touched = |at: usize| -> Option<Cleaning> {
+        match raw.get(at..(at + 3).min(raw.len()))? {
+            [0xC2, 0xAD, ..] | [0xE2, 0x80, 0x8B..=0x8D] | [0xE2, 0x81, 0xA0] | [0xEF, 0xBB, 0xBF] => {
+                Some(Cleaning::Drops)
+            }
+            [0xC2, 0xA0, ..]
+            | [0xE2, 0x80, 0x80..=0x8A | 0x90 | 0x91 | 0xAF]
+            | [0xE2, 0x81, 0x9F]
+            | [0xE3, 0x80, 0x80] => Some(Cleaning::Replaces),
+            _ => None,
+        }
+    };
+    for at in memchr::memchr3_iter(0xC2, 0xE2, 0xEF, raw).chain(memchr::memchr_iter(0xE3, raw)) {
+        match touched(at) {
+            Some(Cleaning::Drops) => return Cleaning::Drops,
+            Some(change) => found = found.max(change),
+            None => {}
+        }
+    }
+    found
+}
+
+/// [`clean_line_into`] for a line whose [`cleaning`] is
+/// [`Cleaning::Folds`]: the same text and map, found with a search for
+/// double spaces instead of a look at every byte.
+pub(crate) fn fold_line_into(out: &mut Mapped, line: &str, at: usize) {
+    let bytes = line.as_bytes();
+    let mut copy_from = 0;
+    // A space opening the line is dropped when the text is empty or
+    // already ends with one.
+    if bytes.first() == Some(&b' ') && out.ends_with_space() {
+        copy_from = bytes.iter().position(|b| *b != b' ').unwrap_or(bytes.len());
+    }
+    let mut search_from = copy_from;
+    while let Some(found) = memchr::memmem::find(&bytes[search_from..], b"  ") {
+        let double = search_from + found;
+        // Keep the first space of the run, drop the rest.
+        out.push(at + copy_from, &line[copy_from..double + 1]);
+        let rest = bytes[double..].iter().position(|b| *b != b' ').unwrap_or(bytes.len() - double);
+        copy_from = double + rest;
+        search_from = copy_from;
+    }
+    if copy_from < bytes.len() {
+        out.push(at + copy_from, &line[copy_from..]);
+    }
+}
+
+/// The bytes that cleaning copies as they are: ASCII other than the
+/// bytes it looks at (`[`, `<`, `&`, space, `*`, tab).
+const PLAIN: [bool; 256] = {
+    let mut plain = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        plain[b] = !matches!(b as u8, b'[' | b'<' | b'&' | b' ' | b'*' | b'\t');
+        b += 1;
+    }
+    plain
+};
 
 /// `[text](target)` starting at `open`: returns (end of text, end of link).
 /// Markdown footnote references `[^1]` are not links and stay as they are.

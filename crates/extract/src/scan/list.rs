@@ -41,6 +41,27 @@ pub(super) fn separator() -> &'static Regex {
     })
 }
 
+/// [`item`] at the start of `text`. Its first byte must be a digit or
+/// the `E`/`S` of `ES-`/`S-`: a byte test spares the automaton most
+/// failures.
+pub(super) fn item_at(text: &str) -> Option<regex::Captures<'_>> {
+    let first = *text.as_bytes().first()?;
+    if !(first.is_ascii_digit() || text.starts_with("ES-") || text.starts_with("S-")) {
+        return None;
+    }
+    captures_here(item(), text)
+}
+
+/// [`separator`] at the start of `text`, which must open with a space,
+/// a digit, `,`, `;`, `.` or the `e` of `entitled`.
+pub(super) fn separator_at(text: &str) -> Option<regex::Captures<'_>> {
+    let first = text.chars().next()?;
+    if !(first.is_whitespace() || first.is_ascii_digit() || matches!(first, ',' | ';' | '.' | 'e')) {
+        return None;
+    }
+    captures_here(separator(), text)
+}
+
 pub(super) fn part_letters() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| Regex::new(r"[A-Z]{1,2}|to").expect("static regex"))
@@ -76,7 +97,7 @@ pub(super) fn list(
     loop {
         let ws = text[pos..].len() - text[pos..].trim_start().len();
         let start = pos + ws;
-        let Some(caps) = item().captures(&text[start..]) else {
+        let Some(caps) = item_at(&text[start..]) else {
             break;
         };
         let after_len = caps.name("after").map_or(0, |a| a.as_str().len());
@@ -129,7 +150,7 @@ pub(super) fn list(
         });
         pos = date_end;
         reach = date_end;
-        let Some(sep) = separator().captures(&text[pos..]) else {
+        let Some(sep) = separator_at(&text[pos..]) else {
             // "resolutions 1980/67 of 25 July 1980 on international years
             // and 1989/84 of 24 May 1989": a list may go on after a short
             // "on ..." phrase.
@@ -143,7 +164,7 @@ pub(super) fn list(
         };
         let sep_len = sep.get(0).map_or(0, |m| m.len());
         let next = &text[pos + sep_len..];
-        let Some(next_item) = item().captures(next) else {
+        let Some(next_item) = item_at(next) else {
             if let Some(gap) = topic_gap(&text[pos..]) {
                 pos += gap;
                 continue;
@@ -230,6 +251,10 @@ pub(super) fn topic_gap(text: &str) -> Option<usize> {
     // security of humanitarian personnel ..., 57/155 entitled ...").
     let re =
         RE.get_or_init(|| Regex::new(r"^,?\s+(?:on|entitled)\s+[A-Za-z]").expect("static regex"));
+    // The pattern opens with a comma or a space: most texts fail here.
+    if !text.starts_with(|c: char| c == ',' || c.is_whitespace()) {
+        return None;
+    }
     re.find(text)?;
     let window_end = text
         .char_indices()
@@ -244,7 +269,7 @@ pub(super) fn topic_gap(text: &str) -> Option<usize> {
         .collect();
     joins.sort_unstable();
     for gap in joins {
-        let Some(caps) = item().captures(&text[gap..]) else {
+        let Some(caps) = item_at(&text[gap..]) else {
             continue;
         };
         let after = caps.name("after").map_or(0, |a| a.as_str().len());
@@ -267,6 +292,9 @@ pub(super) fn qualifier_len(text: &str) -> usize {
         Regex::new(r"^,\s*(?:(?:section|sect\.|paragraphs?|paras?\.|chap\.|part)\s+(?:[0-9IVXLC]{1,6}(?:[–-][0-9]{1,3})?|[A-Z])(?:\s?\([a-z]\))?|annex(?:es)?(?:\s+[IVX]{1,4})?)(?:,\s*(?:paras?\.|paragraphs?)\s+[0-9]{1,3}(?:[–-][0-9]{1,3})?)*")
             .expect("static regex")
     });
+    if !text.starts_with(',') {
+        return 0;
+    }
     let Some(m) = re.find(text) else { return 0 };
     let rest = &text[m.end()..];
     let closes_before_date = rest.strip_prefix(',').is_some_and(|r| {

@@ -178,7 +178,11 @@ pub(super) fn suffix_after(text: &str, pos: usize) -> Option<(usize, usize)> {
         Regex::new(r"^(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+)((?:Add|Corr|Rev|Amend)\.\d{1,3})(?-u:\b)")
             .expect("static regex")
     });
-    let caps = re.captures(&text[pos..])?;
+    // The pattern opens with a comma or a space.
+    if !text[pos..].starts_with(|c: char| c == ',' || c.is_whitespace()) {
+        return None;
+    }
+    let caps = captures_here(re, &text[pos..])?;
     let m = caps.get(1)?;
     Some((pos + m.start(), pos + m.end()))
 }

@@ -17,6 +17,7 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use regex::Regex;
+
 use resgraph_symbol::{Act, Body, Symbol};
 
 use crate::anchor::Triggers;
@@ -61,23 +62,65 @@ pub(crate) struct ScanState {
 /// session numbered beyond it has not been held.
 pub(super) const CURRENT_YEAR: u16 = 2026;
 
-fn anchors() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
+/// The head words and masthead symbols. Searched for only where
+/// [`anchor_starts`] says one can start, anchored there.
+fn anchors() -> &'static regex_automata::meta::Regex {
+    static RE: OnceLock<regex_automata::meta::Regex> = OnceLock::new();
     RE.get_or_init(|| {
         // The masthead alternative spells the UN series the symbol crate
         // accepts, longest first so that `ST/` is not read as `S`.
-        let mut series: Vec<&str> = resgraph_symbol::DOCUMENT_SERIES.to_vec();
-        series.sort_by_key(|s| std::cmp::Reverse(s.len()));
-        Regex::new(&format!(
+        regex_automata::meta::Regex::new(&format!(
             concat!(
                 r"(?-u:\b)[Rr]esolutions?(?-u:\b)|(?-u:\b)[Dd]ecisions?(?-u:\b)|(?-u:\b)RESOLUTIONS?(?-u:\b)",
                 r"|(?-u:\b)(?:{})",
                 r"(?:/[A-Za-z0-9][A-Za-z0-9.\-]*)+"
             ),
-            series.join("|")
+            series_longest_first().join("|")
         ))
         .expect("static regex")
     })
+}
+
+fn series_longest_first() -> &'static [&'static str] {
+    static SERIES: OnceLock<Vec<&'static str>> = OnceLock::new();
+    SERIES.get_or_init(|| {
+        let mut series: Vec<&str> = resgraph_symbol::DOCUMENT_SERIES.to_vec();
+        series.sort_by_key(|s| std::cmp::Reverse(s.len()));
+        series
+    })
+}
+
+/// Every place where a match of [`anchors`] can start, in order: a byte
+/// before `esolution`, `ecision` or `ESOLUTION`, and the start of each
+/// series name written just before a `/`. A match starts nowhere else,
+/// so an anchored search at each of these finds what an unanchored
+/// search over the whole paragraph would, without running the automaton
+/// over the bytes between.
+fn anchor_starts(text: &str) -> Vec<usize> {
+    static HEADS: OnceLock<[memchr::memmem::Finder<'static>; 3]> = OnceLock::new();
+    let heads = HEADS.get_or_init(|| {
+        ["esolution", "ecision", "ESOLUTION"].map(memchr::memmem::Finder::new)
+    });
+    let bytes = text.as_bytes();
+    let mut starts: Vec<usize> = heads
+        .iter()
+        .flat_map(|finder| finder.find_iter(bytes))
+        .filter_map(|at| at.checked_sub(1))
+        .collect();
+    for slash in memchr::memchr_iter(b'/', bytes) {
+        let before = &bytes[..slash];
+        if !before.last().is_some_and(u8::is_ascii_uppercase) {
+            continue;
+        }
+        for series in series_longest_first() {
+            if before.ends_with(series.as_bytes()) {
+                starts.push(slash - series.len());
+            }
+        }
+    }
+    starts.sort_unstable();
+    starts.dedup();
+    starts
 }
 
 /// Scans one paragraph.
@@ -103,34 +146,82 @@ pub(crate) fn scan(text: &str, state: &mut ScanState) -> Vec<Mention> {
 fn anchored(text: &str, state: &mut ScanState, mentions: &mut Vec<Mention>) {
     let mut consumed_to = 0;
     let mut last_list: Option<(usize, Owner)> = None;
-    for m in anchors().find_iter(text) {
-        if m.start() < consumed_to {
+    // What `find_iter` over the paragraph would return: at each possible
+    // start past the last match, an anchored search.
+    let mut searched_to = 0;
+    for start in anchor_starts(text) {
+        if start < searched_to {
+            continue;
+        }
+        let input = regex_automata::Input::new(text)
+            .range(start..)
+            .anchored(regex_automata::Anchored::Yes);
+        let Some(found) = anchors().search(&input) else {
+            continue;
+        };
+        searched_to = found.end();
+        let m = &text[found.range()];
+        let (m_start, m_end) = (found.start(), found.end());
+        if m_start < consumed_to {
             continue;
         }
         // A masthead symbol holds a slash, a head word never does.
-        if !m.as_str().contains('/') {
-            let act = if m.as_str().to_ascii_lowercase().starts_with("decision") {
+        if !m.contains('/') {
+            let act = if m.to_ascii_lowercase().starts_with("decision") {
                 Act::Decision
             } else {
                 Act::Resolution
             };
-            let mut owner = owner_before(&text[..m.start()], state.own_body);
+            let mut owner = owner_before(&text[..m_start], state.own_body);
             // "Human Rights Council decision 18/120 of 30 September 2011
             // and resolutions 24/14 ...": a head joined to the list before
             // it by "and" keeps that list's body.
             if owner == Owner::Default {
                 if let Some((end, previous)) = last_list {
-                    if joins(&text[end..m.start()]) {
+                    if joins(&text[end..m_start]) {
                         owner = previous;
                     }
                 }
             }
-            consumed_to = list(text, m.end(), owner, act, state, mentions);
+            consumed_to = list(text, m_end, owner, act, state, mentions);
             last_list = Some((consumed_to, owner));
         } else {
-            consumed_to = masthead(text, m.start(), m.end(), state, mentions);
+            consumed_to = masthead(text, m_start, m_end, state, mentions);
         }
     }
+}
+
+/// The groups of `re`'s match `start..end` in `text` (a match that
+/// `find` returned), read in a window that ends just past the match.
+///
+/// Reading groups runs a backtracker whose set-up grows with the length
+/// of the haystack: given the rest of a long paragraph at every number of
+/// a list, that cost would grow with the square of the paragraph. The
+/// match is already known, so the window only has to show the groups'
+/// engine what lies just beyond it (a `\b`, an `$`); should the window
+/// give another match, the whole text is read.
+pub(super) fn captures_of<'t>(
+    re: &Regex,
+    text: &'t str,
+    start: usize,
+    end: usize,
+) -> Option<regex::Captures<'t>> {
+    const BEYOND: usize = 16;
+    let window = &text[..crate::text::ceil_char_boundary(text, end + BEYOND)];
+    match re.captures_at(window, start) {
+        Some(caps) if caps.get(0).is_some_and(|m| (m.start(), m.end()) == (start, end)) => {
+            Some(caps)
+        }
+        _ => re.captures_at(text, start),
+    }
+}
+
+/// The groups of an anchored (`^`) `re` at the start of `text`: the
+/// match found by the automaton (which stops where the pattern can go no
+/// further), then its groups in a window ([`captures_of`]).
+pub(super) fn captures_here<'t>(re: &Regex, text: &'t str) -> Option<regex::Captures<'t>> {
+    let m = re.find(text)?;
+    captures_of(re, text, m.start(), m.end())
 }
 
 /// The spans already read in a paragraph: its mentions and exclusions.
