@@ -16,27 +16,22 @@ pub struct GraphSource<'a> {
     pub quiet: bool,
 }
 
-/// Adds documents to a graph, with the draft-to-resolution links their
-/// headings state (`[without reference to a Main Committee (A/78/L.1)]`).
-pub fn add_documents(graph: &mut CitationGraph, docs: &[Document]) -> usize {
-    let mut skipped = 0;
-    for doc in docs {
-        if doc.symbol.is_none() {
-            skipped += 1;
-            continue;
-        }
-        let _ = graph.add_document(doc);
-        if let Some(own) = &doc.symbol {
-            for c in doc
-                .citations
-                .iter()
-                .filter(|c| c.section == Section::Heading && c.relation == "draft")
-            {
-                graph.add_adopted_as(&c.target, own);
-            }
-        }
+/// Adds a document to a graph, with the draft-to-resolution links its
+/// heading states (`[without reference to a Main Committee (A/78/L.1)]`).
+/// Returns false for a document without a symbol, which is left out.
+pub fn add_document(graph: &mut CitationGraph, doc: &Document) -> bool {
+    let Some(own) = &doc.symbol else {
+        return false;
+    };
+    let _ = graph.add_document(doc);
+    for c in doc
+        .citations
+        .iter()
+        .filter(|c| c.section == Section::Heading && c.relation == "draft")
+    {
+        graph.add_adopted_as(&c.target, own);
     }
-    skipped
+    true
 }
 
 /// Loads or builds the graph; per-file errors go to `errors`.
@@ -51,9 +46,17 @@ pub fn load(source: &GraphSource<'_>, errors: &mut Vec<FileError>) -> Result<Cit
         bail!("no graph: give --graph FILE (made by `resgraph build`) or the texts to read");
     }
     let files = input::expand(source.paths, errors);
-    let docs = input::extract_all(&files, errors, source.quiet);
+    // Each document joins the graph as soon as it is read: the texts are
+    // never all in memory at once.
     let mut graph = CitationGraph::new();
-    let skipped = add_documents(&mut graph, &docs);
+    let mut skipped = 0;
+    let _ = input::stream(&files, source.quiet, false, |result| {
+        match result {
+            Ok(explained) => skipped += usize::from(!add_document(&mut graph, &explained.document)),
+            Err(err) => errors.push(err),
+        }
+        Ok::<(), std::convert::Infallible>(())
+    });
     resgraph::enrich::fill_from_registry(&mut graph, resgraph_registry::Registry::bundled_ref());
     if skipped > 0 {
         eprintln!(

@@ -4,7 +4,6 @@ use std::path::{Path, PathBuf};
 
 use anyhow::Result;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use rayon::prelude::*;
 use resgraph_extract::{extract_bytes, is_binary, Document, Explained, Hint};
 
 /// Extensions read as text when a directory is walked.
@@ -77,67 +76,124 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<FileError>) {
 /// terminal. Files that cannot be read or are not text are reported in
 /// `errors`; the rest are returned in input order.
 pub fn extract_all(files: &[PathBuf], errors: &mut Vec<FileError>, quiet: bool) -> Vec<Document> {
-    read_all(files, errors, quiet, false)
-        .into_iter()
-        .map(|e| e.document)
-        .collect()
+    let mut docs = Vec::with_capacity(files.len());
+    let _ = stream(
+        files,
+        quiet,
+        false,
+        |result| -> Result<(), std::convert::Infallible> {
+            match result {
+                Ok(explained) => docs.push(explained.document),
+                Err(err) => errors.push(err),
+            }
+            Ok(())
+        },
+    );
+    docs
 }
 
-/// [`extract_all`] with every reference-shaped token judged
-/// ([`resgraph_extract::explain`]).
-pub fn explain_all(files: &[PathBuf], errors: &mut Vec<FileError>, quiet: bool) -> Vec<Explained> {
-    read_all(files, errors, quiet, true)
-}
+/// How many finished documents may wait for an earlier one, per reading
+/// thread: enough to keep every thread busy when file sizes vary.
+const REORDER_PER_THREAD: usize = 4;
 
-fn read_all(
+/// Reads and extracts `files` on all reading threads and hands each
+/// result to `sink` in input order, as soon as it and every result before
+/// it are ready: a consumer writes the first document while later ones
+/// are still being read.
+///
+/// Memory stays bounded by the largest file times the threads, not by
+/// the corpus: a thread does not start a file more than
+/// `REORDER_PER_THREAD` files per thread ahead of the next one to hand
+/// over. The first error `sink` returns stops the reading and is
+/// returned.
+pub fn stream<E>(
     files: &[PathBuf],
-    errors: &mut Vec<FileError>,
     quiet: bool,
     explain: bool,
-) -> Vec<Explained> {
+    mut sink: impl FnMut(Result<Explained, FileError>) -> Result<(), E>,
+) -> Result<(), E> {
+    use std::collections::BTreeMap;
+    use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
+    use std::sync::{mpsc, Condvar, Mutex};
+
+    let threads = rayon::current_num_threads().clamp(1, files.len().max(1));
+    let window = REORDER_PER_THREAD * threads;
     let total_bytes: u64 = files
         .iter()
         .filter_map(|f| std::fs::metadata(f).ok())
         .map(|m| m.len())
         .sum();
     let bar = progress_bar(total_bytes, quiet);
-    let done_files = std::sync::atomic::AtomicUsize::new(0);
-    let citations = std::sync::atomic::AtomicUsize::new(0);
     let started = std::time::Instant::now();
-    let results: Vec<Result<Explained, FileError>> = files
-        .par_iter()
-        .map(|path| {
-            let result = read_one(path, explain);
-            if let Ok(meta) = std::fs::metadata(path) {
-                bar.inc(meta.len());
-            }
-            if !bar.is_hidden() {
-                use std::sync::atomic::Ordering::Relaxed;
-                let n = done_files.fetch_add(1, Relaxed) + 1;
-                let c = citations.fetch_add(
-                    result.as_ref().map_or(0, |d| d.document.citations.len()),
-                    Relaxed,
-                );
-                let secs = started.elapsed().as_secs_f64().max(1e-3);
-                bar.set_message(format!(
-                    "{n}/{} files, {c} citations ({:.0} files/s, {:.0} citations/s)",
-                    files.len(),
-                    n as f64 / secs,
-                    c as f64 / secs
-                ));
-            }
-            result
-        })
-        .collect();
-    bar.finish_and_clear();
-    let mut docs = Vec::with_capacity(results.len());
-    for result in results {
-        match result {
-            Ok(doc) => docs.push(doc),
-            Err(err) => errors.push(err),
+    let (done_files, citations) = (AtomicUsize::new(0), AtomicUsize::new(0));
+    let next = AtomicUsize::new(0);
+    // (results handed over, stop): a thread waits while its file is a
+    // window ahead of the hand-over.
+    let handed = Mutex::new((0usize, false));
+    let moved = Condvar::new();
+    let (tx, rx) = mpsc::channel::<(usize, Result<Explained, FileError>)>();
+    let mut failure = None;
+    std::thread::scope(|scope| {
+        for _ in 0..threads {
+            let tx = tx.clone();
+            let (next, handed, moved, bar) = (&next, &handed, &moved, &bar);
+            let (done_files, citations) = (&done_files, &citations);
+            scope.spawn(move || loop {
+                let index = next.fetch_add(1, Relaxed);
+                let Some(path) = files.get(index) else { break };
+                {
+                    let mut state = handed.lock().unwrap_or_else(|e| e.into_inner());
+                    while index >= state.0 + window && !state.1 {
+                        state = moved.wait(state).unwrap_or_else(|e| e.into_inner());
+                    }
+                    if state.1 {
+                        break;
+                    }
+                }
+                let result = read_one(path, explain);
+                if let Ok(meta) = std::fs::metadata(path) {
+                    bar.inc(meta.len());
+                }
+                if !bar.is_hidden() {
+                    let n = done_files.fetch_add(1, Relaxed) + 1;
+                    let c = citations.fetch_add(
+                        result.as_ref().map_or(0, |d| d.document.citations.len()),
+                        Relaxed,
+                    );
+                    let secs = started.elapsed().as_secs_f64().max(1e-3);
+                    bar.set_message(format!(
+                        "{n}/{} files, {c} citations ({:.0} files/s, {:.0} citations/s)",
+                        files.len(),
+                        n as f64 / secs,
+                        c as f64 / secs
+                    ));
+                }
+                if tx.send((index, result)).is_err() {
+                    break;
+                }
+            });
         }
-    }
-    docs
+        drop(tx);
+        // The reorder buffer: results that came before their turn.
+        let mut waiting: BTreeMap<usize, Result<Explained, FileError>> = BTreeMap::new();
+        let mut turn = 0;
+        for (index, result) in rx {
+            waiting.insert(index, result);
+            while let Some(result) = waiting.remove(&turn) {
+                turn += 1;
+                if failure.is_none() {
+                    if let Err(err) = sink(result) {
+                        failure = Some(err);
+                    }
+                }
+                let mut state = handed.lock().unwrap_or_else(|e| e.into_inner());
+                *state = (turn, failure.is_some());
+                moved.notify_all();
+            }
+        }
+    });
+    bar.finish_and_clear();
+    failure.map_or(Ok(()), Err)
 }
 
 fn read_one(path: &Path, explain: bool) -> Result<Explained, FileError> {

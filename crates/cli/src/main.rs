@@ -304,52 +304,49 @@ fn run(cli: Cli) -> Result<bool> {
         } => {
             let mut errors = Vec::new();
             let files = input::expand(&paths, &mut errors);
-            let (docs, explained) = if explain || summary {
-                let explained = input::explain_all(&files, &mut errors, quiet);
-                let docs = explained.iter().map(|e| e.document.clone()).collect();
-                (docs, explained)
-            } else {
-                (input::extract_all(&files, &mut errors, quiet), Vec::new())
+            let format = match (explain, format) {
+                (true, _) => output::DocFormat::Verdicts,
+                (false, DocFormat::Json) => output::DocFormat::Json,
+                (false, DocFormat::Jsonl) => output::DocFormat::Jsonl,
+                (false, DocFormat::Table) => output::DocFormat::Table,
             };
-            if explain {
-                graph_cmd::emit(output.as_deref(), |w| output::write_verdicts(w, &explained))?;
-                if summary {
-                    print_summary(&docs, files.len());
-                    print_verdict_summary(&explained);
-                }
-                return Ok(report_errors(&errors));
-            }
-            let format = match format {
-                DocFormat::Json => "json",
-                DocFormat::Jsonl => "jsonl",
-                DocFormat::Table => "table",
-            };
-            match output {
-                Some(path) => {
-                    let written = output::write_atomically(&path, |w| {
-                        output::write_documents(w, &docs, format)
-                    });
-                    if let Err(err) = written {
-                        // The files that could not be read are still named.
-                        report_errors(&errors);
-                        return Err(err);
+            // Verdicts are judged only when they are printed or counted.
+            let judge = explain || summary;
+            let mut counts = Summary::default();
+            // Each document is written as soon as it and those before it
+            // are read (a JSON array is written whole at the end).
+            let mut write = |w: &mut dyn Write| -> std::io::Result<()> {
+                let mut writer = output::DocumentWriter::new(w, format);
+                input::stream(&files, quiet, judge, |result| -> std::io::Result<()> {
+                    match result {
+                        Ok(explained) => {
+                            counts.add(&explained);
+                            writer.write(explained)?;
+                        }
+                        Err(err) => errors.push(err),
                     }
-                }
+                    Ok(())
+                })?;
+                writer.finish()
+            };
+            let written = match output.as_deref() {
+                Some(path) => output::write_atomically(path, |w| write(w)),
                 None => {
                     let stdout = std::io::stdout();
                     let mut lock = std::io::BufWriter::new(stdout.lock());
-                    if let Err(err) =
-                        output::write_documents(&mut lock, &docs, format).and_then(|_| lock.flush())
-                    {
-                        if err.kind() != std::io::ErrorKind::BrokenPipe {
-                            return Err(err.into());
-                        }
+                    match write(&mut lock).and_then(|_| lock.flush()) {
+                        Err(err) if err.kind() != std::io::ErrorKind::BrokenPipe => Err(err.into()),
+                        _ => Ok(()),
                     }
                 }
+            };
+            if let Err(err) = written {
+                // The files that could not be read are still named.
+                report_errors(&errors);
+                return Err(err);
             }
             if summary {
-                print_summary(&docs, files.len());
-                print_verdict_summary(&explained);
+                counts.print(files.len());
             }
             Ok(report_errors(&errors))
         }
@@ -715,46 +712,53 @@ fn lineage_query(
     Ok(report_errors(&errors))
 }
 
-fn print_summary(docs: &[resgraph_extract::Document], files: usize) {
-    let mut kinds: BTreeMap<&str, usize> = BTreeMap::new();
-    let mut sections: BTreeMap<&str, usize> = BTreeMap::new();
-    let mut citations = 0;
-    let mut notes = 0;
-    let mut without_symbol = 0;
-    for doc in docs {
-        citations += doc.citations.len();
-        notes += doc.diagnostics.len();
-        without_symbol += usize::from(doc.symbol.is_none());
-        for c in &doc.citations {
-            *kinds.entry(c.target.kind().as_str()).or_default() += 1;
-            *sections.entry(c.section.as_str()).or_default() += 1;
-        }
-    }
-    eprintln!(
-        "{files} files, {} documents read ({without_symbol} without a symbol), {citations} citations, {notes} notes",
-        docs.len()
-    );
-    for (kind, n) in kinds {
-        eprintln!("  {kind:<20} {n:>8}");
-    }
-    for (section, n) in sections {
-        eprintln!("  section {section:<12} {n:>8}");
-    }
+#[derive(Default)]
+struct Summary {
+    documents: usize,
+    citations: usize,
+    notes: usize,
+    without_symbol: usize,
+    kinds: BTreeMap<&'static str, usize>,
+    sections: BTreeMap<&'static str, usize>,
+    /// Reference-shaped tokens per verdict (when they were judged).
+    verdicts: BTreeMap<String, usize>,
+    tokens: usize,
 }
 
-/// Counts of reference-shaped tokens per verdict.
-fn print_verdict_summary(explained: &[resgraph_extract::Explained]) {
-    let mut counts: BTreeMap<String, usize> = BTreeMap::new();
-    let mut total = 0;
-    for e in explained {
-        for c in &e.candidates {
-            total += 1;
-            *counts.entry(c.verdict.to_string()).or_default() += 1;
+impl Summary {
+    fn add(&mut self, explained: &resgraph_extract::Explained) {
+        let doc = &explained.document;
+        self.documents += 1;
+        self.citations += doc.citations.len();
+        self.notes += doc.diagnostics.len();
+        self.without_symbol += usize::from(doc.symbol.is_none());
+        for c in &doc.citations {
+            *self.kinds.entry(c.target.kind().as_str()).or_default() += 1;
+            *self.sections.entry(c.section.as_str()).or_default() += 1;
+        }
+        for c in &explained.candidates {
+            self.tokens += 1;
+            *self.verdicts.entry(c.verdict.to_string()).or_default() += 1;
         }
     }
-    eprintln!("{total} reference-shaped tokens:");
-    for (verdict, n) in counts {
-        eprintln!("  {verdict:<32} {n:>8}");
+
+    /// Counts of documents, citations per kind and section, and
+    /// reference-shaped tokens per verdict, on standard error.
+    fn print(&self, files: usize) {
+        eprintln!(
+            "{files} files, {} documents read ({} without a symbol), {} citations, {} notes",
+            self.documents, self.without_symbol, self.citations, self.notes
+        );
+        for (kind, n) in &self.kinds {
+            eprintln!("  {kind:<20} {n:>8}");
+        }
+        for (section, n) in &self.sections {
+            eprintln!("  section {section:<12} {n:>8}");
+        }
+        eprintln!("{} reference-shaped tokens:", self.tokens);
+        for (verdict, n) in &self.verdicts {
+            eprintln!("  {verdict:<32} {n:>8}");
+        }
     }
 }
 

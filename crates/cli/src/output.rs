@@ -17,64 +17,97 @@ pub fn write_atomically(
     resgraph_graph::write_atomically(path, |w| write(w)).map_err(anyhow::Error::from)
 }
 
-/// Writes documents as a JSON array, one JSON object per line (jsonl), or
-/// a table for people.
-pub fn write_documents(
-    out: &mut dyn Write,
-    docs: &[Document],
-    format: &str,
-) -> std::io::Result<()> {
-    match format {
-        "jsonl" => {
-            for doc in docs {
-                serde_json::to_writer(&mut *out, doc)?;
-                out.write_all(b"\n")?;
+/// How `extract` writes what it reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DocFormat {
+    /// One JSON array of documents, written at the end.
+    Json,
+    /// One JSON object per line, each written as soon as it is read.
+    Jsonl,
+    /// A table for people.
+    Table,
+    /// Every reference-shaped token with its verdict (`--explain`).
+    Verdicts,
+}
+
+/// Writes documents one by one in a [`DocFormat`]; only a JSON array
+/// keeps them until [`DocumentWriter::finish`].
+pub struct DocumentWriter<'w> {
+    out: &'w mut dyn Write,
+    format: DocFormat,
+    kept: Vec<Document>,
+}
+
+impl<'w> DocumentWriter<'w> {
+    pub fn new(out: &'w mut dyn Write, format: DocFormat) -> DocumentWriter<'w> {
+        DocumentWriter {
+            out,
+            format,
+            kept: Vec::new(),
+        }
+    }
+
+    pub fn write(&mut self, explained: resgraph_extract::Explained) -> std::io::Result<()> {
+        match self.format {
+            DocFormat::Json => {
+                self.kept.push(explained.document);
+                Ok(())
             }
-        }
-        "table" => {
-            for doc in docs {
-                let symbol = doc
-                    .symbol
-                    .as_ref()
-                    .map(|s| s.to_string())
-                    .unwrap_or_else(|| "?".into());
-                writeln!(
-                    out,
-                    "{} ({}): {} citations{}",
-                    symbol,
-                    doc.source,
-                    doc.citations.len(),
-                    doc.date.map(|d| format!(", dated {d}")).unwrap_or_default()
-                )?;
-                for c in &doc.citations {
-                    writeln!(
-                        out,
-                        "  {:<24} {:<10} {:<10} {:>4}  {:<18} {}",
-                        c.target.to_string(),
-                        c.cited_date
-                            .map(|d| d.to_string())
-                            .unwrap_or_else(|| "-".into()),
-                        c.section.as_str(),
-                        c.paragraph
-                            .map(|p| p.to_string())
-                            .unwrap_or_else(|| "-".into()),
-                        c.relation,
-                        c.kind
-                    )?;
-                }
-                for d in &doc.diagnostics {
-                    let level = match d.severity {
-                        resgraph_extract::Severity::Warning => "warning",
-                        resgraph_extract::Severity::Note => "note",
-                    };
-                    writeln!(out, "  {level}: line {}: {}", d.line, d.message)?;
-                }
+            DocFormat::Jsonl => {
+                serde_json::to_writer(&mut *self.out, &explained.document)?;
+                self.out.write_all(b"\n")
             }
+            DocFormat::Table => write_table(self.out, &explained.document),
+            DocFormat::Verdicts => write_verdicts(self.out, &explained),
         }
-        _ => {
-            serde_json::to_writer_pretty(&mut *out, docs)?;
-            out.write_all(b"\n")?;
+    }
+
+    pub fn finish(self) -> std::io::Result<()> {
+        if self.format == DocFormat::Json {
+            serde_json::to_writer_pretty(&mut *self.out, &self.kept)?;
+            self.out.write_all(b"\n")?;
         }
+        Ok(())
+    }
+}
+
+/// A document and its citations as table rows.
+fn write_table(out: &mut dyn Write, doc: &Document) -> std::io::Result<()> {
+    let symbol = doc
+        .symbol
+        .as_ref()
+        .map(|s| s.to_string())
+        .unwrap_or_else(|| "?".into());
+    writeln!(
+        out,
+        "{} ({}): {} citations{}",
+        symbol,
+        doc.source,
+        doc.citations.len(),
+        doc.date.map(|d| format!(", dated {d}")).unwrap_or_default()
+    )?;
+    for c in &doc.citations {
+        writeln!(
+            out,
+            "  {:<24} {:<10} {:<10} {:>4}  {:<18} {}",
+            c.target.to_string(),
+            c.cited_date
+                .map(|d| d.to_string())
+                .unwrap_or_else(|| "-".into()),
+            c.section.as_str(),
+            c.paragraph
+                .map(|p| p.to_string())
+                .unwrap_or_else(|| "-".into()),
+            c.relation,
+            c.kind
+        )?;
+    }
+    for d in &doc.diagnostics {
+        let level = match d.severity {
+            resgraph_extract::Severity::Warning => "warning",
+            resgraph_extract::Severity::Note => "note",
+        };
+        writeln!(out, "  {level}: line {}: {}", d.line, d.message)?;
     }
     Ok(())
 }
@@ -84,9 +117,10 @@ pub fn write_documents(
 /// characters neutralised.
 pub fn write_verdicts(
     out: &mut dyn Write,
-    explained: &[resgraph_extract::Explained],
+    explained: &resgraph_extract::Explained,
 ) -> std::io::Result<()> {
-    for e in explained {
+    {
+        let e = explained;
         for c in &e.candidates {
             let token: String = c
                 .text

@@ -73,7 +73,10 @@ impl Mapped {
         }
         // The run holding byte `n` now starts there; later runs move
         // down by `n`.
-        let first = self.runs.partition_point(|&(c, _)| c <= n).saturating_sub(1);
+        let first = self
+            .runs
+            .partition_point(|&(c, _)| c <= n)
+            .saturating_sub(1);
         let mut runs: Vec<(usize, usize)> = Vec::with_capacity(self.runs.len() - first);
         if n < self.text.len() {
             if let Some(&(c, s)) = self.runs.get(first) {
@@ -221,7 +224,8 @@ pub(crate) fn clean_line_into(out: &mut Mapped, line: &str, at: usize) {
                 // between words, without going round the match.
                 i += 1;
                 while let Some(&b) = bytes.get(i) {
-                    if PLAIN[usize::from(b)] || (b == b' ' && i > copy_from && bytes[i - 1] != b' ') {
+                    if PLAIN[usize::from(b)] || (b == b' ' && i > copy_from && bytes[i - 1] != b' ')
+                    {
                         i += 1;
                     } else {
                         break;
@@ -264,9 +268,10 @@ pub(crate) fn cleaning(raw: &[u8]) -> Cleaning {
     // E3 for U+3000, EF for U+FEFF.
     let touched = |at: usize| -> Option<Cleaning> {
         match raw.get(at..(at + 3).min(raw.len()))? {
-            [0xC2, 0xAD, ..] | [0xE2, 0x80, 0x8B..=0x8D] | [0xE2, 0x81, 0xA0] | [0xEF, 0xBB, 0xBF] => {
-                Some(Cleaning::Drops)
-            }
+            [0xC2, 0xAD, ..]
+            | [0xE2, 0x80, 0x8B..=0x8D]
+            | [0xE2, 0x81, 0xA0]
+            | [0xEF, 0xBB, 0xBF] => Some(Cleaning::Drops),
             [0xC2, 0xA0, ..]
             | [0xE2, 0x80, 0x80..=0x8A | 0x90 | 0x91 | 0xAF]
             | [0xE2, 0x81, 0x9F]
@@ -300,7 +305,10 @@ pub(crate) fn fold_line_into(out: &mut Mapped, line: &str, at: usize) {
         let double = search_from + found;
         // Keep the first space of the run, drop the rest.
         out.push(at + copy_from, &line[copy_from..double + 1]);
-        let rest = bytes[double..].iter().position(|b| *b != b' ').unwrap_or(bytes.len() - double);
+        let rest = bytes[double..]
+            .iter()
+            .position(|b| *b != b' ')
+            .unwrap_or(bytes.len() - double);
         copy_from = double + rest;
         search_from = copy_from;
     }

@@ -56,7 +56,8 @@ pub(super) fn item_at(text: &str) -> Option<regex::Captures<'_>> {
 /// a digit, `,`, `;`, `.` or the `e` of `entitled`.
 pub(super) fn separator_at(text: &str) -> Option<regex::Captures<'_>> {
     let first = text.chars().next()?;
-    if !(first.is_whitespace() || first.is_ascii_digit() || matches!(first, ',' | ';' | '.' | 'e')) {
+    if !(first.is_whitespace() || first.is_ascii_digit() || matches!(first, ',' | ';' | '.' | 'e'))
+    {
         return None;
     }
     captures_here(separator(), text)

@@ -98,9 +98,8 @@ fn series_longest_first() -> &'static [&'static str] {
 /// over the bytes between.
 fn anchor_starts(text: &str) -> Vec<usize> {
     static HEADS: OnceLock<[memchr::memmem::Finder<'static>; 3]> = OnceLock::new();
-    let heads = HEADS.get_or_init(|| {
-        ["esolution", "ecision", "ESOLUTION"].map(memchr::memmem::Finder::new)
-    });
+    let heads = HEADS
+        .get_or_init(|| ["esolution", "ecision", "ESOLUTION"].map(memchr::memmem::Finder::new));
     let bytes = text.as_bytes();
     let mut starts: Vec<usize> = heads
         .iter()
@@ -209,7 +208,11 @@ pub(super) fn captures_of<'t>(
     const BEYOND: usize = 16;
     let window = &text[..crate::text::ceil_char_boundary(text, end + BEYOND)];
     match re.captures_at(window, start) {
-        Some(caps) if caps.get(0).is_some_and(|m| (m.start(), m.end()) == (start, end)) => {
+        Some(caps)
+            if caps
+                .get(0)
+                .is_some_and(|m| (m.start(), m.end()) == (start, end)) =>
+        {
             Some(caps)
         }
         _ => re.captures_at(text, start),
