@@ -110,75 +110,69 @@ pub fn stream<E>(
     files: &[PathBuf],
     quiet: bool,
     explain: bool,
-    mut sink: impl FnMut(Result<Explained, FileError>) -> Result<(), E>,
+    sink: impl FnMut(Result<Explained, FileError>) -> Result<(), E>,
+) -> Result<(), E> {
+    stream_map(files, quiet, explain, |result| result, sink)
+}
+
+/// [`stream`] with `map` applied to each result on the reading thread
+/// that read it: work such as serialising a document is spread over the
+/// threads, and `sink` only receives what `map` made of it.
+pub fn stream_map<T: Send, E>(
+    files: &[PathBuf],
+    quiet: bool,
+    explain: bool,
+    map: impl Fn(Result<Explained, FileError>) -> T + Sync,
+    mut sink: impl FnMut(T) -> Result<(), E>,
 ) -> Result<(), E> {
     use std::collections::BTreeMap;
-    use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
     use std::sync::{mpsc, Condvar, Mutex};
 
     let threads = rayon::current_num_threads().clamp(1, files.len().max(1));
-    let window = REORDER_PER_THREAD * threads;
-    let total_bytes: u64 = files
-        .iter()
-        .filter_map(|f| std::fs::metadata(f).ok())
-        .map(|m| m.len())
-        .sum();
-    let bar = progress_bar(total_bytes, quiet);
-    let started = std::time::Instant::now();
-    let (done_files, citations) = (AtomicUsize::new(0), AtomicUsize::new(0));
-    let next = AtomicUsize::new(0);
-    // (results handed over, stop): a thread waits while its file is a
-    // window ahead of the hand-over.
-    let handed = Mutex::new((0usize, false));
-    let moved = Condvar::new();
-    let (tx, rx) = mpsc::channel::<(usize, Result<Explained, FileError>)>();
+    let bar = progress_bar(quiet);
+    // The sizes are looked up only for a bar that is shown.
+    if !bar.is_hidden() {
+        let total: u64 = files
+            .iter()
+            .filter_map(|f| std::fs::metadata(f).ok())
+            .map(|m| m.len())
+            .sum();
+        bar.set_length(total);
+    }
+    let shared = Shared {
+        files,
+        window: REORDER_PER_THREAD * threads,
+        claims: Mutex::new(Claims::default()),
+        moved: Condvar::new(),
+        progress: Progress::new(bar, files.len()),
+    };
+    let read = |index: usize| map(read_one(&files[index], explain));
+    let (tx, rx) = mpsc::channel::<(usize, T)>();
     let mut failure = None;
     std::thread::scope(|scope| {
-        for _ in 0..threads {
+        // The calling thread is one of the readers: with one thread
+        // nothing is handed between threads at all.
+        for _ in 1..threads {
             let tx = tx.clone();
-            let (next, handed, moved, bar) = (&next, &handed, &moved, &bar);
-            let (done_files, citations) = (&done_files, &citations);
-            scope.spawn(move || loop {
-                let index = next.fetch_add(1, Relaxed);
-                let Some(path) = files.get(index) else { break };
-                {
-                    let mut state = handed.lock().unwrap_or_else(|e| e.into_inner());
-                    while index >= state.0 + window && !state.1 {
-                        state = moved.wait(state).unwrap_or_else(|e| e.into_inner());
-                    }
-                    if state.1 {
+            let (shared, read) = (&shared, &read);
+            scope.spawn(move || {
+                while let Some(index) = shared.claim(true) {
+                    shared.progress.done(&shared.files[index]);
+                    if tx.send((index, read(index))).is_err() {
                         break;
                     }
-                }
-                let result = read_one(path, explain);
-                if let Ok(meta) = std::fs::metadata(path) {
-                    bar.inc(meta.len());
-                }
-                if !bar.is_hidden() {
-                    let n = done_files.fetch_add(1, Relaxed) + 1;
-                    let c = citations.fetch_add(
-                        result.as_ref().map_or(0, |d| d.document.citations.len()),
-                        Relaxed,
-                    );
-                    let secs = started.elapsed().as_secs_f64().max(1e-3);
-                    bar.set_message(format!(
-                        "{n}/{} files, {c} citations ({:.0} files/s, {:.0} citations/s)",
-                        files.len(),
-                        n as f64 / secs,
-                        c as f64 / secs
-                    ));
-                }
-                if tx.send((index, result)).is_err() {
-                    break;
                 }
             });
         }
         drop(tx);
         // The reorder buffer: results that came before their turn.
-        let mut waiting: BTreeMap<usize, Result<Explained, FileError>> = BTreeMap::new();
+        let mut waiting: BTreeMap<usize, T> = BTreeMap::new();
         let mut turn = 0;
-        for (index, result) in rx {
-            waiting.insert(index, result);
+        while turn < files.len() {
+            while let Ok((index, result)) = rx.try_recv() {
+                waiting.insert(index, result);
+            }
+            let before = turn;
             while let Some(result) = waiting.remove(&turn) {
                 turn += 1;
                 if failure.is_none() {
@@ -186,14 +180,121 @@ pub fn stream<E>(
                         failure = Some(err);
                     }
                 }
-                let mut state = handed.lock().unwrap_or_else(|e| e.into_inner());
-                *state = (turn, failure.is_some());
-                moved.notify_all();
+            }
+            if turn != before || failure.is_some() {
+                shared.hand_over(turn, failure.is_some());
+            }
+            if failure.is_some() || turn == files.len() {
+                break;
+            }
+            // Read a file here when one is free within the window, or
+            // wait for another thread's.
+            match shared.claim(false) {
+                Some(index) => {
+                    shared.progress.done(&files[index]);
+                    waiting.insert(index, read(index));
+                }
+                None => match rx.recv() {
+                    Ok((index, result)) => {
+                        waiting.insert(index, result);
+                    }
+                    Err(_) => break,
+                },
             }
         }
+        shared.hand_over(turn, true);
     });
-    bar.finish_and_clear();
+    shared.progress.finish();
     failure.map_or(Ok(()), Err)
+}
+
+/// What the reading threads share.
+struct Shared<'a> {
+    files: &'a [PathBuf],
+    /// How far past the next result to hand over a file may be started.
+    window: usize,
+    claims: std::sync::Mutex<Claims>,
+    /// Signalled when results are handed over or reading stops.
+    moved: std::sync::Condvar,
+    progress: Progress,
+}
+
+#[derive(Default)]
+struct Claims {
+    /// The next file to read.
+    next: usize,
+    /// The results handed over so far.
+    handed: usize,
+    stop: bool,
+}
+
+impl Shared<'_> {
+    /// The next file to read, if it is within the window (waiting for it
+    /// when `wait`), or `None` when all are taken or reading stopped.
+    fn claim(&self, wait: bool) -> Option<usize> {
+        let mut claims = self.claims.lock().unwrap_or_else(|e| e.into_inner());
+        loop {
+            if claims.stop || claims.next >= self.files.len() {
+                return None;
+            }
+            if claims.next < claims.handed + self.window {
+                claims.next += 1;
+                return Some(claims.next - 1);
+            }
+            if !wait {
+                return None;
+            }
+            claims = self.moved.wait(claims).unwrap_or_else(|e| e.into_inner());
+        }
+    }
+
+    fn hand_over(&self, handed: usize, stop: bool) {
+        let mut claims = self.claims.lock().unwrap_or_else(|e| e.into_inner());
+        claims.handed = handed;
+        claims.stop |= stop;
+        self.moved.notify_all();
+    }
+}
+
+/// The progress bar and its counts.
+struct Progress {
+    bar: ProgressBar,
+    files: usize,
+    done: std::sync::atomic::AtomicUsize,
+    started: std::time::Instant,
+}
+
+impl Progress {
+    fn new(bar: ProgressBar, files: usize) -> Progress {
+        Progress {
+            bar,
+            files,
+            done: std::sync::atomic::AtomicUsize::new(0),
+            started: std::time::Instant::now(),
+        }
+    }
+
+    /// Counts a file as read (before its extraction: the bar moves with
+    /// the bytes taken on).
+    fn done(&self, path: &Path) {
+        if self.bar.is_hidden() {
+            return;
+        }
+        if let Ok(meta) = std::fs::metadata(path) {
+            self.bar.inc(meta.len());
+        }
+        let n = self.done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
+        let secs = self.started.elapsed().as_secs_f64().max(1e-3);
+        self.bar.set_message(format!(
+            "{n}/{} files ({:.0} files/s)",
+            self.files,
+            n as f64 / secs
+        ));
+    }
+
+    fn finish(&self) {
+        self.bar.finish_and_clear();
+    }
 }
 
 fn read_one(path: &Path, explain: bool) -> Result<Explained, FileError> {
@@ -259,12 +360,12 @@ fn pdf_text(path: &Path) -> Result<Vec<u8>, FileError> {
     Ok(output.stdout)
 }
 
-fn progress_bar(total: u64, quiet: bool) -> ProgressBar {
+fn progress_bar(quiet: bool) -> ProgressBar {
     use std::io::IsTerminal;
     if quiet || !std::io::stderr().is_terminal() {
-        return ProgressBar::with_draw_target(Some(total), ProgressDrawTarget::hidden());
+        return ProgressBar::with_draw_target(None, ProgressDrawTarget::hidden());
     }
-    let bar = ProgressBar::new(total);
+    let bar = ProgressBar::new(0);
     bar.set_style(
         ProgressStyle::with_template(
             "{spinner} {bytes}/{total_bytes} ({bytes_per_sec}, {eta} left) {msg} {wide_bar}",

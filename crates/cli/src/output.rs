@@ -30,8 +30,33 @@ pub enum DocFormat {
     Verdicts,
 }
 
-/// Writes documents one by one in a [`DocFormat`]; only a JSON array
-/// keeps them until [`DocumentWriter::finish`].
+/// A document made ready to write in a [`DocFormat`]: the bytes, or the
+/// document itself for a JSON array.
+pub enum Rendered {
+    Bytes(Vec<u8>),
+    Document(Box<Document>),
+}
+
+/// Renders a document (on a reading thread) for a [`DocumentWriter`].
+pub fn render(
+    explained: resgraph_extract::Explained,
+    format: DocFormat,
+) -> std::io::Result<Rendered> {
+    let mut bytes = Vec::new();
+    match format {
+        DocFormat::Json => return Ok(Rendered::Document(Box::new(explained.document))),
+        DocFormat::Jsonl => {
+            serde_json::to_writer(&mut bytes, &explained.document)?;
+            bytes.push(b'\n');
+        }
+        DocFormat::Table => write_table(&mut bytes, &explained.document)?,
+        DocFormat::Verdicts => write_verdicts(&mut bytes, &explained)?,
+    }
+    Ok(Rendered::Bytes(bytes))
+}
+
+/// Writes rendered documents in order; only a JSON array keeps them
+/// until [`DocumentWriter::finish`].
 pub struct DocumentWriter<'w> {
     out: &'w mut dyn Write,
     format: DocFormat,
@@ -47,18 +72,13 @@ impl<'w> DocumentWriter<'w> {
         }
     }
 
-    pub fn write(&mut self, explained: resgraph_extract::Explained) -> std::io::Result<()> {
-        match self.format {
-            DocFormat::Json => {
-                self.kept.push(explained.document);
+    pub fn write(&mut self, rendered: Rendered) -> std::io::Result<()> {
+        match rendered {
+            Rendered::Bytes(bytes) => self.out.write_all(&bytes),
+            Rendered::Document(doc) => {
+                self.kept.push(*doc);
                 Ok(())
             }
-            DocFormat::Jsonl => {
-                serde_json::to_writer(&mut *self.out, &explained.document)?;
-                self.out.write_all(b"\n")
-            }
-            DocFormat::Table => write_table(self.out, &explained.document),
-            DocFormat::Verdicts => write_verdicts(self.out, &explained),
         }
     }
 
