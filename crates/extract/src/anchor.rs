@@ -29,6 +29,25 @@ use std::sync::OnceLock;
 
 use memchr::memmem::Finder;
 
+#[cfg(test)]
+thread_local! {
+    /// In tests: clean and scan every paragraph with every pass, the
+    /// oracle that anchor-first reading must agree with.
+    pub(crate) static EXHAUSTIVE: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Whether reading skips nothing (only ever in tests).
+pub(crate) fn exhaustive() -> bool {
+    #[cfg(test)]
+    {
+        EXHAUSTIVE.with(|e| e.get())
+    }
+    #[cfg(not(test))]
+    {
+        false
+    }
+}
+
 /// Which scanner passes a text can feed.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub(crate) struct Triggers {

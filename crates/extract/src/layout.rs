@@ -143,6 +143,9 @@ impl<'a> Layout<'a> {
     /// that fail this are never cleaned nor scanned.
     pub fn may_cite(&self, index: usize) -> bool {
         let paragraph = &self.paragraphs[index];
+        if crate::anchor::exhaustive() {
+            return true;
+        }
         if let Some(text) = paragraph.text.get() {
             return crate::anchor::Triggers::of(text.text.as_bytes()).any();
         }

@@ -581,6 +581,62 @@ fn footnote_marks(text: &str) -> Vec<(u32, u8)> {
 }
 
 #[cfg(test)]
+mod anchor_first {
+    //! Anchor-first reading skips paragraphs and passes; these tests
+    //! check that it finds exactly what cleaning and scanning everything
+    //! finds, on the golden texts and on generated ones.
+
+    use proptest::prelude::*;
+
+    use super::*;
+
+    fn both_ways(text: &str) -> (String, String) {
+        let fast = format!("{:?}", explain(text, &Hint::default()));
+        anchor::EXHAUSTIVE.with(|e| e.set(true));
+        let every = format!("{:?}", explain(text, &Hint::default()));
+        anchor::EXHAUSTIVE.with(|e| e.set(false));
+        (fast, every)
+    }
+
+    fn texts_under(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+        for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                texts_under(&path, out);
+            } else if path.extension().is_some_and(|e| e == "txt" || e == "md") {
+                out.push(path);
+            }
+        }
+    }
+
+    #[test]
+    fn the_golden_texts_read_the_same_as_reading_everything() {
+        let golden = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/golden");
+        let mut files = Vec::new();
+        texts_under(&golden, &mut files);
+        assert!(files.len() > 100, "golden texts at {}", golden.display());
+        for file in files {
+            let text =
+                String::from_utf8_lossy(&std::fs::read(&file).unwrap_or_default()).into_owned();
+            let (fast, every) = both_ways(&text);
+            assert!(fast == every, "{} reads differently", file.display());
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(500))]
+
+        #[test]
+        fn generated_texts_read_the_same_as_reading_everything(
+            text in "(The General Assembly,\n|Recalling its resolutions |resolution |decision |[0-9]{1,4}/[0-9]{1,4}|\\([IVX]{1,4}\\)|\\([0-9]{4}\\)| of [0-9]{1,2} December [0-9]{4}| and |, | H |[¹²³]|\n|\n\n|_____\n|[0-9] |A/[0-9]{2}/[0-9]{3}|S/PRST/2012/1|ES-10/2|\\[|\\]\\(#\\)|<a>|<i>/</i>|&amp;|&#47;|\u{a0}|\u{ad}|\t|\\*|1\\. Decides |\\(a\\) |Annex\n|S/RES/|-\n|–|2/5 15-21698|No\\. | on [0-9] April|Security Council|Human Rights Council){0,60}"
+        ) {
+            let (fast, every) = both_ways(&text);
+            prop_assert!(fast == every);
+        }
+    }
+}
+
+#[cfg(test)]
 mod tests {
     use super::*;
 

@@ -127,7 +127,15 @@ pub(crate) fn scan(text: &str, state: &mut ScanState) -> Vec<Mention> {
     let mut mentions = Vec::new();
     // Each pass runs only where its byte patterns occur (`anchor`): most
     // paragraphs need one pass or none.
-    let triggers = Triggers::of(text.as_bytes());
+    let triggers = if crate::anchor::exhaustive() {
+        Triggers {
+            anchored: true,
+            council: true,
+            assembly: true,
+        }
+    } else {
+        Triggers::of(text.as_bytes())
+    };
     if triggers.anchored {
         anchored(text, state, &mut mentions);
     }
@@ -148,7 +156,15 @@ fn anchored(text: &str, state: &mut ScanState, mentions: &mut Vec<Mention>) {
     // What `find_iter` over the paragraph would return: at each possible
     // start past the last match, an anchored search.
     let mut searched_to = 0;
-    for start in anchor_starts(text) {
+    let starts = if crate::anchor::exhaustive() {
+        // Every byte may start a match: the unanchored search's answer.
+        (0..text.len())
+            .filter(|&i| text.is_char_boundary(i))
+            .collect()
+    } else {
+        anchor_starts(text)
+    };
+    for start in starts {
         if start < searched_to {
             continue;
         }
