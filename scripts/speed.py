@@ -1,0 +1,137 @@
+#!/usr/bin/env python3
+"""Extraction speed as a user meets it, and its ratio to ripgrep.
+
+    python3 scripts/speed.py [DATA_DIR] [--runs N] [--synth-gb G]
+
+DATA_DIR defaults to ../shared/data. Needs `rg` (Debian: ripgrep) and a
+release build (`cargo build --release`). Three measurements, each the
+best of N runs (default 5), each printed with the command that made it:
+
+1. One thread, one file: all GA and SC texts of DATA_DIR (the `*.txt`
+   under its `ga-*` and `sc-*` folders, sorted) joined into one file;
+   `resgraph extract FILE --format jsonl` with RAYON_NUM_THREADS=1 against
+   `rg -c 'resolution|[0-9]+/[0-9]+' FILE` (rg uses one thread on one
+   file). The ratio is resgraph's speed over rg's.
+2. Threads: `resgraph extract DATA_DIR --format jsonl` with one reading
+   thread and with two.
+3. With --synth-gb G (e.g. 1): a synthetic corpus of about G GB written by
+   `resgraph synth`, then `resgraph extract DIR --format jsonl` piped:
+   seconds to the first line out, and peak memory (maximum resident set).
+"""
+
+import argparse
+import glob
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+RESGRAPH = os.path.join(ROOT, "target", "release", "resgraph")
+
+
+def best_of(runs, command, env=None):
+    """The shortest wall time of `runs` runs of `command`, output discarded."""
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                       env=env, check=True)
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def env_threads(n):
+    env = dict(os.environ)
+    env["RAYON_NUM_THREADS"] = str(n)
+    return env
+
+
+def show(command, env_note=""):
+    return (env_note + " " if env_note else "") + " ".join(
+        f"'{c}'" if " " in c or "|" in c else c for c in command)
+
+
+def joined_corpus(data, into):
+    files = sorted(f for pattern in ("ga-*/**/*.txt", "sc-*/**/*.txt")
+                   for f in glob.glob(os.path.join(data, pattern), recursive=True))
+    if not files:
+        sys.exit(f"no ga-*/ or sc-*/ texts under {data}")
+    path = os.path.join(into, "ga-sc-joined.txt")
+    with open(path, "wb") as out:
+        for f in files:
+            with open(f, "rb") as text:
+                shutil.copyfileobj(text, out)
+    return path, len(files)
+
+
+def first_line_and_peak(command):
+    start = time.perf_counter()
+    proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    first = proc.stdout.readline()
+    first_at = time.perf_counter() - start
+    lines = 1 if first else 0
+    for _ in proc.stdout:
+        lines += 1
+    proc.wait()
+    total = time.perf_counter() - start
+    peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return first_at, lines, total, peak_mb
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("data", nargs="?", default=os.path.join(ROOT, "..", "shared", "data"))
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--synth-gb", type=float, default=0)
+    args = parser.parse_args()
+    if not os.access(RESGRAPH, os.X_OK):
+        sys.exit("build first: cargo build --release")
+    if shutil.which("rg") is None:
+        sys.exit("needs ripgrep (rg) on the PATH")
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus, count = joined_corpus(args.data, tmp)
+        mb = os.path.getsize(corpus) / 1e6
+        out = os.path.join(tmp, "out.jsonl")
+        rg = ["rg", "-c", "resolution|[0-9]+/[0-9]+", corpus]
+        ours = [RESGRAPH, "extract", corpus, "--format", "jsonl", "-q", "-o", out]
+        t_rg = best_of(args.runs, rg)
+        t_ours = best_of(args.runs, ours, env_threads(1))
+        print(f"1. one thread, {count} GA and SC texts joined into one file of {mb:.1f} MB "
+              f"(best of {args.runs}):")
+        print(f"   {show(rg)}: {t_rg:.3f} s, {mb / t_rg:.0f} MB/s")
+        print(f"   {show(ours, 'RAYON_NUM_THREADS=1')}: {t_ours:.3f} s, {mb / t_ours:.0f} MB/s")
+        print(f"   ratio to rg: {t_rg / t_ours:.2f}x")
+
+        data_mb = sum(os.path.getsize(f) for f in glob.glob(os.path.join(args.data, "**", "*"),
+                                                          recursive=True)
+                      if os.path.isfile(f) and f.endswith((".txt", ".md", ".html", ".htm")))
+        data_mb /= 1e6
+        tree = [RESGRAPH, "extract", args.data, "--format", "jsonl", "-q", "-o", out]
+        t1 = best_of(args.runs, tree, env_threads(1))
+        t2 = best_of(args.runs, tree, env_threads(2))
+        print(f"2. threads, the texts of {args.data} ({data_mb:.1f} MB, best of {args.runs}):")
+        print(f"   {show(tree, 'RAYON_NUM_THREADS=1')}: {t1:.3f} s")
+        print(f"   {show(tree, 'RAYON_NUM_THREADS=2')}: {t2:.3f} s, {t1 / t2:.2f}x one thread")
+
+        if args.synth_gb > 0:
+            synth = os.path.join(tmp, "synth")
+            # About 13.7 kB per synthetic document.
+            documents = int(args.synth_gb * 1e9 / 13_660)
+            subprocess.run([RESGRAPH, "synth", "--documents", str(documents), "-o", synth],
+                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+            size = sum(os.path.getsize(f) for f in glob.glob(os.path.join(synth, "**", "*.txt"),
+                                                             recursive=True)) / 1e9
+            command = [RESGRAPH, "extract", synth, "--format", "jsonl", "-q"]
+            first_at, lines, total, peak = first_line_and_peak(command)
+            print(f"3. `resgraph synth --documents {documents}` ({size:.2f} GB of texts), "
+                  f"{show(command)} | ...:")
+            print(f"   first line after {first_at:.2f} s; {lines} lines in {total:.1f} s "
+                  f"({size * 1000 / total:.0f} MB/s); peak memory {peak:.0f} MB")
+
+
+if __name__ == "__main__":
+    main()
