@@ -61,13 +61,7 @@ pub(crate) fn date_at_in(text: &str, year: Option<u16>) -> Option<(Date, usize)>
     if !(opening.starts_with('o') || opening.starts_with('a')) {
         return None;
     }
-    let m = cited_date().find(text)?;
-    // Groups in a window just past the match (see `scan::captures_of`).
-    let window = &text[..crate::text::ceil_char_boundary(text, m.end() + 16)];
-    let caps = match cited_date().captures(window) {
-        Some(caps) if caps.get(0).is_some_and(|w| w.range() == m.range()) => caps,
-        _ => cited_date().captures(text)?,
-    };
+    let caps = cited_date().captures(text)?;
     let date = match caps.get(3) {
         Some(y) => from_parts(&caps[1], &caps[2], y.as_str())?,
         None => from_parts(&caps[1], &caps[2], &year?.to_string())?,

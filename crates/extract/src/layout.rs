@@ -264,14 +264,35 @@ pub(crate) fn layout<'a>(source: &'a str, furniture: &Furniture) -> Layout<'a> {
 }
 
 fn split_lines(source: &str) -> Vec<Line<'_>> {
-    let mut lines = Vec::new();
+    let bytes = source.as_bytes();
+    // One allocation: a line per line break, and a few more for run-on
+    // lines cut into paragraphs.
+    let mut lines = Vec::with_capacity(memchr::memchr_iter(b'\n', bytes).count() + 1);
+    let mut feeds = memchr::memchr_iter(0x0C, bytes).peekable();
     let mut at = 0;
-    let ends = memchr::memchr_iter(b'\n', source.as_bytes()).chain([source.len()]);
+    let ends = memchr::memchr_iter(b'\n', bytes).chain([source.len()]);
     for (index, end) in ends.enumerate() {
         let raw = &source[at..end];
         let start = at;
         at = end + 1;
-        let page_break = memchr::memchr(0x0C, raw.as_bytes()).is_some();
+        while feeds.next_if(|&f| f < start).is_some() {}
+        let page_break = feeds.peek().is_some_and(|&f| f < end);
+        // Most lines start and end with a visible ASCII character: nothing
+        // to trim, and only a line opening with "The " can be run on.
+        let visible = |b: Option<&u8>| b.is_some_and(|b| b.is_ascii_graphic());
+        if visible(raw.as_bytes().first())
+            && visible(raw.as_bytes().last())
+            && !raw.starts_with("The ")
+        {
+            lines.push(Line {
+                text: raw,
+                at: start,
+                number: index + 1,
+                kind: LineKind::Content,
+                page_break_before: page_break,
+            });
+            continue;
+        }
         let raw = raw.trim_end_matches('\r');
         let trimmed_start = raw.len() - raw.trim_start_matches(is_space).len();
         let text = raw.trim_matches(is_space);
@@ -548,6 +569,11 @@ fn is_barcode(text: &str) -> bool {
 
 /// `2/3`, `Page 2`, `- 3 -`
 fn is_page_number(text: &str) -> bool {
+    // Every form ends with a digit or a dash: most lines fail here
+    // without a search for a slash.
+    if !text.ends_with(|c: char| c.is_ascii_digit() || c == '-') {
+        return false;
+    }
     if let Some((a, b)) = text.split_once('/') {
         return (1..=3).contains(&a.len())
             && (1..=3).contains(&b.len())
@@ -660,7 +686,10 @@ pub(crate) fn superscript_digit(c: char) -> Option<u32> {
 /// `1. ` or `1.` alone: an operative paragraph number. OCR's `S.` for `5.`
 /// and `l.` for `1.` are read when `expected` is the number they stand for.
 fn operative_number(text: &str, expected: u32) -> Option<u32> {
-    let (head, rest) = text.split_once('.')?;
+    // The number has at most three characters: its full stop is among
+    // the first four bytes, or it is no number.
+    let dot = memchr::memchr(b'.', &text.as_bytes()[..text.len().min(4)])?;
+    let (head, rest) = (&text[..dot], &text[dot + 1..]);
     if !(rest.is_empty() || rest.starts_with(' ')) || head.is_empty() || head.len() > 3 {
         return None;
     }

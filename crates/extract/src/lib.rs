@@ -354,6 +354,8 @@ fn read(source: &str, hint: &Hint, mut evidence: Option<&mut Evidence>) -> Docum
             continue;
         }
         let relation = layout.relation(index);
+        // A title follows a mention only where "entitled" comes after it.
+        let last_entitled = memchr::memmem::rfind(text.text.as_bytes(), b"entitled");
         let anchor = if paragraph.section == Section::Footnote {
             anchors.anchor(&layout, index)
         } else {
@@ -400,7 +402,9 @@ fn read(source: &str, hint: &Hint, mut evidence: Option<&mut Evidence>) -> Docum
                 text: text.text[mention.start..mention.end].to_string(),
                 anchor_section: None,
                 anchor_paragraph: None,
-                cited_title: relation::entitled_after(&text.text[mention.end..]),
+                cited_title: last_entitled
+                    .filter(|&at| at >= mention.end)
+                    .and_then(|_| relation::entitled_after(&text.text[mention.end..])),
             };
             if paragraph.running {
                 let running = running.get_or_insert_with(|| relation::RunningText::new(&text.text));
@@ -502,6 +506,11 @@ fn footnote_marks(text: &str) -> Vec<(u32, u8)> {
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
+        // Only `[`, digits and non-ASCII bytes can start a mark.
+        if !(bytes[i] == b'[' || bytes[i].is_ascii_digit() || bytes[i] >= 0x80) {
+            i += 1;
+            continue;
+        }
         let b = bytes[i];
         if b == b'[' && bytes.get(i + 1) == Some(&b'^') {
             let digits: String = text[i + 2..]

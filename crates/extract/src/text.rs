@@ -105,16 +105,6 @@ pub(crate) fn prefix(text: &str, max: usize) -> &str {
     &text[..floor_char_boundary(text, max)]
 }
 
-/// The smallest char boundary of `text` at or above `at` (at most its
-/// length).
-pub(crate) fn ceil_char_boundary(text: &str, at: usize) -> usize {
-    let mut end = text.len().min(at);
-    while !text.is_char_boundary(end) {
-        end += 1;
-    }
-    end
-}
-
 /// The largest char boundary of `text` at or below `at`.
 pub(crate) fn floor_char_boundary(text: &str, at: usize) -> usize {
     let mut end = text.len().min(at);

@@ -49,7 +49,7 @@ pub(super) fn item_at(text: &str) -> Option<regex::Captures<'_>> {
     if !(first.is_ascii_digit() || text.starts_with("ES-") || text.starts_with("S-")) {
         return None;
     }
-    captures_here(item(), text)
+    item().captures(text)
 }
 
 /// [`separator`] at the start of `text`, which must open with a space,
@@ -60,7 +60,7 @@ pub(super) fn separator_at(text: &str) -> Option<regex::Captures<'_>> {
     {
         return None;
     }
-    captures_here(separator(), text)
+    separator().captures(text)
 }
 
 pub(super) fn part_letters() -> &'static Regex {

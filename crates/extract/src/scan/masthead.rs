@@ -182,7 +182,7 @@ pub(super) fn suffix_after(text: &str, pos: usize) -> Option<(usize, usize)> {
     if !text[pos..].starts_with(|c: char| c == ',' || c.is_whitespace()) {
         return None;
     }
-    let caps = captures_here(re, &text[pos..])?;
+    let caps = re.captures(&text[pos..])?;
     let m = caps.get(1)?;
     Some((pos + m.start(), pos + m.end()))
 }

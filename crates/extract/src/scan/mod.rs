@@ -206,41 +206,15 @@ fn anchored(text: &str, state: &mut ScanState, mentions: &mut Vec<Mention>) {
     }
 }
 
-/// The groups of `re`'s match `start..end` in `text` (a match that
-/// `find` returned), read in a window that ends just past the match.
-///
-/// Reading groups runs a backtracker whose set-up grows with the length
-/// of the haystack: given the rest of a long paragraph at every number of
-/// a list, that cost would grow with the square of the paragraph. The
-/// match is already known, so the window only has to show the groups'
-/// engine what lies just beyond it (a `\b`, an `$`); should the window
-/// give another match, the whole text is read.
+/// The groups of `re`'s match that starts at `start` in `text` (a match
+/// `find` returned). The engine finds the match again with its automaton
+/// and reads the groups within the match only.
 pub(super) fn captures_of<'t>(
     re: &Regex,
     text: &'t str,
     start: usize,
-    end: usize,
 ) -> Option<regex::Captures<'t>> {
-    const BEYOND: usize = 16;
-    let window = &text[..crate::text::ceil_char_boundary(text, end + BEYOND)];
-    match re.captures_at(window, start) {
-        Some(caps)
-            if caps
-                .get(0)
-                .is_some_and(|m| (m.start(), m.end()) == (start, end)) =>
-        {
-            Some(caps)
-        }
-        _ => re.captures_at(text, start),
-    }
-}
-
-/// The groups of an anchored (`^`) `re` at the start of `text`: the
-/// match found by the automaton (which stops where the pattern can go no
-/// further), then its groups in a window ([`captures_of`]).
-pub(super) fn captures_here<'t>(re: &Regex, text: &'t str) -> Option<regex::Captures<'t>> {
-    let m = re.find(text)?;
-    captures_of(re, text, m.start(), m.end())
+    re.captures_at(text, start)
 }
 
 /// The spans already read in a paragraph: its mentions and exclusions.

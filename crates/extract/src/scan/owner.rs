@@ -60,9 +60,10 @@ pub(super) fn owner_before(before: &str, own: Body) -> Owner {
         // "the Human Rights Council, in its resolution 47/16"
         let window: &str = tail_chars(core, 60);
         for (name, body) in KNOWN_BODIES.iter().take(5) {
+            let ends_with_name = |w: Option<&str>| w.is_some_and(|w| w.ends_with(name));
             if window.ends_with(name)
-                || window.ends_with(&format!("{name}, in"))
-                || window.ends_with(&format!("{name} in"))
+                || ends_with_name(window.strip_suffix(", in"))
+                || ends_with_name(window.strip_suffix(" in"))
             {
                 return Owner::Body(*body);
             }

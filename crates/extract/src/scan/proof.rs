@@ -33,7 +33,7 @@ pub(super) fn council_forms(text: &str, state: &mut ScanState, out: &mut Vec<Men
         if taken.overlaps(start, end) {
             continue;
         }
-        let Some(caps) = captures_of(re, text, start, end) else {
+        let Some(caps) = captures_of(re, text, start) else {
             continue;
         };
         // Part of something else: `5/2 (2022)`, `A.2 (2020)`.
@@ -150,7 +150,7 @@ pub(super) fn assembly_forms(text: &str, state: &mut ScanState, out: &mut Vec<Me
         {
             continue;
         }
-        let Some(caps) = captures_of(re, text, start, end) else {
+        let Some(caps) = captures_of(re, text, start) else {
             continue;
         };
         let dated = date_at(&text[end..]);
@@ -392,7 +392,7 @@ pub(super) fn joined_after(text: &str, at: usize) -> Option<(usize, usize, &str)
     let re = RE.get_or_init(|| {
         Regex::new(r"^,?\s+and\s+(\d{2}/\d{1,4})(?:[^/\-0-9A-Za-z]|$)").expect("static regex")
     });
-    let caps = captures_here(re, text.get(at..)?)?;
+    let caps = re.captures(text.get(at..)?)?;
     let m = caps.get(1)?;
     Some((at + m.start(), at + m.end(), m.as_str()))
 }
