@@ -42,7 +42,8 @@ pub fn render(
     explained: resgraph_extract::Explained,
     format: DocFormat,
 ) -> std::io::Result<Rendered> {
-    let mut bytes = Vec::new();
+    // Room for a typical rendering, so the buffer is not grown in steps.
+    let mut bytes = Vec::with_capacity(512 + 400 * explained.document.citations.len());
     match format {
         DocFormat::Json => return Ok(Rendered::Document(Box::new(explained.document))),
         DocFormat::Jsonl => {

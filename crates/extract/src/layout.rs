@@ -138,6 +138,17 @@ impl<'a> Layout<'a> {
         })
     }
 
+    /// Lets the cleaned text of paragraph `index` go (unless it is a
+    /// heading's, which is built at once and never again): it is built
+    /// again should it be asked for.
+    pub fn forget_text(&mut self, index: usize) {
+        if let Some(paragraph) = self.paragraphs.get_mut(index) {
+            if paragraph.section != Section::Heading {
+                paragraph.text.take();
+            }
+        }
+    }
+
     /// Whether paragraph `index` can hold a reference
     /// ([`crate::anchor::may_cite`] on its source bytes): the paragraphs
     /// that fail this are never cleaned nor scanned.

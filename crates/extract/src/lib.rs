@@ -173,7 +173,7 @@ fn read_bytes(
                 .filter(|b| **b == b'\n')
                 .count()
                 + 1;
-            let text = String::from_utf8_lossy(bytes);
+            let text = decode_lossy(bytes);
             let mut doc = read(&text, hint);
             doc.diagnostics.insert(
                 0,
@@ -187,6 +187,30 @@ fn read_bytes(
                 },
             );
             doc
+        }
+    }
+}
+
+/// What [`String::from_utf8_lossy`] gives, built in one allocation: each
+/// invalid sequence (as [`std::str::Utf8Error::error_len`] delimits it)
+/// becomes U+FFFD. The standard one grows its string as it goes, which
+/// for a large file costs more than the decoding.
+fn decode_lossy(bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(bytes.len() + bytes.len() / 64 + 16);
+    let mut rest = bytes;
+    loop {
+        match std::str::from_utf8(rest) {
+            Ok(valid) => {
+                out.push_str(valid);
+                return out;
+            }
+            Err(err) => {
+                let (valid, after) = rest.split_at(err.valid_up_to());
+                out.push_str(std::str::from_utf8(valid).unwrap_or_default());
+                out.push('\u{FFFD}');
+                let skip = err.error_len().unwrap_or(after.len());
+                rest = &after[skip..];
+            }
         }
     }
 }
@@ -326,7 +350,24 @@ fn read(source: &str, hint: &Hint, mut evidence: Option<&mut Evidence>) -> Docum
     }
     let own = doc.symbol.clone();
     let mut anchors = FootnoteAnchors::new(&layout);
-    for (index, paragraph) in layout.paragraphs.iter().enumerate() {
+    // The body paragraphs whose cleaned text a later footnote may still
+    // read for its mark (`FootnoteAnchors` looks 20 back); older texts
+    // are let go, so that memory is reused rather than grown.
+    let mut recent_bodies: std::collections::VecDeque<usize> = std::collections::VecDeque::new();
+    for index in 0..layout.paragraphs.len() {
+        // A footnote's own text is read once, by the scan just done.
+        if index > 0 && layout.paragraphs[index - 1].section == Section::Footnote {
+            layout.forget_text(index - 1);
+        }
+        if layout.paragraphs[index].section != Section::Footnote {
+            recent_bodies.push_back(index);
+            if recent_bodies.len() > FootnoteAnchors::LOOK_BACK + 1 {
+                if let Some(old) = recent_bodies.pop_front() {
+                    layout.forget_text(old);
+                }
+            }
+        }
+        let paragraph = &layout.paragraphs[index];
         // Anchor first: a paragraph without a byte pattern that a
         // reference needs is neither cleaned nor scanned.
         if !layout.may_cite(index) {
@@ -452,6 +493,9 @@ struct FootnoteAnchors {
 }
 
 impl FootnoteAnchors {
+    /// How many body paragraphs before a footnote may carry its mark.
+    const LOOK_BACK: usize = 20;
+
     fn new(layout: &Layout<'_>) -> FootnoteAnchors {
         let paragraphs = &layout.paragraphs;
         FootnoteAnchors {
@@ -473,7 +517,7 @@ impl FootnoteAnchors {
         let before = self.bodies.partition_point(|&b| b < index);
         let mut best: Option<(u8, usize)> = None;
         let mut nearest = None;
-        for &i in self.bodies[..before].iter().rev().take(20) {
+        for &i in self.bodies[..before].iter().rev().take(Self::LOOK_BACK) {
             nearest = nearest.or(Some(i));
             let found = self.marks[i].get_or_insert_with(|| {
                 let mut strongest = HashMap::new();
@@ -629,6 +673,17 @@ mod anchor_first {
                 String::from_utf8_lossy(&std::fs::read(&file).unwrap_or_default()).into_owned();
             let (fast, every) = both_ways(&text);
             assert!(fast == every, "{} reads differently", file.display());
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+
+        #[test]
+        fn lossy_decoding_is_the_standard_one(
+            bytes in proptest::collection::vec(prop_oneof![any::<u8>(), Just(b'a'), Just(0xE2), Just(0x80), Just(0xC3)], 0..64)
+        ) {
+            prop_assert_eq!(decode_lossy(&bytes), String::from_utf8_lossy(&bytes).into_owned());
         }
     }
 

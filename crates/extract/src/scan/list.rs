@@ -95,10 +95,17 @@ pub(super) fn list(
         _ => None,
     };
     let mut range_from: Option<Symbol> = None;
+    // The next item, read ahead after a separator: (where it starts, its
+    // groups), so that it is not read twice.
+    let mut ahead: Option<(usize, regex::Captures<'_>)> = None;
     loop {
         let ws = text[pos..].len() - text[pos..].trim_start().len();
         let start = pos + ws;
-        let Some(caps) = item_at(&text[start..]) else {
+        let read = match ahead.take() {
+            Some((at, caps)) if at == start => Some(caps),
+            _ => item_at(&text[start..]),
+        };
+        let Some(caps) = read else {
             break;
         };
         let after_len = caps.name("after").map_or(0, |a| a.as_str().len());
@@ -187,6 +194,7 @@ pub(super) fn list(
             range_from = items.last().and_then(|i| i.symbols.first().cloned());
         }
         pos += sep_len;
+        ahead = Some((pos, next_item));
     }
     share_dates(&mut items);
     let consumed = reach;
