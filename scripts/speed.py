@@ -4,7 +4,8 @@
     python3 scripts/speed.py [DATA_DIR] [--runs N] [--synth-gb G]
 
 DATA_DIR defaults to ../shared/data. Needs `rg` (Debian: ripgrep) and a
-release build (`cargo build --release`). Three measurements, each the
+release build (`cargo build --release`); RESGRAPH_BIN=path measures
+another build of resgraph (an older one, say). Three measurements, each the
 best of N runs (default 5), each printed with the command that made it:
 
 1. One thread, one file: all GA and SC texts of DATA_DIR (the `*.txt`
@@ -30,7 +31,7 @@ import tempfile
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-RESGRAPH = os.path.join(ROOT, "target", "release", "resgraph")
+RESGRAPH = os.environ.get("RESGRAPH_BIN", os.path.join(ROOT, "target", "release", "resgraph"))
 
 
 def best_of(runs, command, env=None):
@@ -69,6 +70,15 @@ def joined_corpus(data, into):
 
 
 def first_line_and_peak(command):
+    """Measured in a child of its own, so that the peak memory is that of
+    `command` alone (a process's children's peak covers all of them)."""
+    out = subprocess.run([sys.executable, os.path.abspath(__file__), "--measure", *command],
+                         stdout=subprocess.PIPE, check=True, text=True).stdout
+    first_at, lines, total, peak_mb = out.split()
+    return float(first_at), int(lines), float(total), float(peak_mb)
+
+
+def measure(command):
     start = time.perf_counter()
     proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
     first = proc.stdout.readline()
@@ -79,10 +89,13 @@ def first_line_and_peak(command):
     proc.wait()
     total = time.perf_counter() - start
     peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    return first_at, lines, total, peak_mb
+    print(first_at, lines, total, peak_mb)
 
 
 def main():
+    if sys.argv[1:2] == ["--measure"]:
+        measure(sys.argv[2:])
+        return
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("data", nargs="?", default=os.path.join(ROOT, "..", "shared", "data"))
     parser.add_argument("--runs", type=int, default=5)
@@ -119,8 +132,8 @@ def main():
 
         if args.synth_gb > 0:
             synth = os.path.join(tmp, "synth")
-            # About 13.7 kB per synthetic document.
-            documents = int(args.synth_gb * 1e9 / 13_660)
+            # About 12.7 kB per synthetic document.
+            documents = int(args.synth_gb * 1e9 / 12_700)
             subprocess.run([RESGRAPH, "synth", "--documents", str(documents), "-o", synth],
                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
             size = sum(os.path.getsize(f) for f in glob.glob(os.path.join(synth, "**", "*.txt"),
