@@ -18,7 +18,8 @@
 //! [`Triggers::of`] says which of these a text holds, so that the scanner
 //! runs only the passes that can find something; [`may_cite`] says
 //! whether a paragraph, still in its raw source form, needs to be cleaned
-//! and scanned at all. Both are exact in one direction: a text they pass
+//! and scanned at all (`Layout::may_cite` applies it to each block of a
+//! paragraph). Both are exact in one direction: a text they pass
 //! over holds nothing the scanner would read. That is what keeps
 //! extraction's output identical whatever they skip.
 //!
@@ -113,13 +114,9 @@ fn has_head_word(text: &[u8]) -> bool {
 /// of them is always scanned. Otherwise cleaning only turns line breaks
 /// and runs of spaces into one space, which none of the patterns spans,
 /// so the triggers of the raw bytes are those of the cleaned text.
+#[cfg(test)]
 pub(crate) fn may_cite(raw: &[u8]) -> bool {
-    changed_by_cleaning(raw) || Triggers::of(raw).any()
-}
-
-/// Whether cleaning can drop bytes of `raw`.
-fn changed_by_cleaning(raw: &[u8]) -> bool {
-    crate::text::cleaning(raw) == crate::text::Cleaning::Drops
+    crate::text::cleaning(raw) == crate::text::Cleaning::Drops || Triggers::of(raw).any()
 }
 
 #[cfg(test)]

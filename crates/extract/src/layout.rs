@@ -64,6 +64,8 @@ pub(crate) struct Paragraph {
     more: Vec<(Join, Range<usize>)>,
     /// A footnote: its number is dropped from the text.
     footnote: bool,
+    /// What cleaning does to its source bytes, found once.
+    cleaning: OnceCell<Cleaning>,
     text: OnceCell<Mapped>,
 }
 
@@ -79,6 +81,7 @@ impl Paragraph {
             first,
             more: Vec::new(),
             footnote: false,
+            cleaning: OnceCell::new(),
             text: OnceCell::new(),
         }
     }
@@ -122,9 +125,7 @@ impl<'a> Layout<'a> {
             let mut text = Mapped::with_capacity(bytes, 2 * lines + 1);
             // Most paragraphs hold nothing for cleaning to do but fold
             // spaces: they take the fast way.
-            let folds = paragraph
-                .blocks()
-                .all(|lines| cleaning(self.source_of(lines)) == Cleaning::Folds);
+            let folds = self.cleaning_of(paragraph) == Cleaning::Folds;
             let append = if folds { fold_lines } else { append_lines };
             append(&self.lines, paragraph.first.clone(), &mut text);
             if paragraph.footnote {
@@ -149,9 +150,10 @@ impl<'a> Layout<'a> {
         }
     }
 
-    /// Whether paragraph `index` can hold a reference
-    /// ([`crate::anchor::may_cite`] on its source bytes): the paragraphs
-    /// that fail this are never cleaned nor scanned.
+    /// Whether paragraph `index` can hold a reference: cleaning could
+    /// drop bytes in it, or its source bytes hold a trigger of a scanner
+    /// pass (`anchor::Triggers`). The paragraphs that fail this are never
+    /// cleaned nor scanned.
     pub fn may_cite(&self, index: usize) -> bool {
         let paragraph = &self.paragraphs[index];
         if crate::anchor::exhaustive() {
@@ -160,9 +162,22 @@ impl<'a> Layout<'a> {
         if let Some(text) = paragraph.text.get() {
             return crate::anchor::Triggers::of(text.text.as_bytes()).any();
         }
-        paragraph
-            .blocks()
-            .any(|lines| crate::anchor::may_cite(self.source_of(lines)))
+        self.cleaning_of(paragraph) == Cleaning::Drops
+            || paragraph
+                .blocks()
+                .any(|lines| crate::anchor::Triggers::of(self.source_of(lines)).any())
+    }
+
+    /// What cleaning does to a paragraph's source bytes (the most it does
+    /// to any of its blocks).
+    fn cleaning_of(&self, paragraph: &Paragraph) -> Cleaning {
+        *paragraph.cleaning.get_or_init(|| {
+            paragraph
+                .blocks()
+                .map(|lines| cleaning(self.source_of(lines)))
+                .max()
+                .unwrap_or(Cleaning::Folds)
+        })
     }
 
     /// The source bytes of a block: its lines and the breaks between.
@@ -288,21 +303,28 @@ fn split_lines(source: &str) -> Vec<Line<'_>> {
         at = end + 1;
         while feeds.next_if(|&f| f < start).is_some() {}
         let page_break = feeds.peek().is_some_and(|&f| f < end);
-        // Most lines start and end with a visible ASCII character: nothing
-        // to trim, and only a line opening with "The " can be run on.
-        let visible = |b: Option<&u8>| b.is_some_and(|b| b.is_ascii_graphic());
-        if visible(raw.as_bytes().first())
-            && visible(raw.as_bytes().last())
-            && !raw.starts_with("The ")
-        {
-            lines.push(Line {
-                text: raw,
-                at: start,
-                number: index + 1,
-                kind: LineKind::Content,
-                page_break_before: page_break,
-            });
-            continue;
+        // Most lines, once ASCII spaces are trimmed, start and end with a
+        // visible ASCII character: the Unicode trimming below would stop
+        // at the same bytes, and only a line opening with "The " can be
+        // run on.
+        let b = raw.as_bytes();
+        let first = b.iter().position(|c| !c.is_ascii_whitespace());
+        let last = b.iter().rposition(|c| !c.is_ascii_whitespace());
+        if let (Some(first), Some(last)) = (first, last) {
+            let text = &raw[first..=last];
+            if b[first].is_ascii_graphic()
+                && b[last].is_ascii_graphic()
+                && !text.starts_with("The ")
+            {
+                lines.push(Line {
+                    text,
+                    at: start + first,
+                    number: index + 1,
+                    kind: LineKind::Content,
+                    page_break_before: page_break,
+                });
+                continue;
+            }
         }
         let raw = raw.trim_end_matches('\r');
         let trimmed_start = raw.len() - raw.trim_start_matches(is_space).len();

@@ -290,8 +290,11 @@ pub(crate) fn fold_line_into(out: &mut Mapped, line: &str, at: usize) {
     if bytes.first() == Some(&b' ') && out.ends_with_space() {
         copy_from = bytes.iter().position(|b| *b != b' ').unwrap_or(bytes.len());
     }
+    static DOUBLE_SPACE: std::sync::OnceLock<memchr::memmem::Finder<'static>> =
+        std::sync::OnceLock::new();
+    let double_space = DOUBLE_SPACE.get_or_init(|| memchr::memmem::Finder::new("  "));
     let mut search_from = copy_from;
-    while let Some(found) = memchr::memmem::find(&bytes[search_from..], b"  ") {
+    while let Some(found) = double_space.find(&bytes[search_from..]) {
         let double = search_from + found;
         // Keep the first space of the run, drop the rest.
         out.push(at + copy_from, &line[copy_from..double + 1]);
