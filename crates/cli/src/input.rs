@@ -94,7 +94,7 @@ pub fn extract_all(files: &[PathBuf], errors: &mut Vec<FileError>, quiet: bool) 
 
 /// How many finished documents may wait for an earlier one, per reading
 /// thread: enough to keep every thread busy when file sizes vary.
-const REORDER_PER_THREAD: usize = 4;
+const REORDER_PER_THREAD: usize = 16;
 
 /// Reads and extracts `files` on all reading threads and hands each
 /// result to `sink` in input order, as soon as it and every result before
