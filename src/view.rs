@@ -87,21 +87,22 @@ pub fn lineage(graph: &CitationGraph, focus: Option<&Symbol>, members: &[Symbol]
     let sub = graph.subgraph(members.iter());
     let mut edges = Vec::new();
     for edge in sub.edges() {
-        let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
-        for relation in edge.relations() {
-            *counts.entry(relation).or_default() += 1;
+        // A link is drawn in the style of the class most of its
+        // occurrences have (every occurrence counts, not each distinct
+        // wording once); a tie goes to the class listed first.
+        let mut counts: BTreeMap<EdgeStyleClass, usize> = BTreeMap::new();
+        for occurrence in edge.occurrences() {
+            *counts
+                .entry(EdgeStyleClass::from_relation(occurrence.relation))
+                .or_default() += 1;
         }
-        let relation = counts
+        let class = counts
             .iter()
-            .max_by_key(|(name, n)| (**n, std::cmp::Reverse(**name)))
-            .map_or("", |(name, _)| *name);
+            .max_by_key(|(class, n)| (**n, std::cmp::Reverse(**class)))
+            .map_or(EdgeStyleClass::Other, |(class, _)| *class);
         edges.push(
-            LineageEdge::new(
-                edge.from().to_string(),
-                edge.to().to_string(),
-                EdgeStyleClass::from_relation(relation),
-            )
-            .count(u32::try_from(edge.weight()).unwrap_or(u32::MAX)),
+            LineageEdge::new(edge.from().to_string(), edge.to().to_string(), class)
+                .count(u32::try_from(edge.weight()).unwrap_or(u32::MAX)),
         );
     }
     for (draft, resolution) in graph.adoptions() {
@@ -171,4 +172,36 @@ pub fn reduce(lineage: &mut Lineage) {
         .collect();
     let mut flags = keep.into_iter();
     lineage.edges.retain(|_| flags.next().unwrap_or(true));
+}
+
+#[cfg(test)]
+mod tests {
+    use resgraph_graph::{CitationGraph, Occurrence, Section};
+    use resgraph_render::EdgeStyleClass;
+
+    #[test]
+    fn a_link_is_drawn_as_most_of_its_occurrences() {
+        // Cited three times "recalling" and once "notes": drawn as
+        // recalling (counting each distinct wording once drew it as
+        // "welcoming / taking note", the first name of a tie).
+        let s = |t: &str| t.parse().unwrap();
+        let (from, to) = (s("A/RES/78/16"), s("A/RES/76/19"));
+        let mut graph = CitationGraph::new();
+        for (relation, paragraph) in [
+            ("recalling", 1),
+            ("recalling", 2),
+            ("recalling", 3),
+            ("notes", 4),
+        ] {
+            graph.add_link(
+                &from,
+                &to,
+                &Occurrence::new(relation, Section::Preamble, Some(paragraph), None),
+            );
+        }
+        let lineage = super::lineage(&graph, Some(&from), &[from.clone(), to.clone()]);
+        assert_eq!(lineage.edges.len(), 1);
+        assert_eq!(lineage.edges[0].relation, EdgeStyleClass::Recalling);
+        assert_eq!(lineage.edges[0].count, 4);
+    }
 }
