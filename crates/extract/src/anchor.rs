@@ -16,11 +16,13 @@
 //! - a roman session: `(` and one of `IVXLC` (`2625 (XXV)`).
 //!
 //! [`Triggers::of`] says which of these a text holds, so that the scanner
-//! runs only the passes that can find something; [`may_cite`] says
-//! whether a paragraph, still in its raw source form, needs to be cleaned
-//! and scanned at all (`Layout::may_cite` applies it to each block of a
-//! paragraph). Both are exact in one direction: a text they pass
-//! over holds nothing the scanner would read. That is what keeps
+//! runs only the passes that can find something. On a paragraph still in
+//! its raw source form, `Layout::may_cite` asks the same of each block,
+//! unless cleaning could drop bytes there (markup, entities, emphasis
+//! stars, invisible characters can bring a pattern's bytes together:
+//! `76<i>/</i>19`, `reso\u{ad}lution`): a paragraph that fails is neither
+//! cleaned nor scanned. Both tests are exact in one direction: a text they
+//! pass over holds nothing the scanner would read. That is what keeps
 //! extraction's output identical whatever they skip.
 //!
 //! Cost: a few `memchr`/`memmem` passes over the bytes (several GB/s
@@ -105,15 +107,8 @@ fn has_head_word(text: &[u8]) -> bool {
     heads.iter().any(|f| f.find(text).is_some())
 }
 
-/// Whether a paragraph whose source bytes are `raw` (its lines and the
-/// breaks between them) can hold a reference.
-///
-/// Cleaning (see `text`) drops markup, entities, emphasis stars and
-/// invisible characters, which can bring the bytes of a pattern together
-/// (`76<i>/</i>19`, `reso\u{ad}lution`, `76&#47;19`): raw text holding any
-/// of them is always scanned. Otherwise cleaning only turns line breaks
-/// and runs of spaces into one space, which none of the patterns spans,
-/// so the triggers of the raw bytes are those of the cleaned text.
+/// What `Layout::may_cite` asks of one block of raw bytes (here for
+/// the tests).
 #[cfg(test)]
 pub(crate) fn may_cite(raw: &[u8]) -> bool {
     crate::text::cleaning(raw) == crate::text::Cleaning::Drops || Triggers::of(raw).any()
