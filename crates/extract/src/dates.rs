@@ -54,7 +54,49 @@ pub(crate) fn date_at(text: &str) -> Option<(Date, usize)> {
 
 /// [`date_at`], where a date without a year (`186 (1964) of 4 March`)
 /// takes `year`, the year the reference itself states.
+/// The commonest cited date, ` of 7 December 1988` (or ` on ...`) ended
+/// by a non-word byte or the end, read without the regex: the same date
+/// and length [`cited_date`] gives. `None` for any other shape (the regex
+/// then decides; in tests it also checks this answer).
+fn plain_date(text: &str) -> Option<Option<(Date, usize)>> {
+    let b = text.as_bytes();
+    if !(text.starts_with(" of ") || text.starts_with(" on ")) {
+        return None;
+    }
+    let day = b[4..].iter().take_while(|c| c.is_ascii_digit()).count();
+    if !(1..=2).contains(&day) || b.get(4 + day) != Some(&b' ') {
+        return None;
+    }
+    let month_at = 5 + day;
+    let month = MONTHS.iter().find(|m| text[month_at..].starts_with(*m))?;
+    let year_at = month_at + month.len() + 1;
+    if b.get(year_at - 1) != Some(&b' ') {
+        return None;
+    }
+    let year = b.get(year_at..year_at + 4)?;
+    if !year.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    let end = year_at + 4;
+    if b.get(end)
+        .is_some_and(|c| !c.is_ascii() || c.is_ascii_alphanumeric() || *c == b'_')
+    {
+        return None;
+    }
+    let date = from_parts(&text[4..4 + day], month, &text[year_at..end]);
+    Some(date.map(|d| (d, end)))
+}
+
 pub(crate) fn date_at_in(text: &str, year: Option<u16>) -> Option<(Date, usize)> {
+    if let Some(fast) = plain_date(text) {
+        #[cfg(test)]
+        assert_eq!(fast, date_by_regex(text, year), "fast reading of {text:?}");
+        return fast;
+    }
+    date_by_regex(text, year)
+}
+
+fn date_by_regex(text: &str, year: Option<u16>) -> Option<(Date, usize)> {
     // The pattern opens with an optional comma and spaces, then "of",
     // "on" or "adopted": most texts after a number fail at once.
     let opening = text.strip_prefix(',').unwrap_or(text).trim_start();

@@ -10,6 +10,8 @@ use resgraph_symbol::{sc_number_fits_year, sc_year_of, Act, Body, Symbol};
 use crate::dates::{date_at, date_at_in, Date};
 use crate::verdict::Reason;
 
+use super::groups::{item_fast, separator_fast, Groups};
+
 use super::owner::*;
 use super::plausible::*;
 use super::*;
@@ -49,7 +51,7 @@ pub(super) fn separator() -> &'static Regex {
 /// [`separator`] without its opening title: the same matches where no
 /// "entitled" opens the text, from an automaton a fraction of the size
 /// (the title's 400 repetitions of a Unicode class are most of it).
-fn separator_untitled() -> &'static Regex {
+pub(super) fn separator_untitled() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| Regex::new(&format!("^{SEPARATOR}")).expect("static regex"))
 }
@@ -57,17 +59,25 @@ fn separator_untitled() -> &'static Regex {
 /// [`item`] at the start of `text`. Its first byte must be a digit or
 /// the `E`/`S` of `ES-`/`S-`: a byte test spares the automaton most
 /// failures.
-pub(super) fn item_at(text: &str) -> Option<regex::Captures<'_>> {
+pub(super) fn item_at(text: &str) -> Option<Groups<'_>> {
     let first = *text.as_bytes().first()?;
     if !(first.is_ascii_digit() || text.starts_with("ES-") || text.starts_with("S-")) {
         return None;
     }
-    item().captures(text)
+    item_fast(item(), ITEM_NAMES, text).or_else(|| Groups::read(item(), ITEM_NAMES, text))
+}
+
+/// The named groups of [`item`].
+pub(super) const ITEM_NAMES: &[&str] = &["sess", "num", "bare", "parts", "paren", "mark", "after"];
+
+/// The named groups of [`separator`].
+pub(super) fn separator_names() -> &'static [&'static str] {
+    &["ocr", "range", "space"]
 }
 
 /// [`separator`] at the start of `text`, which must open with a space,
 /// a digit, `,`, `;`, `.` or the `e` of `entitled`.
-pub(super) fn separator_at(text: &str) -> Option<regex::Captures<'_>> {
+pub(super) fn separator_at(text: &str) -> Option<Groups<'_>> {
     let first = text.chars().next()?;
     if !(first.is_whitespace() || first.is_ascii_digit() || matches!(first, ',' | ';' | '.' | 'e'))
     {
@@ -80,9 +90,10 @@ pub(super) fn separator_at(text: &str) -> Option<regex::Captures<'_>> {
         .trim_start()
         .starts_with("entitled");
     if titled {
-        separator().captures(text)
+        Groups::read(separator(), separator_names(), text)
     } else {
-        separator_untitled().captures(text)
+        separator_fast(separator_untitled(), separator_names(), text)
+            .or_else(|| Groups::read(separator_untitled(), separator_names(), text))
     }
 }
 
@@ -120,7 +131,7 @@ pub(super) fn list(
     let mut range_from: Option<Symbol> = None;
     // The next item, read ahead after a separator: (where it starts, its
     // groups), so that it is not read twice.
-    let mut ahead: Option<(usize, regex::Captures<'_>)> = None;
+    let mut ahead: Option<(usize, Groups<'_>)> = None;
     loop {
         let ws = text[pos..].len() - text[pos..].trim_start().len();
         let start = pos + ws;
@@ -339,7 +350,7 @@ pub(super) fn qualifier_len(text: &str) -> usize {
 
 /// Turns one matched number form into symbols (several for part ranges).
 pub(super) fn interpret(
-    caps: &regex::Captures<'_>,
+    caps: &Groups<'_>,
     owner: Owner,
     act: Act,
     body_seen: Option<Body>,

@@ -25,6 +25,7 @@ use crate::dates::Date;
 use crate::spans::Spans;
 use crate::verdict::Reason;
 
+mod groups;
 mod list;
 mod masthead;
 mod owner;

@@ -1,0 +1,232 @@
+//! The groups of a match, read by a regex or, for the commonest shapes,
+//! by a few byte tests that give the same answer.
+//!
+//! Reading a list costs a search with groups per number (the item, its
+//! date, the separator before the next one). The regexes stay the rule:
+//! the fast readers below recognise only shapes whose match and groups
+//! they can state with certainty (`76/19,`, `76/19 of`, `, 76/19`, ` and
+//! 76/19`, ` of 7 December 1988`) and hand everything else to the regex.
+//! In tests every fast answer is checked against the regex's.
+
+use regex::Regex;
+
+/// One group: its span in the text the match was read in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Group<'t> {
+    text: &'t str,
+    start: usize,
+    end: usize,
+}
+
+impl<'t> Group<'t> {
+    pub fn as_str(&self) -> &'t str {
+        &self.text[self.start..self.end]
+    }
+
+    pub fn start(&self) -> usize {
+        self.start
+    }
+
+    pub fn end(&self) -> usize {
+        self.end
+    }
+
+    pub fn len(&self) -> usize {
+        self.end - self.start
+    }
+}
+
+/// A match and its named groups that took part.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Groups<'t> {
+    text: &'t str,
+    whole: (usize, usize),
+    named: Vec<(&'static str, usize, usize)>,
+}
+
+impl<'t> Groups<'t> {
+    /// The groups of `re`'s match at the start of `text` (an anchored
+    /// regex), by the regex.
+    pub fn read(re: &Regex, names: &[&'static str], text: &'t str) -> Option<Groups<'t>> {
+        let caps = re.captures(text)?;
+        let whole = caps.get(0)?;
+        Some(Groups {
+            text,
+            whole: (whole.start(), whole.end()),
+            named: names
+                .iter()
+                .filter_map(|name| caps.name(name).map(|m| (*name, m.start(), m.end())))
+                .collect(),
+        })
+    }
+
+    fn new(text: &'t str, end: usize, named: Vec<(&'static str, usize, usize)>) -> Groups<'t> {
+        Groups {
+            text,
+            whole: (0, end),
+            named,
+        }
+    }
+
+    /// The whole match (`0`); there are no numbered groups.
+    pub fn get(&self, index: usize) -> Option<Group<'t>> {
+        (index == 0).then_some(Group {
+            text: self.text,
+            start: self.whole.0,
+            end: self.whole.1,
+        })
+    }
+
+    pub fn name(&self, name: &str) -> Option<Group<'t>> {
+        self.named
+            .iter()
+            .find(|(n, _, _)| *n == name)
+            .map(|&(_, start, end)| Group {
+                text: self.text,
+                start,
+                end,
+            })
+    }
+}
+
+/// In tests, the regex's answer must be the fast reader's.
+#[cfg(test)]
+fn checked<'t>(fast: Groups<'t>, re: &Regex, names: &[&'static str], text: &'t str) -> Groups<'t> {
+    assert_eq!(
+        Some(&fast),
+        Groups::read(re, names, text).as_ref(),
+        "fast reading of {text:?}"
+    );
+    fast
+}
+
+#[cfg(not(test))]
+fn checked<'t>(fast: Groups<'t>, _: &Regex, _: &[&'static str], _: &'t str) -> Groups<'t> {
+    fast
+}
+
+/// The length of the run of ASCII digits at the start of `bytes`.
+fn digits(bytes: &[u8]) -> usize {
+    bytes.iter().take_while(|b| b.is_ascii_digit()).count()
+}
+
+/// The item regex's groups (`sess`/`num` or `bare`, `after`) for an item
+/// with no part letters, no parenthesis and no footnote mark: digits,
+/// optionally `/` and digits, then the end of the text, a punctuation
+/// mark other than `(`, or one space before a lower-case word. `None`
+/// when the shape is any other (the regex then decides).
+pub(crate) fn item_fast<'t>(
+    re: &Regex,
+    names: &[&'static str],
+    text: &'t str,
+) -> Option<Groups<'t>> {
+    let b = text.as_bytes();
+    let first = digits(b);
+    if first == 0 {
+        return None;
+    }
+    let mut named = Vec::with_capacity(3);
+    let number_end = if b.get(first) == Some(&b'/') {
+        let second = digits(&b[first + 1..]);
+        if first > 4 || second == 0 || second > 5 {
+            return None;
+        }
+        named.push(("sess", 0, first));
+        named.push(("num", first + 1, first + 1 + second));
+        first + 1 + second
+    } else {
+        if first > 5 {
+            return None;
+        }
+        named.push(("bare", 0, first));
+        first
+    };
+    let end = match b.get(number_end) {
+        None => {
+            named.push(("after", number_end, number_end));
+            number_end
+        }
+        // A space, then a lower-case letter: no part letters (which need a
+        // capital) and no parenthesis can follow; the space ends the item.
+        Some(b' ') if b.get(number_end + 1).is_some_and(u8::is_ascii_lowercase) => {
+            named.push(("after", number_end, number_end + 1));
+            number_end + 1
+        }
+        Some(&c) if c.is_ascii_punctuation() && !matches!(c, b'(' | b'/' | b'-') => {
+            named.push(("after", number_end, number_end + 1));
+            number_end + 1
+        }
+        _ => return None,
+    };
+    named.sort_by_key(|&(name, _, _)| names.iter().position(|n| *n == name));
+    Some(checked(Groups::new(text, end, named), re, names, text))
+}
+
+/// The separator regex's groups for the commonest separators before a
+/// number: `, `, `; `, ` and `, `, and `, each followed by a digit that
+/// opens no footnote mark. `None` for any other text.
+pub(crate) fn separator_fast<'t>(
+    re: &Regex,
+    names: &[&'static str],
+    text: &'t str,
+) -> Option<Groups<'t>> {
+    let end = [", and ", ", ", "; ", " and "]
+        .iter()
+        .find(|sep| text.starts_with(*sep))
+        .map(|sep| sep.len())?;
+    let b = text.as_bytes();
+    let run = digits(&b[end..]);
+    // A digit must follow; one or two digits before a space would be a
+    // footnote mark (`, 12 76/19`), which the regex reads.
+    if run == 0 || (run <= 2 && !b.get(end + run).is_some_and(|c| c.is_ascii_punctuation())) {
+        return None;
+    }
+    Some(checked(Groups::new(text, end, Vec::new()), re, names, text))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::list::{item, separator_names, separator_untitled, ITEM_NAMES};
+    use super::*;
+
+    #[test]
+    fn fast_items_are_the_regex_items() {
+        for text in [
+            "76/19, 53/70",
+            "76/19 of 6 December",
+            "76/19",
+            "1373; and",
+            "76/19.",
+            "2758 and",
+        ] {
+            let fast = item_fast(item(), ITEM_NAMES, text);
+            assert!(fast.is_some(), "{text}");
+        }
+        for text in [
+            "76/19 A",
+            "1373 (2001)",
+            "76/19A",
+            "123456",
+            "76/19 B and C",
+            "76/19-",
+        ] {
+            assert!(item_fast(item(), ITEM_NAMES, text).is_none(), "{text}");
+        }
+    }
+
+    #[test]
+    fn fast_separators_are_the_regex_separators() {
+        for text in [", 53/70", ", and 74/29", "; 1373", " and 76/19", ", 123"] {
+            assert!(
+                separator_fast(separator_untitled(), separator_names(), text).is_some(),
+                "{text}"
+            );
+        }
+        for text in [", 12 76/19", " to 5", ", A/65/1", ",  76/19", " 12 and"] {
+            assert!(
+                separator_fast(separator_untitled(), separator_names(), text).is_none(),
+                "{text}"
+            );
+        }
+    }
+}
