@@ -110,11 +110,12 @@ fn digits(bytes: &[u8]) -> usize {
     bytes.iter().take_while(|b| b.is_ascii_digit()).count()
 }
 
-/// The item regex's groups (`sess`/`num` or `bare`, `after`) for an item
-/// with no part letters, no parenthesis and no footnote mark: digits,
-/// optionally `/` and digits, then the end of the text, a punctuation
-/// mark other than `(`, or one space before a lower-case word. `None`
-/// when the shape is any other (the regex then decides).
+/// The item regex's groups (`sess`/`num` or `bare`, `paren`, `after`)
+/// for an item with no part letters and no footnote mark: digits,
+/// optionally `/` and digits, optionally ` (YYYY)`, then the end of the
+/// text, a punctuation mark other than `(`, or one space before a
+/// lower-case word (after a parenthesis, any space or punctuation).
+/// `None` when the shape is any other (the regex then decides).
 pub(crate) fn item_fast<'t>(
     re: &Regex,
     names: &[&'static str],
@@ -141,10 +142,34 @@ pub(crate) fn item_fast<'t>(
         named.push(("bare", 0, first));
         first
     };
+    // A Council year in parentheses, ` (2001)`, with no footnote mark
+    // glued to it.
+    let paren_end = number_end + 7;
+    let number_end = if b.get(number_end..number_end + 2) == Some(b" (")
+        && b.get(number_end + 2..number_end + 6)
+            .is_some_and(|y| y.iter().all(u8::is_ascii_digit))
+        && b.get(number_end + 6) == Some(&b')')
+    {
+        if b.get(paren_end).is_some_and(u8::is_ascii_digit) {
+            return None;
+        }
+        named.push(("paren", number_end, paren_end));
+        paren_end
+    } else {
+        number_end
+    };
     let end = match b.get(number_end) {
         None => {
             named.push(("after", number_end, number_end));
             number_end
+        }
+        // After a parenthesis any non-word byte ends the item.
+        Some(&c)
+            if named.iter().any(|(n, _, _)| *n == "paren")
+                && (c == b' ' || (c.is_ascii_punctuation() && !matches!(c, b'/' | b'-'))) =>
+        {
+            named.push(("after", number_end, number_end + 1));
+            number_end + 1
         }
         // A space, then a lower-case letter: no part letters (which need a
         // capital) and no parenthesis can follow; the space ends the item.
@@ -162,24 +187,53 @@ pub(crate) fn item_fast<'t>(
     Some(checked(Groups::new(text, end, named), re, names, text))
 }
 
-/// The separator regex's groups for the commonest separators before a
-/// number: `, `, `; `, ` and `, `, and `, each followed by a digit that
-/// opens no footnote mark. `None` for any other text.
+/// The separator regex's groups for the commonest separators: `, `,
+/// `; `, ` and `, `, and ` and the like, followed by a visible ASCII
+/// character (after `, `, no digits that could be a footnote mark, and
+/// no joining word). `None` for any other text.
 pub(crate) fn separator_fast<'t>(
     re: &Regex,
     names: &[&'static str],
     text: &'t str,
 ) -> Option<Groups<'t>> {
-    let end = [", and ", ", ", "; ", " and "]
-        .iter()
-        .find(|sep| text.starts_with(*sep))
-        .map(|sep| sep.len())?;
+    const SEPARATORS: [&str; 9] = [
+        ", and ",
+        ", or ",
+        ", as well as ",
+        "; and ",
+        " and ",
+        " or ",
+        " as well as ",
+        ", ",
+        "; ",
+    ];
+    let sep = SEPARATORS.iter().find(|sep| text.starts_with(*sep))?;
+    let end = sep.len();
     let b = text.as_bytes();
-    let run = digits(&b[end..]);
-    // A digit must follow; one or two digits before a space would be a
-    // footnote mark (`, 12 76/19`), which the regex reads.
-    if run == 0 || (run <= 2 && !b.get(end + run).is_some_and(|c| c.is_ascii_punctuation())) {
+    // A visible ASCII character must follow (one space only).
+    let next = *b.get(end)?;
+    if !next.is_ascii_graphic() {
         return None;
+    }
+    if matches!(*sep, ", " | "; ") {
+        // A joining word after a bare comma or semicolon belongs to the
+        // separator in ways the regex decides.
+        let rest = &text[end..];
+        let joined = ["and", "or", "as"].iter().any(|w| {
+            rest.strip_prefix(w)
+                .is_some_and(|r| r.starts_with(char::is_whitespace))
+        });
+        if joined {
+            return None;
+        }
+    }
+    if *sep == ", " && next.is_ascii_digit() {
+        // One or two digits before a space would be a footnote mark
+        // (`, 12 76/19`), which the regex reads.
+        let run = digits(&b[end..]);
+        if run <= 2 && !b.get(end + run).is_some_and(|c| c.is_ascii_punctuation()) {
+            return None;
+        }
     }
     Some(checked(Groups::new(text, end, Vec::new()), re, names, text))
 }
@@ -198,17 +252,22 @@ mod tests {
             "1373; and",
             "76/19.",
             "2758 and",
+            "1373 (2001), 1540 (2004)",
+            "1373 (2001) of",
+            "1373 (2001)",
         ] {
             let fast = item_fast(item(), ITEM_NAMES, text);
             assert!(fast.is_some(), "{text}");
         }
         for text in [
             "76/19 A",
-            "1373 (2001)",
+            "1373 (2001)1",
+            "2625 (XXV)",
             "76/19A",
             "123456",
             "76/19 B and C",
             "76/19-",
+            "1373 (2001)A",
         ] {
             assert!(item_fast(item(), ITEM_NAMES, text).is_none(), "{text}");
         }
@@ -216,13 +275,29 @@ mod tests {
 
     #[test]
     fn fast_separators_are_the_regex_separators() {
-        for text in [", 53/70", ", and 74/29", "; 1373", " and 76/19", ", 123"] {
+        for text in [
+            ", 53/70",
+            ", and 74/29",
+            "; 1373",
+            " and 76/19",
+            ", 123",
+            ", welcomes",
+            " and the",
+            ", or 5",
+        ] {
             assert!(
                 separator_fast(separator_untitled(), separator_names(), text).is_some(),
                 "{text}"
             );
         }
-        for text in [", 12 76/19", " to 5", ", A/65/1", ",  76/19", " 12 and"] {
+        for text in [
+            ", 12 76/19",
+            " to 5",
+            ",  76/19",
+            " 12 and",
+            ", and\u{a0}5",
+            ", as  well",
+        ] {
             assert!(
                 separator_fast(separator_untitled(), separator_names(), text).is_none(),
                 "{text}"
