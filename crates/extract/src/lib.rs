@@ -396,7 +396,7 @@ fn read(source: &str, hint: &Hint, mut evidence: Option<&mut Evidence>) -> Docum
         }
         let relation = layout.relation(index);
         // A title follows a mention only where "entitled" comes after it.
-        let last_entitled = memchr::memmem::rfind(text.text.as_bytes(), b"entitled");
+        let last_entitled = entitled_finder().rfind(text.text.as_bytes());
         let anchor = if paragraph.section == Section::Footnote {
             anchors.anchor(&layout, index)
         } else {
@@ -463,6 +463,13 @@ fn read(source: &str, hint: &Hint, mut evidence: Option<&mut Evidence>) -> Docum
         evidence.furniture = std::mem::take(&mut layout.furniture);
     }
     doc
+}
+
+/// The searcher for the last "entitled" of a paragraph, built once.
+fn entitled_finder() -> &'static memchr::memmem::FinderRev<'static> {
+    static FINDER: std::sync::OnceLock<memchr::memmem::FinderRev<'static>> =
+        std::sync::OnceLock::new();
+    FINDER.get_or_init(|| memchr::memmem::FinderRev::new("entitled"))
 }
 
 /// In a decision's running sentence the relation is the clause word
