@@ -71,16 +71,12 @@ impl Triggers {
             ..Triggers::default()
         };
         for at in memchr::memchr2_iter(b'/', b'(', text) {
-            let next = text.get(at + 1).copied().unwrap_or(b' ');
+            found.assembly |= assembly_trigger(text, at);
+            found.council |= council_trigger(text, at);
             if text[at] == b'/' {
                 let previous = at.checked_sub(1).map_or(b' ', |p| text[p]);
-                found.assembly |= previous.is_ascii_digit() && next.is_ascii_digit();
+                let next = text.get(at + 1).copied().unwrap_or(b' ');
                 found.anchored |= previous.is_ascii_uppercase() && next.is_ascii_alphanumeric();
-            } else {
-                found.assembly |= matches!(next, b'I' | b'V' | b'X' | b'L' | b'C');
-                found.council |= text.get(at + 1..at + 6).is_some_and(|year| {
-                    year[..4].iter().all(u8::is_ascii_digit) && year[4] == b')'
-                });
             }
             if found.anchored && found.council && found.assembly {
                 break;
@@ -89,10 +85,41 @@ impl Triggers {
         found
     }
 
+    /// The places in `text` where an Assembly form's trigger stands (see
+    /// [`assembly_trigger`]): every match of those forms holds one.
+    pub fn assembly_places(text: &[u8]) -> impl Iterator<Item = usize> + '_ {
+        memchr::memchr2_iter(b'/', b'(', text).filter(move |&at| assembly_trigger(text, at))
+    }
+
+    /// The places in `text` where a Council year's trigger stands.
+    pub fn council_places(text: &[u8]) -> impl Iterator<Item = usize> + '_ {
+        memchr::memchr_iter(b'(', text).filter(move |&at| council_trigger(text, at))
+    }
+
     /// Whether any pass has something to read.
     pub fn any(self) -> bool {
         self.anchored || self.council || self.assembly
     }
+}
+
+/// A `/` between digits, or a `(` before a roman numeral's letter.
+fn assembly_trigger(text: &[u8], at: usize) -> bool {
+    let next = text.get(at + 1).copied().unwrap_or(b' ');
+    match text[at] {
+        b'/' => {
+            at.checked_sub(1).is_some_and(|p| text[p].is_ascii_digit()) && next.is_ascii_digit()
+        }
+        b'(' => matches!(next, b'I' | b'V' | b'X' | b'L' | b'C'),
+        _ => false,
+    }
+}
+
+/// A `(` before four digits and `)`.
+fn council_trigger(text: &[u8], at: usize) -> bool {
+    text[at] == b'('
+        && text
+            .get(at + 1..at + 6)
+            .is_some_and(|year| year[..4].iter().all(u8::is_ascii_digit) && year[4] == b')')
 }
 
 fn has_head_word(text: &[u8]) -> bool {

@@ -9,6 +9,7 @@ use std::sync::OnceLock;
 use regex::Regex;
 use resgraph_symbol::{ga_roman_number_fits_session, sc_number_fits_year, Act, Body, Symbol};
 
+use crate::anchor::Triggers;
 use crate::dates::{date_at, date_at_in};
 use crate::verdict::Reason;
 
@@ -27,6 +28,11 @@ pub(super) fn council_forms(text: &str, state: &mut ScanState, out: &mut Vec<Men
     let re =
         RE.get_or_init(|| Regex::new(r"(?-u:\b)(\d{1,4})\s?\((\d{4})\)").expect("static regex"));
     let taken = taken(out, state);
+    // Every match holds a trigger; where all of them lie in spans already
+    // read, every match would be passed over.
+    if Triggers::council_places(text.as_bytes()).all(|at| taken.overlaps(at, at + 1)) {
+        return;
+    }
     // Groups are read only for matches not read already.
     for m in re.find_iter(text) {
         let (start, end) = (m.start(), m.end());
@@ -140,6 +146,11 @@ pub(super) fn assembly_forms(text: &str, state: &mut ScanState, out: &mut Vec<Me
         .expect("static regex")
     });
     let taken = taken(out, state);
+    // Every match holds a trigger; where all of them lie in spans already
+    // read (the numbers of the lists), every match would be passed over.
+    if Triggers::assembly_places(text.as_bytes()).all(|at| taken.overlaps(at, at + 1)) {
+        return;
+    }
     let mut found: Vec<Mention> = Vec::new();
     // Groups are read only for matches not read already.
     for m in re.find_iter(text) {
