@@ -66,7 +66,7 @@ pub(crate) struct Paragraph {
     footnote: bool,
     /// What cleaning does to its source bytes, found once.
     cleaning: OnceCell<Cleaning>,
-    text: OnceCell<Mapped>,
+    text: OnceCell<Box<Mapped>>,
 }
 
 impl Paragraph {
@@ -115,27 +115,29 @@ impl<'a> Layout<'a> {
     pub fn text(&self, index: usize) -> &Mapped {
         let paragraph = &self.paragraphs[index];
         paragraph.text.get_or_init(|| {
-            // One allocation: the cleaned text is never longer than the
-            // source lines, and has about two runs per line.
-            let (bytes, lines) = paragraph.blocks().fold((0, 0), |(bytes, lines), range| {
-                let last = &self.lines[range.end - 1];
-                let span = last.at + last.text.len() - self.lines[range.start].at;
-                (bytes + span + 1, lines + range.len())
-            });
-            let mut text = Mapped::with_capacity(bytes, 2 * lines + 1);
-            // Most paragraphs hold nothing for cleaning to do but fold
-            // spaces: they take the fast way.
-            let folds = self.cleaning_of(paragraph) == Cleaning::Folds;
-            let append = if folds { fold_lines } else { append_lines };
-            append(&self.lines, paragraph.first.clone(), &mut text);
-            if paragraph.footnote {
-                text = strip_footnote_number(text);
-            }
-            for (join, lines) in &paragraph.more {
-                join_to(&mut text, *join, self.lines[lines.start].at);
-                append(&self.lines, lines.clone(), &mut text);
-            }
-            text
+            Box::new({
+                // One allocation: the cleaned text is never longer than the
+                // source lines, and has about two runs per line.
+                let (bytes, lines) = paragraph.blocks().fold((0, 0), |(bytes, lines), range| {
+                    let last = &self.lines[range.end - 1];
+                    let span = last.at + last.text.len() - self.lines[range.start].at;
+                    (bytes + span + 1, lines + range.len())
+                });
+                let mut text = Mapped::with_capacity(bytes, 2 * lines + 1);
+                // Most paragraphs hold nothing for cleaning to do but fold
+                // spaces: they take the fast way.
+                let folds = self.cleaning_of(paragraph) == Cleaning::Folds;
+                let append = if folds { fold_lines } else { append_lines };
+                append(&self.lines, paragraph.first.clone(), &mut text);
+                if paragraph.footnote {
+                    text = strip_footnote_number(text);
+                }
+                for (join, lines) in &paragraph.more {
+                    join_to(&mut text, *join, self.lines[lines.start].at);
+                    append(&self.lines, lines.clone(), &mut text);
+                }
+                text
+            })
         })
     }
 
@@ -249,8 +251,9 @@ struct Line<'a> {
     text: &'a str,
     /// Source offset of `text`.
     at: usize,
-    /// 1-based line number.
-    number: usize,
+    /// 1-based line number (a text of more than 4 billion lines would
+    /// repeat the last).
+    number: u32,
     kind: LineKind,
     /// A form feed opens the line: a new page starts here.
     page_break_before: bool,
@@ -289,6 +292,11 @@ pub(crate) fn layout<'a>(source: &'a str, furniture: &Furniture) -> Layout<'a> {
     out
 }
 
+/// The 1-based number of the line at `index`, saturating.
+fn line_number(index: usize) -> u32 {
+    u32::try_from(index + 1).unwrap_or(u32::MAX)
+}
+
 fn split_lines(source: &str) -> Vec<Line<'_>> {
     let bytes = source.as_bytes();
     // One allocation: a line per line break, and a few more for run-on
@@ -319,7 +327,7 @@ fn split_lines(source: &str) -> Vec<Line<'_>> {
                 lines.push(Line {
                     text,
                     at: start + first,
-                    number: index + 1,
+                    number: line_number(index),
                     kind: LineKind::Content,
                     page_break_before: page_break,
                 });
@@ -348,7 +356,7 @@ fn split_lines(source: &str) -> Vec<Line<'_>> {
             lines.push(Line {
                 text: piece.trim(),
                 at: text_at + from + lead,
-                number: index + 1,
+                number: line_number(index),
                 kind,
                 page_break_before: page_break && from == 0,
             });
@@ -890,6 +898,9 @@ fn join_to(text: &mut Mapped, join: Join, at: usize) {
 }
 
 fn place_blocks(blocks: &[Block], out: &mut Layout<'_>) {
+    // At most one paragraph per block: one allocation, no copies as the
+    // list grows (fresh memory is dear on a large text).
+    out.paragraphs.reserve_exact(blocks.len());
     let has_organ_line = blocks
         .iter()
         .any(|b| b.lines.len() == 1 && is_organ_line(out.lines[b.lines.start].text));
@@ -908,7 +919,8 @@ fn place_blocks(blocks: &[Block], out: &mut Layout<'_>) {
     let mut scratch = Mapped::default();
     for block in blocks {
         let first_line = &out.lines[block.lines.start];
-        let (first, first_at, line_number) = (first_line.text, first_line.at, first_line.number);
+        let (first, first_at, line_number) =
+            (first_line.text, first_line.at, first_line.number as usize);
         if let Some(n) = block.footnote {
             let mut paragraph = Paragraph::new(Section::Footnote, block.lines.clone(), line_number);
             paragraph.number = Some(n).filter(|n| *n > 0);
@@ -951,7 +963,7 @@ fn place_blocks(blocks: &[Block], out: &mut Layout<'_>) {
             let mut paragraph = Paragraph::new(section, block.lines.clone(), line_number);
             paragraph.relation = Relation::Fixed(role_relation(role));
             paragraph.heading_role = Some(role);
-            paragraph.text = OnceCell::from(text);
+            paragraph.text = OnceCell::from(Box::new(text));
             out.paragraphs.push(paragraph);
             continue;
         }

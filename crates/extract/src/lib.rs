@@ -496,7 +496,7 @@ struct FootnoteAnchors {
     /// Indices of the body (non-footnote) paragraphs, in order.
     bodies: Vec<usize>,
     /// The strongest mark per number of each paragraph, read once.
-    marks: Vec<Option<HashMap<u32, u8>>>,
+    marks: HashMap<usize, HashMap<u32, u8>>,
 }
 
 impl FootnoteAnchors {
@@ -509,7 +509,7 @@ impl FootnoteAnchors {
             bodies: (0..paragraphs.len())
                 .filter(|&i| paragraphs[i].section != Section::Footnote)
                 .collect(),
-            marks: Vec::new(),
+            marks: HashMap::new(),
         }
     }
 
@@ -518,15 +518,12 @@ impl FootnoteAnchors {
     fn anchor(&mut self, layout: &Layout<'_>, index: usize) -> Option<(Section, Option<u32>)> {
         let paragraphs = &layout.paragraphs;
         let n = paragraphs[index].number?;
-        if self.marks.is_empty() {
-            self.marks = vec![None; paragraphs.len()];
-        }
         let before = self.bodies.partition_point(|&b| b < index);
         let mut best: Option<(u8, usize)> = None;
         let mut nearest = None;
         for &i in self.bodies[..before].iter().rev().take(Self::LOOK_BACK) {
             nearest = nearest.or(Some(i));
-            let found = self.marks[i].get_or_insert_with(|| {
+            let found = self.marks.entry(i).or_insert_with(|| {
                 let mut strongest = HashMap::new();
                 for (m, s) in footnote_marks(&layout.text(i).text) {
                     let best = strongest.entry(m).or_insert(s);
