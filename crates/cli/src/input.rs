@@ -303,6 +303,36 @@ fn read_one(path: &Path, explain: bool) -> Result<Explained, FileError> {
         .and_then(|e| e.to_str())
         .map(|e| e.to_ascii_lowercase())
         .unwrap_or_default();
+    let source = path.display().to_string();
+    let hint = Hint::from_path(&source);
+    let html = extension == "html" || extension == "htm";
+    if extension != "pdf" && !html {
+        // A text file is decoded as it is read: its bytes and a decoded
+        // copy are never both held whole.
+        let cannot_read = |err: std::io::Error| FileError {
+            path: path.to_path_buf(),
+            message: format!("cannot read: {err}"),
+        };
+        let file = std::fs::File::open(path).map_err(cannot_read)?;
+        let size = file
+            .metadata()
+            .map_or(0, |m| usize::try_from(m.len()).unwrap_or(0));
+        let text = resgraph_extract::Text::read(file, size).map_err(cannot_read)?;
+        if text.binary {
+            return Err(FileError {
+                path: path.to_path_buf(),
+                message: "not a text file (binary content)".into(),
+            });
+        }
+        return Ok(if explain {
+            resgraph_extract::explain_text(&text, &hint)
+        } else {
+            Explained {
+                document: resgraph_extract::extract_text(&text, &hint),
+                candidates: Vec::new(),
+            }
+        });
+    }
     let bytes = if extension == "pdf" {
         pdf_text(path)?
     } else {
@@ -317,9 +347,6 @@ fn read_one(path: &Path, explain: bool) -> Result<Explained, FileError> {
             message: "not a text file (binary content)".into(),
         });
     }
-    let source = path.display().to_string();
-    let hint = Hint::from_path(&source);
-    let html = extension == "html" || extension == "htm";
     Ok(match (html, explain) {
         (true, true) => resgraph_extract::explain_html_bytes(&bytes, &hint),
         (false, true) => resgraph_extract::explain_bytes(&bytes, &hint),

@@ -71,6 +71,7 @@
 
 mod anchor;
 mod dates;
+mod decode;
 pub mod html;
 mod layout;
 mod meta;
@@ -85,6 +86,7 @@ use std::collections::HashMap;
 
 use resgraph_symbol::{Body, Organ, Symbol};
 
+pub use decode::{InvalidUtf8, Text};
 pub use meta::symbol_from_file_name;
 pub use model::{Citation, Date, DateParseError, Diagnostic, Document, Section, Severity};
 pub use resgraph_symbol as symbol;
@@ -153,17 +155,7 @@ fn read_bytes(
     mut read: impl FnMut(&str, &Hint) -> Document,
 ) -> Document {
     if is_binary(bytes) {
-        let mut doc = Document {
-            source: hint.source.clone(),
-            symbol: hint.symbol.clone(),
-            ..Document::default()
-        };
-        doc.diagnostics.push(Diagnostic {
-            severity: Severity::Warning,
-            line: 1,
-            message: "binary content (NUL bytes): not a text, nothing extracted".into(),
-        });
-        return doc;
+        return binary_document(hint);
     }
     match std::str::from_utf8(bytes) {
         Ok(text) => read(text, hint),
@@ -177,17 +169,83 @@ fn read_bytes(
             let mut doc = read(&text, hint);
             doc.diagnostics.insert(
                 0,
-                Diagnostic {
-                    severity: Severity::Warning,
+                invalid_utf8_diagnostic(InvalidUtf8 {
+                    byte: err.valid_up_to(),
                     line,
-                    message: format!(
-                        "invalid UTF-8 at byte {}: decoded lossily (U+FFFD), byte offsets refer to the decoded text",
-                        err.valid_up_to()
-                    ),
-                },
+                }),
             );
             doc
         }
+    }
+}
+
+/// [`read_bytes`] for a text decoded by [`Text::read`].
+fn read_decoded(
+    text: &Text,
+    hint: &Hint,
+    mut read: impl FnMut(&str, &Hint) -> Document,
+) -> Document {
+    if text.binary {
+        return binary_document(hint);
+    }
+    let mut doc = read(&text.text, hint);
+    if let Some(invalid) = text.invalid_utf8 {
+        doc.diagnostics.insert(0, invalid_utf8_diagnostic(invalid));
+    }
+    doc
+}
+
+/// The document of a binary file: nothing but a warning.
+fn binary_document(hint: &Hint) -> Document {
+    let mut doc = Document {
+        source: hint.source.clone(),
+        symbol: hint.symbol.clone(),
+        ..Document::default()
+    };
+    doc.diagnostics.push(Diagnostic {
+        severity: Severity::Warning,
+        line: 1,
+        message: "binary content (NUL bytes): not a text, nothing extracted".into(),
+    });
+    doc
+}
+
+fn invalid_utf8_diagnostic(invalid: InvalidUtf8) -> Diagnostic {
+    Diagnostic {
+        severity: Severity::Warning,
+        line: invalid.line,
+        message: format!(
+            "invalid UTF-8 at byte {}: decoded lossily (U+FFFD), byte offsets refer to the decoded text",
+            invalid.byte
+        ),
+    }
+}
+
+/// [`extract_bytes`] for a text read with [`Text::read`]: the same
+/// document, without holding the file's bytes and a decoded copy at once.
+///
+/// ```
+/// use resgraph_extract::{extract_text, Hint, Text};
+/// let text = Text::read(&b"Recalling its resolution 76/19 \xff\n"[..], 0).unwrap();
+/// let doc = extract_text(&text, &Hint::default());
+/// assert_eq!(doc.citations.len(), 1);
+/// assert!(doc.diagnostics[0].message.contains("UTF-8"));
+/// ```
+pub fn extract_text(text: &Text, hint: &Hint) -> Document {
+    read_decoded(text, hint, extract)
+}
+
+/// [`explain_bytes`] for a text read with [`Text::read`].
+pub fn explain_text(text: &Text, hint: &Hint) -> Explained {
+    let mut out = None;
+    let document = read_decoded(text, hint, |text, hint| {
+        let explained = explain(text, hint);
+        out = Some(explained.candidates);
+        explained.document
+    });
+    Explained {
+        document,
+        candidates: out.unwrap_or_default(),
     }
 }
 
