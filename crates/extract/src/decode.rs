@@ -53,7 +53,8 @@ impl Text {
             text: String::with_capacity(size_hint + size_hint / 64 + 16),
             ..Text::default()
         };
-        let mut chunk = vec![0u8; CHUNK];
+        // A small file is read in one chunk of its size.
+        let mut chunk = vec![0u8; (size_hint + 1).clamp(4096, CHUNK)];
         // Bytes of a sequence cut by the end of a chunk.
         let mut pending: Vec<u8> = Vec::new();
         let mut consumed = 0usize;
