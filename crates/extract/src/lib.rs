@@ -237,16 +237,7 @@ pub fn extract_text(text: &Text, hint: &Hint) -> Document {
 
 /// [`explain_bytes`] for a text read with [`Text::read`].
 pub fn explain_text(text: &Text, hint: &Hint) -> Explained {
-    let mut out = None;
-    let document = read_decoded(text, hint, |text, hint| {
-        let explained = explain(text, hint);
-        out = Some(explained.candidates);
-        explained.document
-    });
-    Explained {
-        document,
-        candidates: out.unwrap_or_default(),
-    }
+    explain_through(|read| read_decoded(text, hint, read), explain)
 }
 
 /// What [`String::from_utf8_lossy`] gives, built in one allocation: each
@@ -329,8 +320,17 @@ pub fn explain_html_bytes(bytes: &[u8], hint: &Hint) -> Explained {
 }
 
 fn explain_decoded(bytes: &[u8], hint: &Hint, run: impl Fn(&str, &Hint) -> Explained) -> Explained {
+    explain_through(|read| read_bytes(bytes, hint, read), run)
+}
+
+/// Runs `run` on the text that `decode` hands to its reader, and keeps
+/// the verdicts beside the document `decode` returns.
+fn explain_through(
+    decode: impl FnOnce(&mut dyn FnMut(&str, &Hint) -> Document) -> Document,
+    run: impl Fn(&str, &Hint) -> Explained,
+) -> Explained {
     let mut out = None;
-    let document = read_bytes(bytes, hint, |text, hint| {
+    let document = decode(&mut |text, hint| {
         let explained = run(text, hint);
         out = Some(explained.candidates);
         explained.document
