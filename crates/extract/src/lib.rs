@@ -454,7 +454,7 @@ fn read(source: &str, hint: &Hint, mut evidence: Option<&mut Evidence>) -> Docum
         }
         let relation = layout.relation(index);
         // A title follows a mention only where "entitled" comes after it.
-        let last_entitled = entitled_finder().rfind(text.text.as_bytes());
+        let last_entitled = entitled_finder().find_iter(text.text.as_bytes()).last();
         let anchor = if paragraph.section == Section::Footnote {
             anchors.anchor(&layout, index)
         } else {
@@ -523,11 +523,13 @@ fn read(source: &str, hint: &Hint, mut evidence: Option<&mut Evidence>) -> Docum
     doc
 }
 
-/// The searcher for the last "entitled" of a paragraph, built once.
-fn entitled_finder() -> &'static memchr::memmem::FinderRev<'static> {
-    static FINDER: std::sync::OnceLock<memchr::memmem::FinderRev<'static>> =
+/// The searcher for "entitled", built once. The last one of a paragraph
+/// is found going forward: the forward searcher is vectorised, the
+/// reverse one is not, and most paragraphs hold none.
+fn entitled_finder() -> &'static memchr::memmem::Finder<'static> {
+    static FINDER: std::sync::OnceLock<memchr::memmem::Finder<'static>> =
         std::sync::OnceLock::new();
-    FINDER.get_or_init(|| memchr::memmem::FinderRev::new("entitled"))
+    FINDER.get_or_init(|| memchr::memmem::Finder::new("entitled"))
 }
 
 /// In a decision's running sentence the relation is the clause word
