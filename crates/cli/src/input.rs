@@ -305,59 +305,47 @@ fn read_one(path: &Path, explain: bool) -> Result<Explained, FileError> {
         .unwrap_or_default();
     let source = path.display().to_string();
     let hint = Hint::from_path(&source);
-    let html = extension == "html" || extension == "htm";
-    if extension != "pdf" && !html {
-        // A text file is decoded as it is read: its bytes and a decoded
-        // copy are never both held whole.
-        let cannot_read = |err: std::io::Error| FileError {
-            path: path.to_path_buf(),
-            message: format!("cannot read: {err}"),
-        };
-        let file = std::fs::File::open(path).map_err(cannot_read)?;
-        let size = file
-            .metadata()
-            .map_or(0, |m| usize::try_from(m.len()).unwrap_or(0));
-        let text = resgraph_extract::Text::read(file, size).map_err(cannot_read)?;
-        if text.binary {
-            return Err(FileError {
-                path: path.to_path_buf(),
-                message: "not a text file (binary content)".into(),
-            });
-        }
-        return Ok(if explain {
-            resgraph_extract::explain_text(&text, &hint)
-        } else {
-            Explained {
-                document: resgraph_extract::extract_text(&text, &hint),
-                candidates: Vec::new(),
-            }
-        });
-    }
-    let bytes = if extension == "pdf" {
-        pdf_text(path)?
-    } else {
-        std::fs::read(path).map_err(|err| FileError {
-            path: path.to_path_buf(),
-            message: format!("cannot read: {err}"),
-        })?
+    let fail = |message: String| FileError {
+        path: path.to_path_buf(),
+        message,
     };
-    if is_binary(&bytes) {
-        return Err(FileError {
-            path: path.to_path_buf(),
-            message: "not a text file (binary content)".into(),
+    let cannot_read = |err: std::io::Error| fail(format!("cannot read: {err}"));
+    let not_text = || fail("not a text file (binary content)".into());
+    let without_verdicts = |document| Explained {
+        document,
+        candidates: Vec::new(),
+    };
+    let html = extension == "html" || extension == "htm";
+    if extension == "pdf" || html {
+        let bytes = if html {
+            std::fs::read(path).map_err(cannot_read)?
+        } else {
+            pdf_text(path)?
+        };
+        if is_binary(&bytes) {
+            return Err(not_text());
+        }
+        return Ok(match (html, explain) {
+            (true, true) => resgraph_extract::explain_html_bytes(&bytes, &hint),
+            (false, true) => resgraph_extract::explain_bytes(&bytes, &hint),
+            (true, false) => without_verdicts(resgraph_extract::extract_html_bytes(&bytes, &hint)),
+            (false, false) => without_verdicts(extract_bytes(&bytes, &hint)),
         });
     }
-    Ok(match (html, explain) {
-        (true, true) => resgraph_extract::explain_html_bytes(&bytes, &hint),
-        (false, true) => resgraph_extract::explain_bytes(&bytes, &hint),
-        (true, false) => Explained {
-            document: resgraph_extract::extract_html_bytes(&bytes, &hint),
-            candidates: Vec::new(),
-        },
-        (false, false) => Explained {
-            document: extract_bytes(&bytes, &hint),
-            candidates: Vec::new(),
-        },
+    // A text file is decoded as it is read: its bytes and a decoded copy
+    // are never both held whole.
+    let file = std::fs::File::open(path).map_err(cannot_read)?;
+    let size = file
+        .metadata()
+        .map_or(0, |m| usize::try_from(m.len()).unwrap_or(0));
+    let text = resgraph_extract::Text::read(file, size).map_err(cannot_read)?;
+    if text.binary {
+        return Err(not_text());
+    }
+    Ok(if explain {
+        resgraph_extract::explain_text(&text, &hint)
+    } else {
+        without_verdicts(resgraph_extract::extract_text(&text, &hint))
     })
 }
 

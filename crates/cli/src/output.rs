@@ -140,20 +140,17 @@ pub fn write_verdicts(
     out: &mut dyn Write,
     explained: &resgraph_extract::Explained,
 ) -> std::io::Result<()> {
-    {
-        let e = explained;
-        for c in &e.candidates {
-            let token: String = c
-                .text
-                .chars()
-                .map(|ch| if ch.is_control() { ' ' } else { ch })
-                .collect();
-            writeln!(
-                out,
-                "{}:{}: {}\t{}\t| {}",
-                e.document.source, c.line, c.verdict, token, c.context
-            )?;
-        }
+    for c in &explained.candidates {
+        let token: String = c
+            .text
+            .chars()
+            .map(|ch| if ch.is_control() { ' ' } else { ch })
+            .collect();
+        writeln!(
+            out,
+            "{}:{}: {}\t{}\t| {}",
+            explained.document.source, c.line, c.verdict, token, c.context
+        )?;
     }
     Ok(())
 }

@@ -17,10 +17,12 @@ fn snapshot(name: &str) -> String {
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
-/// Runs `resgraph` in `dir`; returns standard output and standard error.
-fn run(dir: &Path, args: &[&str]) -> (String, String) {
+/// Runs `resgraph` in `dir` with the environment variables `env`;
+/// returns standard output and standard error.
+fn run(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> (String, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_resgraph"))
         .args(args)
+        .envs(env.iter().copied())
         .current_dir(dir)
         .output()
         .expect("resgraph runs");
@@ -41,6 +43,7 @@ fn the_seed_gives_the_same_35_citations() {
     let (stdout, _) = run(
         &repository().join("tests/golden/seed"),
         &["extract", "A_C.1_77_L.73.txt", "--format", "jsonl", "-q"],
+        &[],
     );
     assert_eq!(stdout, snapshot("seed.jsonl"));
     let doc: serde_json::Value = serde_json::from_str(stdout.trim()).expect("one JSON line");
@@ -52,6 +55,7 @@ fn the_golden_texts_give_the_same_counts_and_verdicts() {
     let (_, stderr) = run(
         &repository().join("tests/golden"),
         &["extract", ".", "--explain", "--summary", "-q"],
+        &[],
     );
     assert_eq!(stderr, snapshot("golden.summary"));
 }
@@ -65,15 +69,13 @@ fn the_shared_real_texts_give_the_same_counts_and_verdicts() {
     }
     // One reading thread and two give the same output.
     for threads in ["1", "2"] {
-        let out = Command::new(env!("CARGO_BIN_EXE_resgraph"))
-            .args(["extract", ".", "--explain", "--summary", "-q"])
-            .env("RAYON_NUM_THREADS", threads)
-            .current_dir(&shared)
-            .output()
-            .expect("resgraph runs");
-        assert!(out.status.success());
+        let (_, stderr) = run(
+            &shared,
+            &["extract", ".", "--explain", "--summary", "-q"],
+            &[("RAYON_NUM_THREADS", threads)],
+        );
         assert_eq!(
-            String::from_utf8_lossy(&out.stderr),
+            stderr,
             snapshot("shared-data.summary"),
             "with {threads} thread(s)"
         );

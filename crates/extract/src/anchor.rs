@@ -122,23 +122,16 @@ fn council_trigger(text: &[u8], at: usize) -> bool {
             .is_some_and(|year| year[..4].iter().all(u8::is_ascii_digit) && year[4] == b')')
 }
 
-fn has_head_word(text: &[u8]) -> bool {
+/// The searchers for the head words' distinctive parts, `esolution`,
+/// `ecision` and `ESOLUTION`, built once: the trigger test and the
+/// scanner's anchored search both use them.
+pub(crate) fn head_words() -> &'static [Finder<'static>; 3] {
     static HEADS: OnceLock<[Finder<'static>; 3]> = OnceLock::new();
-    let heads = HEADS.get_or_init(|| {
-        [
-            Finder::new("esolution"),
-            Finder::new("ecision"),
-            Finder::new("ESOLUTION"),
-        ]
-    });
-    heads.iter().any(|f| f.find(text).is_some())
+    HEADS.get_or_init(|| ["esolution", "ecision", "ESOLUTION"].map(Finder::new))
 }
 
-/// What `Layout::may_cite` asks of one block of raw bytes (here for
-/// the tests).
-#[cfg(test)]
-pub(crate) fn may_cite(raw: &[u8]) -> bool {
-    crate::text::cleaning(raw) == crate::text::Cleaning::Drops || Triggers::of(raw).any()
+fn has_head_word(text: &[u8]) -> bool {
+    head_words().iter().any(|f| f.find(text).is_some())
 }
 
 #[cfg(test)]
@@ -161,6 +154,17 @@ mod tests {
         assert!(t("2625 (XXV)").assembly);
         assert!(!t("the 2010 reports (a) and (b), 2021-2025").any());
         assert!(!t("2/ 3 and and / x").any());
+    }
+
+    /// Whether the paragraph that `text` makes may cite.
+    fn may_cite(text: &[u8]) -> bool {
+        let text = std::str::from_utf8(text).expect("UTF-8");
+        let furniture = crate::layout::Furniture {
+            own_symbol_lines: Vec::new(),
+        };
+        let layout = crate::layout::layout(text, &furniture);
+        assert_eq!(layout.paragraphs.len(), 1, "{text}");
+        layout.may_cite(0)
     }
 
     #[test]

@@ -190,22 +190,12 @@ pub(crate) fn clean_line_into(out: &mut Mapped, line: &str, at: usize) {
             0x80.. => {
                 let ch = line[i..].chars().next().unwrap_or(' ');
                 let len = ch.len_utf8();
-                match ch {
-                    '\u{a0}' | '\u{2000}'..='\u{200a}' | '\u{202f}' | '\u{205f}' | '\u{3000}' => {
-                        flush(out, copy_from, i);
-                        out.push_replacement(at + i, ' ');
-                        copy_from = i + len;
+                if let Some(replacement) = cleaned_char(ch) {
+                    flush(out, copy_from, i);
+                    if let Some(replacement) = replacement {
+                        out.push_replacement(at + i, replacement);
                     }
-                    '\u{ad}' | '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}' => {
-                        flush(out, copy_from, i);
-                        copy_from = i + len;
-                    }
-                    '\u{2010}' | '\u{2011}' => {
-                        flush(out, copy_from, i);
-                        out.push_replacement(at + i, '-');
-                        copy_from = i + len;
-                    }
-                    _ => {}
+                    copy_from = i + len;
                 }
                 i += len;
             }
@@ -253,30 +243,37 @@ pub(crate) fn cleaning(raw: &[u8]) -> Cleaning {
     if raw.is_ascii() {
         return found;
     }
-    // The lead bytes of the characters cleaning touches (see the match in
-    // `clean_line_into`): C2 for U+00A0 and U+00AD, E2 for U+2000..U+2060,
-    // E3 for U+3000, EF for U+FEFF.
-    let touched = |at: usize| -> Option<Cleaning> {
-        match raw.get(at..(at + 3).min(raw.len()))? {
-            [0xC2, 0xAD, ..]
-            | [0xE2, 0x80, 0x8B..=0x8D]
-            | [0xE2, 0x81, 0xA0]
-            | [0xEF, 0xBB, 0xBF] => Some(Cleaning::Drops),
-            [0xC2, 0xA0, ..]
-            | [0xE2, 0x80, 0x80..=0x8A | 0x90 | 0x91 | 0xAF]
-            | [0xE2, 0x81, 0x9F]
-            | [0xE3, 0x80, 0x80] => Some(Cleaning::Replaces),
-            _ => None,
-        }
-    };
+    // The characters cleaning touches all start with one of these lead
+    // bytes (a test checks it): C2 for U+00A0 and U+00AD, E2 for
+    // U+2000..U+2060, E3 for U+3000, EF for U+FEFF.
     for at in memchr::memchr3_iter(0xC2, 0xE2, 0xEF, raw).chain(memchr::memchr_iter(0xE3, raw)) {
-        match touched(at) {
-            Some(Cleaning::Drops) => return Cleaning::Drops,
-            Some(change) => found = found.max(change),
+        let len = if raw[at] == 0xC2 { 2 } else { 3 };
+        let ch = raw
+            .get(at..at + len)
+            .and_then(|b| std::str::from_utf8(b).ok())
+            .and_then(|s| s.chars().next());
+        match ch.and_then(cleaned_char) {
+            Some(None) => return Cleaning::Drops,
+            Some(Some(_)) => found = Cleaning::Replaces,
             None => {}
         }
     }
     found
+}
+
+/// What cleaning makes of a non-ASCII character: `Some(Some(c))` for one
+/// it replaces (Unicode spaces by a space, non-breaking hyphens by `-`),
+/// `Some(None)` for one it drops (soft hyphen, zero-width characters, the
+/// byte-order mark), `None` for any other, kept as it is.
+fn cleaned_char(ch: char) -> Option<Option<char>> {
+    match ch {
+        '\u{a0}' | '\u{2000}'..='\u{200a}' | '\u{202f}' | '\u{205f}' | '\u{3000}' => {
+            Some(Some(' '))
+        }
+        '\u{ad}' | '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}' => Some(None),
+        '\u{2010}' | '\u{2011}' => Some(Some('-')),
+        _ => None,
+    }
 }
 
 /// [`clean_line_into`] for a line whose [`cleaning`] is
@@ -409,6 +406,18 @@ mod tests {
         let m = clean("see <a href=\"x\">76/19</a>&nbsp;and&#160;A\u{a0}B\u{ad}C");
         assert_eq!(m.text, "see 76/19 and A BC");
         assert_eq!(clean("43/78      H  of   7").text, "43/78 H of 7");
+    }
+
+    #[test]
+    fn every_character_cleaning_touches_has_a_lead_byte_cleaning_looks_for() {
+        for ch in ('\u{80}'..='\u{ffff}').filter(|c| cleaned_char(*c).is_some()) {
+            let mut buf = [0; 4];
+            let first = ch.encode_utf8(&mut buf).as_bytes()[0];
+            assert!(matches!(first, 0xC2 | 0xE2 | 0xE3 | 0xEF), "{ch:?}");
+        }
+        assert_eq!(cleaning("a\u{ad}b".as_bytes()), Cleaning::Drops);
+        assert_eq!(cleaning("a\u{a0}b".as_bytes()), Cleaning::Replaces);
+        assert_eq!(cleaning("a \u{2019}b".as_bytes()), Cleaning::Folds);
     }
 
     #[test]

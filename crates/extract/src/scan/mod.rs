@@ -16,8 +16,6 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use regex::Regex;
-
 use resgraph_symbol::{Act, Body, Symbol};
 
 use crate::anchor::Triggers;
@@ -98,9 +96,7 @@ fn series_longest_first() -> &'static [&'static str] {
 /// search over the whole paragraph would, without running the automaton
 /// over the bytes between.
 fn anchor_starts(text: &str) -> Vec<usize> {
-    static HEADS: OnceLock<[memchr::memmem::Finder<'static>; 3]> = OnceLock::new();
-    let heads = HEADS
-        .get_or_init(|| ["esolution", "ecision", "ESOLUTION"].map(memchr::memmem::Finder::new));
+    let heads = crate::anchor::head_words();
     let bytes = text.as_bytes();
     let mut starts: Vec<usize> = heads
         .iter()
@@ -205,17 +201,6 @@ fn anchored(text: &str, state: &mut ScanState, mentions: &mut Vec<Mention>) {
             consumed_to = masthead(text, m_start, m_end, state, mentions);
         }
     }
-}
-
-/// The groups of `re`'s match that starts at `start` in `text` (a match
-/// `find` returned). The engine finds the match again with its automaton
-/// and reads the groups within the match only.
-pub(super) fn captures_of<'t>(
-    re: &Regex,
-    text: &'t str,
-    start: usize,
-) -> Option<regex::Captures<'t>> {
-    re.captures_at(text, start)
 }
 
 /// The spans already read in a paragraph: its mentions and exclusions.

@@ -39,7 +39,7 @@ pub(super) fn council_forms(text: &str, state: &mut ScanState, out: &mut Vec<Men
         if taken.overlaps(start, end) {
             continue;
         }
-        let Some(caps) = captures_of(re, text, start) else {
+        let Some(caps) = re.captures_at(text, start) else {
             continue;
         };
         // Part of something else: `5/2 (2022)`, `A.2 (2020)`.
@@ -161,7 +161,7 @@ pub(super) fn assembly_forms(text: &str, state: &mut ScanState, out: &mut Vec<Me
         {
             continue;
         }
-        let Some(caps) = captures_of(re, text, start) else {
+        let Some(caps) = re.captures_at(text, start) else {
             continue;
         };
         let dated = date_at(&text[end..]);
