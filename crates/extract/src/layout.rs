@@ -114,31 +114,37 @@ impl<'a> Layout<'a> {
     /// The cleaned text of paragraph `index`, built on first use.
     pub fn text(&self, index: usize) -> &Mapped {
         let paragraph = &self.paragraphs[index];
-        paragraph.text.get_or_init(|| {
-            Box::new({
-                // One allocation: the cleaned text is never longer than the
-                // source lines, and has about two runs per line.
-                let (bytes, lines) = paragraph.blocks().fold((0, 0), |(bytes, lines), range| {
-                    let last = &self.lines[range.end - 1];
-                    let span = last.at + last.text.len() - self.lines[range.start].at;
-                    (bytes + span + 1, lines + range.len())
-                });
-                let mut text = Mapped::with_capacity(bytes, 2 * lines + 1);
-                // Most paragraphs hold nothing for cleaning to do but fold
-                // spaces: they take the fast way.
-                let folds = self.cleaning_of(paragraph) == Cleaning::Folds;
-                let append = if folds { fold_lines } else { append_lines };
-                append(&self.lines, paragraph.first.clone(), &mut text);
-                if paragraph.footnote {
-                    text = strip_footnote_number(text);
-                }
-                for (join, lines) in &paragraph.more {
-                    join_to(&mut text, *join, self.lines[lines.start].at);
-                    append(&self.lines, lines.clone(), &mut text);
-                }
-                text
-            })
-        })
+        paragraph
+            .text
+            .get_or_init(|| Box::new(self.clean(paragraph)))
+    }
+
+    /// The cleaned text of a paragraph, built from its blocks.
+    fn clean(&self, paragraph: &Paragraph) -> Mapped {
+        // One allocation: the cleaned text is never longer than the
+        // source lines, and has about two runs per line.
+        let (bytes, lines) = paragraph.blocks().fold((0, 0), |(bytes, lines), range| {
+            let last = &self.lines[range.end - 1];
+            let span = last.at + last.text.len() - self.lines[range.start].at;
+            (bytes + span + 1, lines + range.len())
+        });
+        let mut text = Mapped::with_capacity(bytes, 2 * lines + 1);
+        // Most paragraphs hold nothing for cleaning to do but fold spaces:
+        // they take the fast way.
+        let clean_line: CleanLine = if self.cleaning_of(paragraph) == Cleaning::Folds {
+            fold_line_into
+        } else {
+            clean_line_into
+        };
+        append_lines_with(&self.lines, paragraph.first.clone(), &mut text, clean_line);
+        if paragraph.footnote {
+            text = strip_footnote_number(text);
+        }
+        for (join, lines) in &paragraph.more {
+            join_to(&mut text, *join, self.lines[lines.start].at);
+            append_lines_with(&self.lines, lines.clone(), &mut text, clean_line);
+        }
+        text
     }
 
     /// Lets the cleaned text of paragraph `index` go (unless it is a
@@ -871,22 +877,26 @@ fn blocks(lines: &[Line<'_>], per_line: bool) -> Vec<Block> {
 /// Appends lines to `text`, joined by spaces, or directly where a line
 /// ends with a hyphen (`Open-` + `ended`).
 fn append_lines(lines: &[Line<'_>], range: Range<usize>, text: &mut Mapped) {
-    for line in &lines[range] {
-        if !text.text.is_empty() && !text.ends_with_space() && !text.text.ends_with('-') {
-            text.push_replacement(line.at.saturating_sub(1), ' ');
-        }
-        clean_line_into(text, line.text, line.at);
-    }
+    append_lines_with(lines, range, text, clean_line_into);
 }
 
-/// [`append_lines`] for lines that cleaning only folds
+/// How one line is cleaned into a text: [`clean_line_into`], or
+/// [`fold_line_into`] where cleaning only folds spaces
 /// ([`Cleaning::Folds`]).
-fn fold_lines(lines: &[Line<'_>], range: Range<usize>, text: &mut Mapped) {
+type CleanLine = fn(&mut Mapped, &str, usize);
+
+/// [`append_lines`] with each line cleaned by `clean_line`.
+fn append_lines_with(
+    lines: &[Line<'_>],
+    range: Range<usize>,
+    text: &mut Mapped,
+    clean_line: CleanLine,
+) {
     for line in &lines[range] {
         if !text.text.is_empty() && !text.ends_with_space() && !text.text.ends_with('-') {
             text.push_replacement(line.at.saturating_sub(1), ' ');
         }
-        fold_line_into(text, line.text, line.at);
+        clean_line(text, line.text, line.at);
     }
 }
 
