@@ -71,10 +71,7 @@ impl Text {
                 first_bytes_seen += look;
             }
             if n == 0 {
-                if !pending.is_empty() {
-                    out.note_invalid(consumed);
-                    out.text.push('\u{FFFD}');
-                }
+                out.end(&pending, consumed);
                 return Ok(out);
             }
             let data: &[u8] = if pending.is_empty() {
@@ -87,6 +84,27 @@ impl Text {
             consumed += used;
             let tail = tail.to_vec();
             pending = tail;
+        }
+    }
+
+    /// Decodes bytes already in memory, as [`Text::read`] would read them.
+    pub(crate) fn from_bytes(bytes: &[u8]) -> Text {
+        let mut out = Text {
+            text: String::with_capacity(bytes.len() + bytes.len() / 64 + 16),
+            binary: crate::is_binary(bytes),
+            ..Text::default()
+        };
+        let (used, tail) = out.decode(bytes, 0);
+        out.end(tail, used);
+        out
+    }
+
+    /// The end of the stream: a sequence left incomplete there, starting
+    /// at raw offset `at`, is one invalid sequence.
+    fn end(&mut self, tail: &[u8], at: usize) {
+        if !tail.is_empty() {
+            self.note_invalid(at);
+            self.text.push('\u{FFFD}');
         }
     }
 
@@ -165,6 +183,7 @@ mod tests {
             });
             prop_assert_eq!(text.invalid_utf8, expected);
             prop_assert_eq!(text.binary, crate::is_binary(&bytes));
+            prop_assert_eq!(Text::from_bytes(&bytes), text);
         }
     }
 }

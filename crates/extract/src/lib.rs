@@ -159,23 +159,7 @@ fn read_bytes(
     }
     match std::str::from_utf8(bytes) {
         Ok(text) => read(text, hint),
-        Err(err) => {
-            let line = bytes[..err.valid_up_to()]
-                .iter()
-                .filter(|b| **b == b'\n')
-                .count()
-                + 1;
-            let text = decode_lossy(bytes);
-            let mut doc = read(&text, hint);
-            doc.diagnostics.insert(
-                0,
-                invalid_utf8_diagnostic(InvalidUtf8 {
-                    byte: err.valid_up_to(),
-                    line,
-                }),
-            );
-            doc
-        }
+        Err(_) => read_decoded(&Text::from_bytes(bytes), hint, read),
     }
 }
 
@@ -238,30 +222,6 @@ pub fn extract_text(text: &Text, hint: &Hint) -> Document {
 /// [`explain_bytes`] for a text read with [`Text::read`].
 pub fn explain_text(text: &Text, hint: &Hint) -> Explained {
     explain_through(|read| read_decoded(text, hint, read), explain)
-}
-
-/// What [`String::from_utf8_lossy`] gives, built in one allocation: each
-/// invalid sequence (as [`std::str::Utf8Error::error_len`] delimits it)
-/// becomes U+FFFD. The standard one grows its string as it goes, which
-/// for a large file costs more than the decoding.
-fn decode_lossy(bytes: &[u8]) -> String {
-    let mut out = String::with_capacity(bytes.len() + bytes.len() / 64 + 16);
-    let mut rest = bytes;
-    loop {
-        match std::str::from_utf8(rest) {
-            Ok(valid) => {
-                out.push_str(valid);
-                return out;
-            }
-            Err(err) => {
-                let (valid, after) = rest.split_at(err.valid_up_to());
-                out.push_str(std::str::from_utf8(valid).unwrap_or_default());
-                out.push('\u{FFFD}');
-                let skip = err.error_len().unwrap_or(after.len());
-                rest = &after[skip..];
-            }
-        }
-    }
 }
 
 /// Reads an HTML page: markup is blanked out in place
@@ -758,7 +718,7 @@ mod anchor_first {
         fn lossy_decoding_is_the_standard_one(
             bytes in proptest::collection::vec(prop_oneof![any::<u8>(), Just(b'a'), Just(0xE2), Just(0x80), Just(0xC3)], 0..64)
         ) {
-            prop_assert_eq!(decode_lossy(&bytes), String::from_utf8_lossy(&bytes).into_owned());
+            prop_assert_eq!(Text::from_bytes(&bytes).text, String::from_utf8_lossy(&bytes).into_owned());
         }
     }
 
