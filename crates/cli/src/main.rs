@@ -324,10 +324,11 @@ fn run(cli: Cli) -> Result<bool> {
                 let mut writer = output::DocumentWriter::new(w, format);
                 // Documents are rendered on the reading threads; this
                 // thread only writes the bytes, in order.
+                // Counts are taken only for a summary that is printed.
                 let render = |result: Result<resgraph_extract::Explained, input::FileError>| {
                     result.map(|explained| {
-                        let summary = Summary::of(&explained);
-                        (output::render(explained, format), summary)
+                        let counted = summary.then(|| Summary::of(&explained));
+                        (output::render(explained, format), counted)
                     })
                 };
                 input::stream_map(
@@ -337,8 +338,10 @@ fn run(cli: Cli) -> Result<bool> {
                     render,
                     |rendered| -> std::io::Result<()> {
                         match rendered {
-                            Ok((rendered, summary)) => {
-                                counts.merge(summary);
+                            Ok((rendered, counted)) => {
+                                if let Some(counted) = counted {
+                                    counts.merge(counted);
+                                }
                                 writer.write(rendered?)?;
                             }
                             Err(err) => errors.push(err),
