@@ -81,3 +81,85 @@ fn the_shared_real_texts_give_the_same_counts_and_verdicts() {
         );
     }
 }
+
+/// A fresh directory under the system's temporary one, removed first.
+fn fresh_dir(name: &str) -> PathBuf {
+    let dir =
+        std::env::temp_dir().join(format!("resgraph-unchanged-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    dir
+}
+
+fn bytes(path: &Path) -> Vec<u8> {
+    std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// `extract`, `build`, `export` and `render` over the bundled lineage
+/// texts give byte for byte what they gave before the pipeline moved
+/// into the library (see `unchanged/README.md`).
+#[test]
+fn the_lineage_gives_the_same_extraction_graph_exports_and_pictures() {
+    let lineage = repository().join("data/lineage");
+    let expected = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/unchanged/lineage");
+    let out = fresh_dir("lineage");
+    let o = |name: &str| out.join(name).to_str().expect("UTF-8 path").to_owned();
+
+    let (stdout, _) = run(&lineage, &["extract", ".", "--format", "jsonl", "-q"], &[]);
+    assert_eq!(stdout, snapshot("lineage/extract.jsonl"), "extract");
+
+    run(
+        &lineage,
+        &["build", ".", "-o", &o("lineage.graph"), "-q"],
+        &[],
+    );
+    let graph = o("lineage.graph");
+    for format in ["graphml", "json", "csv"] {
+        let name = format!("export.{format}");
+        run(
+            &lineage,
+            &[
+                "export",
+                "--graph",
+                &graph,
+                "--format",
+                format,
+                "-o",
+                &o(&name),
+                "-q",
+            ],
+            &[],
+        );
+    }
+    let render = |symbol: &str, extra: &[&str], name: &str| {
+        let mut args = vec!["render", symbol, "--graph", &graph, "-q", "-o"];
+        let path = o(name);
+        args.push(&path);
+        args.extend_from_slice(extra);
+        run(&lineage, &args, &[]);
+    };
+    render(
+        "A/RES/80/16",
+        &["--engine", "builtin", "--both", "--depth", "3"],
+        "r80.svg",
+    );
+    render("A/RES/80/16", &["--both", "--depth", "3"], "r80.dot");
+    render("76/19", &["--engine", "builtin"], "r7619.svg");
+
+    for name in [
+        "lineage.graph",
+        "export.graphml",
+        "export.json",
+        "export.csv.nodes.csv",
+        "export.csv.edges.csv",
+        "r80.svg",
+        "r80.dot",
+        "r7619.svg",
+    ] {
+        assert!(
+            bytes(&out.join(name)) == bytes(&expected.join(name)),
+            "{name} differs from tests/unchanged/lineage/{name}"
+        );
+    }
+    let _ = std::fs::remove_dir_all(&out);
+}
