@@ -10,7 +10,9 @@
 //! - [`render`]: lineages drawn as DOT and SVG;
 //! - [`registry`]: adoption dates and titles, and the cross-reference check;
 //! - [`enrich`]: the graph filled from the registry;
-//! - [`view`]: the glue that turns part of a graph into a picture model.
+//! - [`view`]: the glue that turns part of a graph into a picture model;
+//! - [`pipeline`]: files to documents, a graph, a check and a picture, as
+//!   the command line does it.
 //!
 //! ```
 //! use resgraph::extract::{extract, Hint};
@@ -24,6 +26,7 @@
 #![forbid(unsafe_code)]
 
 pub mod enrich;
+pub mod pipeline;
 pub mod view;
 
 pub use resgraph_extract as extract;

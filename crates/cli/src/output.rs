@@ -3,7 +3,7 @@
 use std::io::Write;
 use std::path::Path;
 
-use anyhow::Result;
+use anyhow::{Context, Result};
 use resgraph_extract::Document;
 
 /// Writes `write`'s output to `path` through a temporary file in the same
@@ -15,6 +15,27 @@ pub fn write_atomically(
     write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
 ) -> Result<()> {
     resgraph_graph::write_atomically(path, |w| write(w)).map_err(anyhow::Error::from)
+}
+
+/// Writes to a file atomically, or to standard output (where a reader
+/// that stops reading is no error).
+pub fn emit(
+    output: Option<&Path>,
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<()> {
+    match output {
+        Some(path) => write_atomically(path, write),
+        None => {
+            let stdout = std::io::stdout();
+            let mut lock = std::io::BufWriter::new(stdout.lock());
+            match write(&mut lock).and_then(|_| lock.flush()) {
+                Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+                    Err(e).context("cannot write to standard output")
+                }
+                _ => Ok(()),
+            }
+        }
+    }
 }
 
 /// How `extract` writes what it reads.

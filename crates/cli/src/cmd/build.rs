@@ -1,0 +1,38 @@
+//! `resgraph build`: read texts and save their graph.
+
+use std::path::PathBuf;
+
+use anyhow::Result;
+
+use super::{load, report_errors};
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// Files or directories.
+    #[arg(required = true)]
+    paths: Vec<PathBuf>,
+    /// The graph file to write (atomically).
+    #[arg(short, long)]
+    output: PathBuf,
+    /// No progress bar even on a terminal.
+    #[arg(short, long)]
+    quiet: bool,
+}
+
+pub fn run(args: Args) -> Result<bool> {
+    let mut errors = Vec::new();
+    let graph = load(None, &args.paths, args.quiet, &mut errors)?;
+    graph
+        .save(&args.output)
+        .map_err(|e| anyhow::anyhow!("{e}"))?;
+    let stats = graph.stats();
+    eprintln!(
+        "resgraph: wrote {}: {} documents ({} read), {} links, {} citations",
+        args.output.display(),
+        stats.nodes,
+        stats.read,
+        stats.edges,
+        stats.occurrences
+    );
+    Ok(report_errors(&errors))
+}

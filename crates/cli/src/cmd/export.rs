@@ -1,0 +1,56 @@
+//! `resgraph export`: the graph for other tools.
+
+use std::path::PathBuf;
+
+use anyhow::Result;
+use clap::ValueEnum;
+
+use super::{report_errors, GraphArgs};
+use crate::output::emit;
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum ExportFormat {
+    Graphml,
+    Csv,
+    Json,
+}
+
+#[derive(clap::Args)]
+pub struct Args {
+    #[command(flatten)]
+    source: GraphArgs,
+    /// GraphML (Gephi, networkx, igraph), CSV (pandas, Neo4j), JSON node-link (d3, networkx).
+    #[arg(long, value_enum)]
+    format: ExportFormat,
+    /// Write here (atomically); CSV writes OUT.nodes.csv and OUT.edges.csv.
+    #[arg(short, long)]
+    output: Option<PathBuf>,
+}
+
+pub fn run(args: Args) -> Result<bool> {
+    let Args {
+        source,
+        format,
+        output,
+    } = args;
+    let mut errors = Vec::new();
+    let graph = source.load(&mut errors)?;
+    match format {
+        ExportFormat::Graphml => emit(output.as_deref(), |w| graph.write_graphml(w))?,
+        ExportFormat::Json => emit(output.as_deref(), |w| graph.write_json_node_link(w))?,
+        ExportFormat::Csv => match &output {
+            Some(prefix) => {
+                let nodes = PathBuf::from(format!("{}.nodes.csv", prefix.display()));
+                let edges = PathBuf::from(format!("{}.edges.csv", prefix.display()));
+                emit(Some(&nodes), |w| graph.write_csv_nodes(w))?;
+                emit(Some(&edges), |w| graph.write_csv_edges(w))?;
+            }
+            None => emit(None, |w| {
+                graph.write_csv_nodes(&mut *w)?;
+                writeln!(w)?;
+                graph.write_csv_edges(w)
+            })?,
+        },
+    }
+    Ok(report_errors(&errors))
+}

@@ -1,0 +1,227 @@
+//! One file per command; each has its arguments (`Args`) and `run`,
+//! which returns `Ok(false)` when some input failed but the rest was done.
+//! What several commands share is here: where a graph comes from, query
+//! filters, the ranked table, and how failed files are reported.
+
+pub mod ancestors;
+pub mod build;
+pub mod check;
+pub mod descendants;
+pub mod export;
+pub mod extract;
+pub mod path;
+pub mod render;
+pub mod series;
+pub mod stats;
+pub mod synth;
+pub mod top;
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use anyhow::{bail, Result};
+use clap::ValueEnum;
+use resgraph::pipeline::ReadError;
+use resgraph_extract::Section;
+use resgraph_graph::{CitationGraph, Filter, QueryOptions, Symbol};
+
+use crate::output::emit;
+use crate::progress::Bar;
+
+/// How query results are printed.
+#[derive(Clone, Copy, ValueEnum)]
+pub enum QueryFormat {
+    Table,
+    Json,
+}
+
+/// Where the graph comes from, shared by the graph commands.
+#[derive(clap::Args)]
+pub struct GraphArgs {
+    /// A graph file made by `resgraph build`.
+    #[arg(long)]
+    pub graph: Option<PathBuf>,
+    /// Texts to read instead (files or directories).
+    #[arg(long = "from", num_args = 1..)]
+    pub paths: Vec<PathBuf>,
+    /// No progress bar even on a terminal.
+    #[arg(short, long)]
+    pub quiet: bool,
+}
+
+/// Depth and filters of a lineage query.
+#[derive(clap::Args)]
+pub struct QueryArgs {
+    /// Follow citations at most this many steps.
+    #[arg(long)]
+    pub depth: Option<u32>,
+    /// Only citations with this relation (repeatable): recalling, welcomes, see ...
+    #[arg(long = "relation")]
+    pub relations: Vec<String>,
+    /// Only citations in this section (repeatable): heading, preamble, operative, footnote, annex.
+    #[arg(long = "section")]
+    pub sections: Vec<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: QueryFormat,
+}
+
+impl GraphArgs {
+    /// Loads the graph file or builds the graph from the texts; files
+    /// that cannot be read go to `errors`.
+    pub fn load(&self, errors: &mut Vec<ReadError>) -> Result<CitationGraph> {
+        load(self.graph.as_deref(), &self.paths, self.quiet, errors)
+    }
+}
+
+/// Loads the graph file at `graph` or builds the graph from the texts at
+/// `paths` (with a progress bar unless `quiet`); files that cannot be read
+/// go to `errors`.
+pub fn load(
+    graph: Option<&Path>,
+    paths: &[PathBuf],
+    quiet: bool,
+    errors: &mut Vec<ReadError>,
+) -> Result<CitationGraph> {
+    if let Some(path) = graph {
+        if !paths.is_empty() {
+            bail!("give either --graph FILE or texts to read, not both");
+        }
+        return CitationGraph::load(path).map_err(|e| anyhow::anyhow!("{e}"));
+    }
+    if paths.is_empty() {
+        bail!("no graph: give --graph FILE (made by `resgraph build`) or the texts to read");
+    }
+    let built = resgraph::pipeline::build_graph(
+        paths,
+        &Bar::new(quiet),
+        resgraph_registry::Registry::bundled_ref(),
+    );
+    errors.extend(built.errors);
+    if built.without_symbol > 0 {
+        eprintln!(
+            "resgraph: {} text(s) state no symbol and their file names spell none: left out of the graph",
+            built.without_symbol
+        );
+    }
+    Ok(built.graph)
+}
+
+/// Resolves what the user typed to a symbol of the graph, or explains.
+pub fn resolve(graph: &CitationGraph, typed: &str) -> Result<Symbol> {
+    graph.resolve(typed).map_err(|e| anyhow::anyhow!("{e}"))
+}
+
+/// Query options from the command line's depth and filters.
+pub fn options(
+    depth: Option<u32>,
+    relations: &[String],
+    sections: &[String],
+) -> Result<QueryOptions> {
+    let mut opts = QueryOptions::new();
+    if let Some(d) = depth {
+        opts = opts.depth(d);
+    }
+    let mut filter = Filter::default();
+    if !relations.is_empty() {
+        filter = filter.with_relations(relations.iter().map(|r| r.to_lowercase()));
+    }
+    if !sections.is_empty() {
+        let mut parsed = Vec::new();
+        for s in sections {
+            parsed.push(match s.to_lowercase().as_str() {
+                "heading" => Section::Heading,
+                "preamble" => Section::Preamble,
+                "operative" => Section::Operative,
+                "footnote" => Section::Footnote,
+                "annex" => Section::Annex,
+                other => bail!("unknown section {other:?}: expected heading, preamble, operative, footnote or annex"),
+            });
+        }
+        filter = filter.with_sections(parsed);
+    }
+    if !filter.is_empty() {
+        opts = opts.filter(filter);
+    }
+    Ok(opts)
+}
+
+/// `ancestors` and `descendants`: a lineage query printed with what is
+/// known of each document.
+pub fn lineage_query(
+    symbol: &str,
+    source: &GraphArgs,
+    query: &QueryArgs,
+    walk: fn(&CitationGraph, &Symbol, &QueryOptions) -> Vec<(Symbol, u32)>,
+) -> Result<bool> {
+    let mut errors = Vec::new();
+    let graph = source.load(&mut errors)?;
+    let sym = resolve(&graph, symbol)?;
+    let opts = options(query.depth, &query.relations, &query.sections)?;
+    let rows = walk(&graph, &sym, &opts);
+    let json = matches!(query.format, QueryFormat::Json);
+    emit(None, |w| print_ranked(w, &graph, &rows, json))?;
+    Ok(report_errors(&errors))
+}
+
+/// Prints `(symbol, distance)` rows with what is known of each.
+pub fn print_ranked(
+    out: &mut dyn Write,
+    graph: &CitationGraph,
+    rows: &[(Symbol, u32)],
+    json: bool,
+) -> std::io::Result<()> {
+    if json {
+        let items: Vec<serde_json::Value> = rows
+            .iter()
+            .map(|(s, d)| {
+                let info = graph.node(s);
+                serde_json::json!({
+                    "symbol": s.to_string(),
+                    "distance": d,
+                    "kind": s.kind().as_str(),
+                    "date": info.and_then(|i| i.date).map(|d| d.to_string()),
+                    "title": info.and_then(|i| i.title.clone()),
+                    "read": info.is_some_and(|i| i.read),
+                })
+            })
+            .collect();
+        serde_json::to_writer_pretty(&mut *out, &items)?;
+        return writeln!(out);
+    }
+    for (s, d) in rows {
+        let info = graph.node(s);
+        let read = if info.is_some_and(|i| i.read) {
+            "read "
+        } else {
+            "cited"
+        };
+        let date = info
+            .and_then(|i| i.date)
+            .map(|d| d.to_string())
+            .unwrap_or_else(|| "-".into());
+        let title: String = info
+            .and_then(|i| i.title.clone())
+            .unwrap_or_default()
+            .chars()
+            .take(80)
+            .collect();
+        writeln!(
+            out,
+            "{d:>3}  {:<26} {date:<10}  {read}  {title}",
+            s.to_string()
+        )?;
+    }
+    Ok(())
+}
+
+/// Prints one line per failed file; returns whether all went well.
+pub fn report_errors(errors: &[ReadError]) -> bool {
+    for e in errors {
+        eprintln!("resgraph: {e}");
+    }
+    if !errors.is_empty() {
+        eprintln!("resgraph: {} file(s) could not be read", errors.len());
+    }
+    errors.is_empty()
+}

@@ -1,0 +1,50 @@
+//! `resgraph path`: the shortest chain of citations between two documents.
+
+use anyhow::Result;
+
+use super::{options, report_errors, resolve, GraphArgs, QueryArgs, QueryFormat};
+use crate::output::emit;
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// The citing end.
+    from: String,
+    /// The cited end.
+    to: String,
+    #[command(flatten)]
+    source: GraphArgs,
+    #[command(flatten)]
+    query: QueryArgs,
+}
+
+/// Exit code 1 (`Ok(false)`) also when no chain leads from one to the
+/// other.
+pub fn run(args: Args) -> Result<bool> {
+    let Args {
+        from,
+        to,
+        source,
+        query,
+    } = args;
+    let mut errors = Vec::new();
+    let graph = source.load(&mut errors)?;
+    let a = resolve(&graph, &from)?;
+    let b = resolve(&graph, &to)?;
+    let opts = options(query.depth, &query.relations, &query.sections)?;
+    let path = graph.shortest_path(&a, &b, &opts);
+    let json = matches!(query.format, QueryFormat::Json);
+    emit(None, |w| match (&path, json) {
+        (Some(p), true) => {
+            let names: Vec<String> = p.iter().map(|s| s.to_string()).collect();
+            serde_json::to_writer_pretty(&mut *w, &names)?;
+            writeln!(w)
+        }
+        (Some(p), false) => {
+            let names: Vec<String> = p.iter().map(|s| s.to_string()).collect();
+            writeln!(w, "{}", names.join(" -> "))
+        }
+        (None, true) => writeln!(w, "null"),
+        (None, false) => writeln!(w, "no chain of citations leads from {a} to {b}"),
+    })?;
+    Ok(report_errors(&errors) && path.is_some())
+}

@@ -1,0 +1,109 @@
+//! `resgraph render`: a document's lineage drawn as SVG or DOT.
+
+use std::path::PathBuf;
+
+use anyhow::Result;
+use clap::ValueEnum;
+use resgraph::pipeline::{draw_lineage, lineage_members, Direction, Links};
+
+use super::{options, report_errors, resolve, GraphArgs};
+use crate::output::emit;
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum EngineArg {
+    Auto,
+    Dot,
+    Builtin,
+}
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// The document.
+    symbol: String,
+    #[command(flatten)]
+    source: GraphArgs,
+    /// Draw what it builds on (the default).
+    #[arg(long)]
+    ancestors: bool,
+    /// Draw what builds on it.
+    #[arg(long)]
+    descendants: bool,
+    /// Draw both.
+    #[arg(long)]
+    both: bool,
+    /// How many steps of citations to draw.
+    #[arg(long, default_value = "2")]
+    depth: u32,
+    /// Only citations with this relation (repeatable).
+    #[arg(long = "relation")]
+    relations: Vec<String>,
+    /// Only citations in this section (repeatable).
+    #[arg(long = "section")]
+    sections: Vec<String>,
+    /// The layout engine: Graphviz dot if installed (auto), dot, or the builtin one.
+    #[arg(long, value_enum, default_value = "auto")]
+    engine: EngineArg,
+    /// Group documents by organ.
+    #[arg(long)]
+    cluster_by_organ: bool,
+    /// Draw every citation; by default a link that a longer chain of
+    /// citations already implies is left out.
+    #[arg(long)]
+    all_links: bool,
+    /// The picture to write (.svg or .dot).
+    #[arg(short, long)]
+    output: PathBuf,
+}
+
+impl Args {
+    /// Ancestors unless only `--descendants` is asked for; both for
+    /// `--both` or both flags.
+    fn direction(&self) -> Direction {
+        if self.both || (self.ancestors && self.descendants) {
+            Direction::Both
+        } else if self.descendants {
+            Direction::Descendants
+        } else {
+            Direction::Ancestors
+        }
+    }
+}
+
+pub fn run(args: Args) -> Result<bool> {
+    let mut errors = Vec::new();
+    let graph = args.source.load(&mut errors)?;
+    let sym = resolve(&graph, &args.symbol)?;
+    let opts = options(Some(args.depth), &args.relations, &args.sections)?;
+    let members = lineage_members(&graph, &sym, args.direction(), &opts);
+    let links = if args.all_links {
+        Links::All
+    } else {
+        Links::Reduced
+    };
+    let picture = draw_lineage(&graph, &sym, &members, links);
+    let style = resgraph_render::Style {
+        cluster_by_organ: args.cluster_by_organ,
+        ..resgraph_render::Style::default()
+    };
+    let output = &args.output;
+    let is_dot = output.extension().is_some_and(|e| e == "dot");
+    let text = if is_dot {
+        resgraph_render::to_dot(&picture, &style)
+    } else {
+        let engine = match args.engine {
+            EngineArg::Auto => resgraph_render::Engine::Auto,
+            EngineArg::Dot => resgraph_render::Engine::Dot,
+            EngineArg::Builtin => resgraph_render::Engine::Builtin,
+        };
+        resgraph_render::to_svg(&picture, &style, engine)
+    }
+    .map_err(|e| anyhow::anyhow!("{e}"))?;
+    emit(Some(output), |w| w.write_all(text.as_bytes()))?;
+    eprintln!(
+        "resgraph: wrote {} ({} documents, {} links)",
+        output.display(),
+        picture.nodes.len(),
+        picture.edges.len()
+    );
+    Ok(report_errors(&errors))
+}

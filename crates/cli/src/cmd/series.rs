@@ -1,0 +1,32 @@
+//! `resgraph series`: the successive resolutions of a recurring item.
+
+use anyhow::Result;
+
+use super::{print_ranked, report_errors, resolve, GraphArgs, QueryFormat};
+use crate::output::emit;
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// A member of the series.
+    symbol: String,
+    #[command(flatten)]
+    source: GraphArgs,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "table")]
+    format: QueryFormat,
+}
+
+pub fn run(args: Args) -> Result<bool> {
+    let mut errors = Vec::new();
+    let graph = args.source.load(&mut errors)?;
+    let sym = resolve(&graph, &args.symbol)?;
+    let series = graph.series_lineage(&sym);
+    let rows: Vec<(resgraph_graph::Symbol, u32)> = series
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.clone(), u32::try_from(i).unwrap_or(u32::MAX)))
+        .collect();
+    let json = matches!(args.format, QueryFormat::Json);
+    emit(None, |w| print_ranked(w, &graph, &rows, json))?;
+    Ok(report_errors(&errors))
+}

@@ -1,0 +1,71 @@
+//! `resgraph top`: the most cited documents.
+
+use anyhow::Result;
+use clap::ValueEnum;
+
+use super::{report_errors, GraphArgs, QueryFormat};
+use crate::output::emit;
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum RankBy {
+    Cited,
+    Pagerank,
+}
+
+#[derive(clap::Args)]
+pub struct Args {
+    #[command(flatten)]
+    source: GraphArgs,
+    /// Rank by in-degree or by PageRank.
+    #[arg(long, value_enum, default_value = "cited")]
+    by: RankBy,
+    /// How many.
+    #[arg(long, default_value = "20")]
+    limit: usize,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "table")]
+    format: QueryFormat,
+}
+
+pub fn run(args: Args) -> Result<bool> {
+    let Args {
+        source,
+        by,
+        limit,
+        format,
+    } = args;
+    let mut errors = Vec::new();
+    let graph = source.load(&mut errors)?;
+    let rows: Vec<(String, f64)> = match by {
+        RankBy::Cited => graph
+            .most_cited(limit, None)
+            .into_iter()
+            .map(|(s, n)| (s.to_string(), n as f64))
+            .collect(),
+        RankBy::Pagerank => graph
+            .pagerank(0.85, 50)
+            .into_iter()
+            .take(limit)
+            .map(|(s, r)| (s.to_string(), r))
+            .collect(),
+    };
+    let json = matches!(format, QueryFormat::Json);
+    emit(None, |w| {
+        if json {
+            let items: Vec<serde_json::Value> = rows
+                .iter()
+                .map(|(s, v)| serde_json::json!({"symbol": s, "score": v}))
+                .collect();
+            serde_json::to_writer_pretty(&mut *w, &items)?;
+            return writeln!(w);
+        }
+        for (s, v) in &rows {
+            match by {
+                RankBy::Cited => writeln!(w, "{v:>8}  {s}")?,
+                RankBy::Pagerank => writeln!(w, "{v:>10.6}  {s}")?,
+            }
+        }
+        Ok(())
+    })?;
+    Ok(report_errors(&errors))
+}
