@@ -5,12 +5,13 @@
 //! `cargo run --release --example lineage [OUTPUT_DIR]` (default
 //! `lineage-out/`).
 
-use std::collections::BTreeSet;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use resgraph::extract::{extract_bytes, Hint};
-use resgraph::graph::{write_atomically, CitationGraph, QueryOptions};
+use resgraph::graph::{write_atomically, QueryOptions};
+use resgraph::pipeline::{
+    build_graph, draw_lineage, lineage_members, Direction, Links, NoProgress,
+};
 use resgraph::render::{to_dot, to_svg, Engine, Style};
 use resgraph::symbol::Symbol;
 
@@ -21,41 +22,29 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .map(PathBuf::from)
         .unwrap_or_else(|| PathBuf::from("lineage-out"));
 
-    // 1. Read every bundled text and build the graph.
-    let mut graph = CitationGraph::new();
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&data)?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-        .collect();
-    files.sort();
-    let mut citations = 0;
-    for path in &files {
-        let bytes = std::fs::read(path)?;
-        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
-        let doc = extract_bytes(&bytes, &Hint::from_path(name));
-        citations += doc.citations.len();
-        let _ = graph.add_document(&doc);
+    // 1. Read every bundled text and build the graph, as `resgraph build`
+    // does: draft -> resolution links from what the texts' headings state
+    // and what the registry records, dates and titles of the documents
+    // only cited from the registry.
+    let built = build_graph(
+        &[data],
+        &NoProgress,
+        resgraph::registry::Registry::bundled_ref(),
+    );
+    for err in &built.errors {
+        eprintln!("{err}");
     }
-    // Draft -> resolution links (data/lineage/adopted.csv).
-    let adopted = std::fs::read_to_string(data.join("adopted.csv"))?;
-    for line in adopted.lines().skip(1) {
-        let mut fields = line.split(',');
-        if let (Some(draft), Some(resolution)) = (fields.next(), fields.next()) {
-            if let (Ok(d), Ok(r)) = (draft.parse::<Symbol>(), resolution.parse::<Symbol>()) {
-                graph.add_adopted_as(&d, &r);
-            }
-        }
-    }
-    // Dates and titles of the documents only cited, from the registry.
-    resgraph::enrich::fill_from_registry(&mut graph, resgraph::registry::Registry::bundled_ref());
+    let graph = built.graph;
     let stats = graph.stats();
     println!(
-        "Read {} texts: {citations} citations, {} documents ({} read, {} only cited), {} links.\n",
-        files.len(),
+        "Read {} texts: {} citations, {} documents ({} read, {} only cited), {} links, {} draft -> resolution links.\n",
+        built.documents,
+        built.citations,
         stats.nodes,
         stats.read,
         stats.cited_only,
-        stats.edges
+        stats.edges,
+        stats.adoptions
     );
 
     // 2. The series: successive resolutions on the same agenda item. The
@@ -113,11 +102,14 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         println!("  {distance} {read} {:<16} {date}  {title}", symbol.short());
     }
     println!("  ... and {documents} reports and other documents.");
-    if let Some(resolution) = graph.adopted_as(&seed) {
-        println!(
+    match graph.adopted_as(&seed) {
+        Some(resolution) => println!(
             "\nThe seed draft {seed} was adopted as {} (draft -> resolution link).",
             resolution.short()
-        );
+        ),
+        None => println!(
+            "\nWhat the seed draft {seed} was adopted as is stated neither in a heading read here nor in the registry."
+        ),
     }
     let root: Symbol = "A/RES/53/70".parse()?;
     let descendants = graph.descendants(&root, &QueryOptions::new());
@@ -129,20 +121,23 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     );
 
     // 4. Draw the resolutions and decisions the newest member builds on,
-    // three citations deep, with the seed draft.
-    let mut members: BTreeSet<Symbol> = BTreeSet::new();
-    members.insert(newest.clone());
-    members.insert(seed.clone());
-    for (symbol, distance) in &ancestors {
-        if *distance <= 3 && symbol.is_resolution_or_decision() {
-            members.insert(symbol.clone());
-        }
-    }
-    let members: Vec<Symbol> = members.into_iter().collect();
-    let mut picture = resgraph::view::lineage(&graph, Some(&newest), &members);
-    // Each resolution of the series recalls all its predecessors: draw
-    // only the links that no longer chain implies.
-    resgraph::view::reduce(&mut picture);
+    // three citations deep, with the seed draft. Each resolution of the
+    // series recalls all its predecessors: only the links that no longer
+    // chain implies are drawn.
+    let mut members: Vec<Symbol> = lineage_members(
+        &graph,
+        &newest,
+        Direction::Ancestors,
+        &QueryOptions::new().depth(3),
+    )
+    .into_iter()
+    .filter(|s| *s == newest || s.is_resolution_or_decision())
+    .collect();
+    members.push(seed.clone());
+    // In the order of symbols, which places the nodes of the picture.
+    members.sort();
+    members.dedup();
+    let picture = draw_lineage(&graph, &newest, &members, Links::Reduced);
     let style = Style::default();
     std::fs::create_dir_all(&out_dir)?;
     let dot = to_dot(&picture, &style)?;
