@@ -14,9 +14,9 @@ use resgraph_registry::Registry;
 /// use resgraph::extract::{extract, Hint};
 /// use resgraph::registry::{check::Level, Registry};
 ///
-/// // 53/70 was adopted on 4 December 1998, not in 1999.
+/// // 78/16 was adopted on 4 December 2023, not on the 5th.
 /// let doc = extract(
-///     "A/RES/76/19\n\nThe General Assembly,\n\nRecalling its resolution 53/70 of 4 December 1999,\n",
+///     "A/C.1/80/L.901\n\nThe General Assembly,\n\nRecalling its resolution 78/16 of 5 December 2023,\n",
 ///     &Hint::default(),
 /// );
 /// let findings = resgraph::pipeline::check_documents(&[doc], Registry::bundled_ref());
