@@ -262,3 +262,88 @@ impl Shared<'_> {
         self.moved.notify_all();
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    use super::*;
+
+    /// Counts the files taken on.
+    #[derive(Default)]
+    struct Counted(AtomicUsize);
+
+    impl Progress for Counted {
+        fn file_started(&self, _path: &Path, _bytes: u64) {
+            self.0.fetch_add(1, Ordering::Relaxed);
+        }
+    }
+
+    /// `count` small texts of varied sizes, each naming its number.
+    fn texts(name: &str, count: usize) -> (PathBuf, Vec<PathBuf>) {
+        let dir =
+            std::env::temp_dir().join(format!("resgraph-stream-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).expect("temporary directory");
+        let files = (1..=count)
+            .map(|n| {
+                let path = dir.join(format!("A_RES_70_{n}.txt"));
+                // Sizes vary, so threads finish out of order.
+                let filler = "The General Assembly,\n\n".repeat((n * 7919) % 300);
+                std::fs::write(&path, format!("{filler}Recalling its resolution 60/{n},\n"))
+                    .expect("write");
+                path
+            })
+            .collect();
+        (dir, files)
+    }
+
+    fn pool(threads: usize) -> rayon::ThreadPool {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .expect("thread pool")
+    }
+
+    #[test]
+    fn results_come_in_input_order_whatever_the_threads() {
+        let (dir, files) = texts("order", 200);
+        for threads in [1, 2, 4] {
+            let mut seen = Vec::new();
+            let progress = Counted::default();
+            pool(threads)
+                .install(|| {
+                    stream(&files, Verdicts::Skip, &progress, |read| {
+                        let doc = read?.document;
+                        seen.push((doc.source, doc.citations[0].target.to_string()));
+                        Ok::<(), ReadError>(())
+                    })
+                })
+                .expect("all read");
+            let expected: Vec<(String, String)> = files
+                .iter()
+                .enumerate()
+                .map(|(i, f)| (f.display().to_string(), format!("A/RES/60/{}", i + 1)))
+                .collect();
+            assert_eq!(seen, expected, "with {threads} thread(s)");
+            assert_eq!(progress.0.load(Ordering::Relaxed), files.len());
+        }
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn an_error_of_the_sink_stops_reading_within_the_window() {
+        let (dir, files) = texts("stop", 400);
+        let threads = 2;
+        let progress = Counted::default();
+        let result =
+            pool(threads).install(|| stream(&files, Verdicts::Skip, &progress, |_| Err("stop")));
+        assert_eq!(result, Err("stop"));
+        let started = progress.0.load(Ordering::Relaxed);
+        assert!(
+            started <= REORDER_PER_THREAD * threads + threads,
+            "{started} files started"
+        );
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+}
