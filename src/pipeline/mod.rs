@@ -21,16 +21,19 @@
 //! reason; the other files are still read. Nothing here prints: progress
 //! goes to a [`Progress`], errors are returned.
 //!
-//! ```no_run
+//! ```
 //! use resgraph::graph::QueryOptions;
 //! use resgraph::pipeline::{build_graph, draw_lineage, lineage_members, Direction, Links, NoProgress};
 //! use resgraph::registry::Registry;
 //!
-//! let built = build_graph(&["data/lineage".into()], &NoProgress, Registry::bundled_ref());
+//! let texts = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/lineage");
+//! let built = build_graph(&[texts], &NoProgress, Registry::bundled_ref());
+//! assert!(built.errors.is_empty());
 //! let focus = built.graph.resolve("80/16").unwrap();
 //! let members = lineage_members(&built.graph, &focus, Direction::Ancestors, &QueryOptions::new().depth(2));
 //! let picture = draw_lineage(&built.graph, &focus, &members, Links::Reduced);
 //! let dot = resgraph::render::to_dot(&picture, &resgraph::render::Style::default()).unwrap();
+//! assert!(dot.contains("A/RES/75/240"));
 //! ```
 //!
 //! [`CitationGraph`]: resgraph_graph::CitationGraph
