@@ -61,3 +61,162 @@ fn html_rendition_of_a_real_resolution_reads_like_its_text() {
         );
     }
 }
+
+/// Every golden text (real texts of every organ and era), as bytes.
+fn golden_texts() -> Vec<(String, Vec<u8>)> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden");
+    let mut texts: Vec<(String, Vec<u8>)> = accuracy::cases(&root)
+        .into_iter()
+        .map(|case| {
+            let path = accuracy::text_beside(&case.expected);
+            let name = path
+                .file_name()
+                .and_then(|n| n.to_str())
+                .unwrap_or("")
+                .to_owned();
+            (name, std::fs::read(&path).expect("golden text"))
+        })
+        .collect();
+    texts.sort();
+    assert!(texts.len() > 100, "{} golden texts", texts.len());
+    texts
+}
+
+/// A document as far as line breaks can change it: everything but the
+/// source.
+fn reading(doc: &resgraph::extract::Document) -> String {
+    let mut doc = doc.clone();
+    doc.source.clear();
+    serde_json::to_string(&doc).expect("JSON")
+}
+
+/// Issue 13, defect 9: texts with old Macintosh line breaks (a lone CR,
+/// as some converters write) lost titles and sections; with CR LF or CR
+/// alone, each golden text reads as with LF, offsets included (one break
+/// byte for one, so spans do not move; CR LF adds a byte per line, so
+/// only the citations' places and targets are compared there).
+#[test]
+fn line_breaks_cr_and_crlf_read_like_lf() {
+    for (name, bytes) in golden_texts() {
+        let hint = Hint::from_path(&name);
+        let lf = resgraph::extract::extract_bytes(&bytes, &hint);
+        let cr: Vec<u8> = bytes
+            .iter()
+            .map(|&b| if b == b'\n' { b'\r' } else { b })
+            .collect();
+        let from_cr = resgraph::extract::extract_bytes(&cr, &hint);
+        assert_eq!(
+            reading(&from_cr),
+            reading(&lf),
+            "{name} with CR line breaks"
+        );
+        let crlf: Vec<u8> = bytes
+            .iter()
+            .flat_map(|&b| {
+                if b == b'\n' {
+                    vec![b'\r', b'\n']
+                } else {
+                    vec![b]
+                }
+            })
+            .collect();
+        let from_crlf = resgraph::extract::extract_bytes(&crlf, &hint);
+        assert_eq!(key(&from_crlf), key(&lf), "{name} with CR LF line breaks");
+        assert_eq!(
+            (&from_crlf.symbol, &from_crlf.date, &from_crlf.title),
+            (&lf.symbol, &lf.date, &lf.title),
+            "{name} with CR LF line breaks"
+        );
+    }
+}
+
+/// Issue 13, defect 9: a text in UTF-16 with its byte order mark (as
+/// Windows editors save "Unicode" text) reads as the same text in UTF-8.
+#[test]
+fn utf16_with_a_byte_order_mark_reads_like_utf8() {
+    for (name, bytes) in golden_texts().into_iter().step_by(10) {
+        let Ok(text) = String::from_utf8(bytes.clone()) else {
+            continue;
+        };
+        let hint = Hint::from_path(&name);
+        let utf8 = resgraph::extract::extract_bytes(&bytes, &hint);
+        for little_endian in [true, false] {
+            let mut utf16 = if little_endian {
+                vec![0xFF, 0xFE]
+            } else {
+                vec![0xFE, 0xFF]
+            };
+            for unit in text.encode_utf16() {
+                let pair = if little_endian {
+                    unit.to_le_bytes()
+                } else {
+                    unit.to_be_bytes()
+                };
+                utf16.extend_from_slice(&pair);
+            }
+            let doc = resgraph::extract::extract_bytes(&utf16, &hint);
+            assert_eq!(key(&doc), key(&utf8), "{name} in UTF-16");
+            assert_eq!(doc.title, utf8.title, "{name} in UTF-16");
+            assert!(
+                doc.diagnostics[0].message.starts_with("decoded as utf-16"),
+                "{name}"
+            );
+        }
+    }
+}
+
+/// Issue 13, defect 9: the Security Council texts of 1995-2015 in the
+/// golden set that are Windows-1252 (their `é`, `ô`, `’`, `–` are single
+/// bytes) read as their UTF-8 transcodings do, with a note instead of a
+/// warning and no U+FFFD.
+#[test]
+fn windows_1252_texts_read_like_their_utf8_transcodings() {
+    let mut legacy = 0;
+    for (name, bytes) in golden_texts() {
+        if std::str::from_utf8(&bytes).is_ok() {
+            continue;
+        }
+        legacy += 1;
+        let hint = Hint::from_path(&name);
+        let doc = resgraph::extract::extract_bytes(&bytes, &hint);
+        let utf8: String = bytes.iter().map(|&b| windows_1252(b)).collect();
+        let transcoded = extract(&utf8, &hint);
+        assert_eq!(key(&doc), key(&transcoded), "{name}");
+        assert_eq!(doc.title, transcoded.title, "{name}");
+        assert!(
+            !doc.title.unwrap_or_default().contains('\u{fffd}'),
+            "{name}"
+        );
+        assert_eq!(
+            doc.diagnostics[0].severity,
+            resgraph::extract::Severity::Note,
+            "{name}"
+        );
+        assert!(
+            doc.diagnostics[0]
+                .message
+                .starts_with("decoded as windows-1252"),
+            "{name}"
+        );
+    }
+    assert!(legacy >= 3, "{legacy} Windows-1252 golden texts");
+}
+
+/// Windows-1252 by its table (written out here, not through the decoder
+/// under test).
+fn windows_1252(byte: u8) -> char {
+    const HIGH: [char; 32] = [
+        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž',
+        '\u{8f}', '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}',
+        'ž', 'Ÿ',
+    ];
+    match byte {
+        0x80..=0x9F => HIGH[usize::from(byte - 0x80)],
+        _ => char::from(byte),
+    }
+}
+
+// Shared with examples/accuracy.rs and tests/golden.rs.
+#[allow(dead_code)]
+#[path = "support/accuracy.rs"]
+mod accuracy;

@@ -299,25 +299,50 @@ fn binary_input_is_refused_with_a_warning() {
 
 #[test]
 fn invalid_utf8_is_decoded_lossily_and_reported() {
-    // A stray byte, a truncated sequence, an overlong encoding and a
-    // UTF-16 surrogate, then a citation.
-    let bytes = b"Recalling \xff its \xc3 resolution 76/19 of 6 December 2021, \xc0\xaf \xed\xa0\x80\xe2\x82";
-    let doc = extract_bytes(bytes, &Hint::default());
+    // A UTF-8 text (accents, quotes, dashes) damaged by a stray byte, a
+    // truncated sequence, an overlong encoding and a UTF-16 surrogate
+    // around a citation. Its well-formed characters outnumber the
+    // damage: UTF-8, read lossily.
+    let mut bytes = "« Progrès », l’Assemblée générale – ".as_bytes().to_vec();
+    bytes.extend_from_slice(b"Recalling \xff its \xc3 resolution 76/19 of 6 December 2021, ");
+    bytes.extend_from_slice("“Développements” – décidée – ".as_bytes());
+    bytes.extend_from_slice(b"\xc0\xaf \xed\xa0\x80\xe2\x82");
+    let doc = extract_bytes(&bytes, &Hint::default());
     assert_eq!(targets(&doc), ["A/RES/76/19"]);
     assert_eq!(doc.diagnostics[0].severity, Severity::Warning);
     assert!(
         doc.diagnostics[0]
             .message
-            .contains("invalid UTF-8 at byte 10"),
+            .contains("invalid UTF-8 at byte 56"),
         "{}",
         doc.diagnostics[0].message
     );
-    let lossy = String::from_utf8_lossy(bytes);
+    let lossy = String::from_utf8_lossy(&bytes);
     assert_spans(&doc, &lossy);
     assert_eq!(
         &lossy[doc.citations[0].start..doc.citations[0].end],
         "76/19"
     );
+}
+
+#[test]
+fn bytes_of_another_encoding_are_decoded_as_it_with_a_note() {
+    // No well-formed UTF-8 character among bytes that are not UTF-8: the
+    // text is in another encoding (here Windows-1252: "Haïti", "–").
+    let bytes = b"Recalling its resolution 1529 (2004) on Ha\xefti \x96 and 76/19,";
+    let doc = extract_bytes(bytes, &Hint::default());
+    assert_eq!(targets(&doc), ["S/RES/1529 (2004)", "A/RES/76/19"]);
+    assert_eq!(doc.diagnostics[0].severity, Severity::Note);
+    assert!(
+        doc.diagnostics[0]
+            .message
+            .starts_with("decoded as windows-1252 (guessed from its bytes"),
+        "{}",
+        doc.diagnostics[0].message
+    );
+    let text = "Recalling its resolution 1529 (2004) on Ha\u{ef}ti \u{2013} and 76/19,";
+    assert_spans(&doc, text);
+    assert_eq!(&text[doc.citations[1].start..doc.citations[1].end], "76/19");
 }
 
 #[test]

@@ -1,26 +1,46 @@
-//! Reading a text file into a string in chunks, decoding as
-//! [`extract_bytes`](crate::extract_bytes) does.
+//! From a file's bytes to text: UTF-8 as it is, UTF-16 by its byte
+//! order mark, other encodings (the Windows-1252 of many UN texts of the
+//! 1990s and 2000s) guessed from the bytes, and UTF-8 with a few damaged
+//! sequences decoded lossily; and the one rule for line breaks
+//! ([`line_feeds`]).
 //!
-//! A file read whole and then decoded is held twice when some of its
-//! bytes are not UTF-8 (the bytes and the lossy copy); on a large file the
-//! second copy costs more than the decoding, because fresh memory is
-//! dear. [`Text::read`] decodes each chunk as it arrives, so only the
-//! decoded text is ever held whole.
+//! A file is read whole into one buffer: valid UTF-8 (nearly every file)
+//! becomes the text without a copy; only a file in another encoding or
+//! with damaged bytes is held twice, as bytes and decoded.
 
+use std::borrow::Cow;
 use std::io::Read;
 
-/// A text decoded from a reader, with what [`crate::extract_text`] needs
-/// to report as [`crate::extract_bytes`] would.
+use encoding_rs::{Encoding, UTF_8};
+
+/// A text decoded from bytes, with what [`crate::extract_text`] needs to
+/// report how (see [`crate::extract_bytes`]).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Text {
-    /// The text, each invalid UTF-8 sequence replaced by U+FFFD (as
-    /// [`String::from_utf8_lossy`] does).
+    /// The text. Byte offsets of citations refer to it: they are the
+    /// file's own offsets only when the file is UTF-8.
     pub text: String,
-    /// Where the first invalid sequence stood, if any.
+    /// How the bytes were read.
+    pub encoding: SourceEncoding,
+    /// Where the first invalid UTF-8 sequence stood, if any (each one is
+    /// replaced by U+FFFD, as [`String::from_utf8_lossy`] does).
     pub invalid_utf8: Option<InvalidUtf8>,
-    /// A NUL byte among the first 8 KiB: a binary file, not a text
-    /// ([`crate::is_binary`]).
+    /// A NUL byte among the first 8 KiB (and no UTF-16 byte order mark):
+    /// a binary file, not a text ([`crate::is_binary`]); `text` is then
+    /// empty.
     pub binary: bool,
+}
+
+/// The encoding a text was read in.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum SourceEncoding {
+    /// UTF-8 (the default, and what damaged UTF-8 is read as).
+    #[default]
+    Utf8,
+    /// The encoding a byte order mark names (UTF-16LE or UTF-16BE).
+    ByteOrderMark(&'static Encoding),
+    /// Not UTF-8: the encoding its bytes suggest (chardetng's guess).
+    Guessed(&'static Encoding),
 }
 
 /// The first byte that was not UTF-8.
@@ -32,117 +52,180 @@ pub struct InvalidUtf8 {
     pub line: usize,
 }
 
-/// How much is read at a time.
-const CHUNK: usize = 1 << 20;
-
 impl Text {
-    /// Reads everything `reader` gives. `size_hint` (a file's length)
-    /// sizes the string once.
+    /// Reads everything `reader` gives and decodes it ([`Text::decode`]).
+    /// `size_hint` (a file's length) sizes the buffer once.
     ///
     /// # Errors
     ///
     /// The reader's errors.
     ///
     /// ```
-    /// let text = resgraph_extract::Text::read(&b"76/19 \xff and 53/70"[..], 0).unwrap();
-    /// assert_eq!(text.text, "76/19 \u{fffd} and 53/70");
-    /// assert_eq!(text.invalid_utf8.map(|i| (i.byte, i.line)), Some((6, 1)));
+    /// use resgraph_extract::{SourceEncoding, Text};
+    /// // A stray byte among UTF-8 quotes: damaged UTF-8, decoded lossily.
+    /// let text = Text::read(&b"\xe2\x80\x9c76/19\xe2\x80\x9d \xff and 53/70"[..], 0).unwrap();
+    /// assert_eq!(text.text, "\u{201c}76/19\u{201d} \u{fffd} and 53/70");
+    /// assert_eq!(text.invalid_utf8.map(|i| (i.byte, i.line)), Some((12, 1)));
+    /// // Windows-1252: "Côte d’Ivoire".
+    /// let text = Text::read(&b"C\xf4te d\x92Ivoire, 1572 (2004)"[..], 0).unwrap();
+    /// assert_eq!(text.text, "C\u{f4}te d\u{2019}Ivoire, 1572 (2004)");
+    /// assert_eq!(text.encoding, SourceEncoding::Guessed(encoding_rs::WINDOWS_1252));
     /// ```
     pub fn read(mut reader: impl Read, size_hint: usize) -> std::io::Result<Text> {
-        let mut out = Text {
-            text: String::with_capacity(size_hint + size_hint / 64 + 16),
-            ..Text::default()
-        };
-        // A small file is read in one chunk of its size.
-        let mut chunk = vec![0u8; (size_hint + 1).clamp(4096, CHUNK)];
-        // Bytes of a sequence cut by the end of a chunk.
-        let mut pending: Vec<u8> = Vec::new();
-        let mut consumed = 0usize;
-        let mut first_bytes_seen = 0usize;
-        loop {
-            let n = match reader.read(&mut chunk) {
-                Ok(n) => n,
-                Err(err) if err.kind() == std::io::ErrorKind::Interrupted => continue,
-                Err(err) => return Err(err),
-            };
-            if first_bytes_seen < 8192 {
-                let look = (8192 - first_bytes_seen).min(n);
-                out.binary |= memchr::memchr(0, &chunk[..look]).is_some();
-                first_bytes_seen += look;
-            }
-            if n == 0 {
-                out.end(&pending, consumed);
-                return Ok(out);
-            }
-            let data: &[u8] = if pending.is_empty() {
-                &chunk[..n]
-            } else {
-                pending.extend_from_slice(&chunk[..n]);
-                &pending
-            };
-            let (used, tail) = out.decode(data, consumed);
-            consumed += used;
-            let tail = tail.to_vec();
-            pending = tail;
-        }
+        let mut bytes = Vec::new();
+        // A hint is only a hint (a file can shrink or grow, a device can
+        // claim any size): room for it is asked for, not insisted on.
+        let _ = bytes.try_reserve_exact(size_hint.saturating_add(1));
+        reader.read_to_end(&mut bytes)?;
+        Ok(Text::decode(bytes))
     }
 
     /// Decodes bytes already in memory, as [`Text::read`] would read them.
     pub(crate) fn from_bytes(bytes: &[u8]) -> Text {
-        let mut out = Text {
-            text: String::with_capacity(bytes.len() + bytes.len() / 64 + 16),
-            binary: crate::is_binary(bytes),
-            ..Text::default()
-        };
-        let (used, tail) = out.decode(bytes, 0);
-        out.end(tail, used);
-        out
+        Text::decode(bytes.to_vec())
     }
 
-    /// The end of the stream: a sequence left incomplete there, starting
-    /// at raw offset `at`, is one invalid sequence.
-    fn end(&mut self, tail: &[u8], at: usize) {
-        if !tail.is_empty() {
-            self.note_invalid(at);
-            self.text.push('\u{FFFD}');
+    /// Decodes a file's bytes: a UTF-16 byte order mark first, then a
+    /// binary file (NUL bytes), then UTF-8, then, for bytes that are not
+    /// UTF-8, the choice between damaged UTF-8 and another encoding
+    /// ([`legacy_encoding`]). Costs one pass over valid UTF-8 and no copy;
+    /// a few passes and one copy otherwise.
+    pub fn decode(bytes: Vec<u8>) -> Text {
+        if let Some((encoding, bom)) = Encoding::for_bom(&bytes) {
+            if encoding != UTF_8 {
+                let (text, _) = encoding.decode_without_bom_handling(&bytes[bom..]);
+                return Text {
+                    text: text.into_owned(),
+                    encoding: SourceEncoding::ByteOrderMark(encoding),
+                    ..Text::default()
+                };
+            }
+        }
+        if crate::is_binary(&bytes) {
+            return Text {
+                binary: true,
+                ..Text::default()
+            };
+        }
+        let err = match String::from_utf8(bytes) {
+            Ok(text) => {
+                return Text {
+                    text,
+                    ..Text::default()
+                }
+            }
+            Err(err) => err,
+        };
+        let valid_up_to = err.utf8_error().valid_up_to();
+        let bytes = err.into_bytes();
+        if let Some(encoding) = legacy_encoding(&bytes) {
+            let (text, _) = encoding.decode_without_bom_handling(&bytes);
+            return Text {
+                text: text.into_owned(),
+                encoding: SourceEncoding::Guessed(encoding),
+                ..Text::default()
+            };
+        }
+        let line = memchr::memchr_iter(b'\n', &bytes[..valid_up_to]).count() + 1;
+        Text {
+            text: String::from_utf8_lossy(&bytes).into_owned(),
+            invalid_utf8: Some(InvalidUtf8 {
+                byte: valid_up_to,
+                line,
+            }),
+            ..Text::default()
         }
     }
+}
 
-    /// Decodes `data` (the stream from byte `at` on), keeping back an
-    /// incomplete sequence at its end; returns how many bytes were used
-    /// and the kept tail.
-    fn decode<'d>(&mut self, data: &'d [u8], at: usize) -> (usize, &'d [u8]) {
-        let mut rest = data;
-        loop {
-            match std::str::from_utf8(rest) {
-                Ok(valid) => {
-                    self.text.push_str(valid);
-                    return (data.len(), &[]);
-                }
-                Err(err) => {
-                    let (valid, after) = rest.split_at(err.valid_up_to());
-                    self.text
-                        .push_str(std::str::from_utf8(valid).unwrap_or_default());
-                    let Some(skip) = err.error_len() else {
-                        // Cut by the chunk's end: decided with the next.
-                        return (data.len() - after.len(), after);
-                    };
-                    self.note_invalid(at + (data.len() - after.len()));
-                    self.text.push('\u{FFFD}');
-                    rest = &after[skip..];
-                }
+/// The encoding of bytes that are not UTF-8, or `None` for UTF-8 with a
+/// few damaged sequences.
+///
+/// The two are told apart by counting: a text with more well-formed
+/// non-ASCII UTF-8 characters than malformed sequences is UTF-8 with
+/// damage (a stray byte in a text of curly quotes and dashes); otherwise
+/// its non-ASCII bytes belong to another encoding, which chardetng
+/// guesses from them (Windows-1251 or KOI8-R for Russian, Windows-1256
+/// for Arabic, GBK or Big5 for Chinese), except that a Latin script is
+/// taken as Windows-1252, the code page of the UN's English, French and
+/// Spanish texts. Linear in the length.
+fn legacy_encoding(bytes: &[u8]) -> Option<&'static Encoding> {
+    // A UTF-8 lead byte opens each well-formed non-ASCII character.
+    let leads = |valid: &[u8]| valid.iter().filter(|&&b| b >= 0xC0).count();
+    let (mut well_formed, mut malformed) = (0usize, 0usize);
+    let mut rest = bytes;
+    loop {
+        match std::str::from_utf8(rest) {
+            Ok(valid) => {
+                well_formed += leads(valid.as_bytes());
+                break;
+            }
+            Err(err) => {
+                let (valid, after) = rest.split_at(err.valid_up_to());
+                well_formed += leads(valid);
+                malformed += 1;
+                rest = &after[err.error_len().unwrap_or(after.len())..];
             }
         }
     }
-
-    /// Notes the first invalid byte, at raw offset `byte` (the text so
-    /// far is its valid prefix, so its line breaks are the raw ones).
-    fn note_invalid(&mut self, byte: usize) {
-        if self.invalid_utf8.is_none() {
-            let line = memchr::memchr_iter(b'\n', self.text.as_bytes()).count() + 1;
-            self.invalid_utf8 = Some(InvalidUtf8 { byte, line });
-        }
+    if well_formed > malformed {
+        return None;
     }
+    let mut detector = chardetng::EncodingDetector::new();
+    detector.feed(bytes, true);
+    let guess = detector.guess(None, false);
+    // The UN writes in Latin script only English, French and Spanish, all
+    // Windows-1252. On a short text with few accented letters chardetng
+    // can prefer a Central European or Baltic code page that decodes the
+    // same bytes (or turns "Haïti" into "Haīti"); those are not the UN's.
+    let other_latin = [
+        encoding_rs::WINDOWS_1250,
+        encoding_rs::WINDOWS_1254,
+        encoding_rs::WINDOWS_1257,
+        encoding_rs::ISO_8859_2,
+        encoding_rs::ISO_8859_3,
+        encoding_rs::ISO_8859_4,
+        encoding_rs::ISO_8859_10,
+        encoding_rs::ISO_8859_13,
+        encoding_rs::ISO_8859_14,
+        encoding_rs::ISO_8859_15,
+        encoding_rs::ISO_8859_16,
+    ];
+    Some(if other_latin.contains(&guess) {
+        encoding_rs::WINDOWS_1252
+    } else {
+        guess
+    })
+}
+
+/// The text with every lone carriage return (the line break of old
+/// Macintosh files, and of some converters) made a line feed, so that
+/// every step after sees lines; CR LF stays as it is (lines are trimmed of
+/// the CR). One byte for one byte: offsets do not move. Borrowed, at the
+/// cost of one search for CR, when there is nothing to change.
+///
+/// ```
+/// # use resgraph_extract::extract;
+/// let doc = extract("A/RES/76/19\r\rThe General Assembly,\r\rRecalling its resolution 74/28,\r", &Default::default());
+/// assert_eq!(doc.citations[0].paragraph, Some(1));
+/// ```
+pub(crate) fn line_feeds(source: &str) -> Cow<'_, str> {
+    let bytes = source.as_bytes();
+    let lone = |&at: &usize| bytes.get(at + 1) != Some(&b'\n');
+    let mut crs = memchr::memchr_iter(b'\r', bytes).filter(lone).peekable();
+    if crs.peek().is_none() {
+        return Cow::Borrowed(source);
+    }
+    let mut out = String::with_capacity(source.len());
+    let mut from = 0;
+    for at in crs {
+        // A CR is ASCII: `at` and `at + 1` are character boundaries.
+        out.push_str(&source[from..at]);
+        out.push('\n');
+        from = at + 1;
+    }
+    out.push_str(&source[from..]);
+    Cow::Owned(out)
 }
 
 #[cfg(test)]
@@ -167,23 +250,92 @@ mod tests {
         }
     }
 
+    /// What `bytes` should decode to, from the standard library and
+    /// encoding_rs directly.
+    fn expected(bytes: &[u8]) -> (String, SourceEncoding) {
+        if let Some((encoding, bom)) = Encoding::for_bom(bytes).filter(|(e, _)| *e != UTF_8) {
+            let text = encoding.decode_without_bom_handling(&bytes[bom..]).0;
+            return (text.into_owned(), SourceEncoding::ByteOrderMark(encoding));
+        }
+        if crate::is_binary(bytes) {
+            return (String::new(), SourceEncoding::Utf8);
+        }
+        match legacy_encoding(bytes).filter(|_| std::str::from_utf8(bytes).is_err()) {
+            Some(encoding) => {
+                let text = encoding.decode_without_bom_handling(bytes).0;
+                (text.into_owned(), SourceEncoding::Guessed(encoding))
+            }
+            None => (
+                String::from_utf8_lossy(bytes).into_owned(),
+                SourceEncoding::Utf8,
+            ),
+        }
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(2000))]
 
         #[test]
-        fn chunks_decode_as_the_whole(
-            bytes in proptest::collection::vec(prop_oneof![any::<u8>(), Just(b'\n'), Just(0xE2), Just(0x80), Just(0xC3), Just(0xF0)], 0..64),
+        fn reading_in_any_chunks_decodes_as_the_whole(
+            bytes in proptest::collection::vec(prop_oneof![any::<u8>(), Just(b'\n'), Just(b'\r'), Just(0xE2), Just(0x80), Just(0xC3), Just(0xF0), Just(0xFF), Just(0xFE)], 0..64),
             step in 1usize..8,
         ) {
             let text = Text::read(Trickle { bytes: &bytes, step }, 0).unwrap();
-            prop_assert_eq!(&text.text, &String::from_utf8_lossy(&bytes).into_owned());
-            let expected = std::str::from_utf8(&bytes).err().map(|e| InvalidUtf8 {
+            let (decoded, encoding) = expected(&bytes);
+            prop_assert_eq!(&text.text, &decoded);
+            prop_assert_eq!(text.encoding, encoding);
+            prop_assert_eq!(text.binary, crate::is_binary(&bytes) && Encoding::for_bom(&bytes).is_none_or(|(e, _)| e == UTF_8));
+            let lossy = !text.binary && encoding == SourceEncoding::Utf8;
+            let expected_invalid = std::str::from_utf8(&bytes).err().filter(|_| lossy).map(|e| InvalidUtf8 {
                 byte: e.valid_up_to(),
                 line: bytes[..e.valid_up_to()].iter().filter(|b| **b == b'\n').count() + 1,
             });
-            prop_assert_eq!(text.invalid_utf8, expected);
-            prop_assert_eq!(text.binary, crate::is_binary(&bytes));
+            prop_assert_eq!(text.invalid_utf8, expected_invalid);
             prop_assert_eq!(Text::from_bytes(&bytes), text);
         }
+
+        #[test]
+        fn line_feeds_change_only_lone_carriage_returns(text in "[a\r\n\u{e9}]{0,40}") {
+            let fed = line_feeds(&text);
+            prop_assert_eq!(fed.len(), text.len());
+            prop_assert!(!fed.replace("\r\n", "").contains('\r'));
+            prop_assert_eq!(fed.replace('\r', "\n"), text.replace('\r', "\n"));
+        }
+    }
+
+    #[test]
+    fn utf16_with_a_byte_order_mark_is_text() {
+        let mut le = vec![0xFF, 0xFE];
+        let mut be = vec![0xFE, 0xFF];
+        for unit in "Recalling its resolution 76/19,\n".encode_utf16() {
+            le.extend_from_slice(&unit.to_le_bytes());
+            be.extend_from_slice(&unit.to_be_bytes());
+        }
+        for bytes in [le, be] {
+            let text = Text::from_bytes(&bytes);
+            assert!(!text.binary);
+            assert_eq!(text.text, "Recalling its resolution 76/19,\n");
+            assert!(matches!(text.encoding, SourceEncoding::ByteOrderMark(_)));
+        }
+    }
+
+    #[test]
+    fn damaged_utf8_stays_utf8_and_windows_1252_is_recognised() {
+        // Curly quotes in UTF-8 and one stray byte: UTF-8, damaged.
+        let damaged = "\u{201c}Recalling\u{201d} 76/19 \u{2013} 53/70".as_bytes();
+        let mut bytes = damaged.to_vec();
+        bytes.push(0x92);
+        let text = Text::from_bytes(&bytes);
+        assert_eq!(text.encoding, SourceEncoding::Utf8);
+        assert!(text.text.ends_with('\u{fffd}'));
+        assert_eq!(text.invalid_utf8.map(|i| i.byte), Some(damaged.len()));
+        // The same words in Windows-1252.
+        let text = Text::from_bytes(b"\x93Recalling\x94 76/19 \x96 53/70");
+        assert_eq!(text.text, "\u{201c}Recalling\u{201d} 76/19 \u{2013} 53/70");
+        assert_eq!(
+            text.encoding,
+            SourceEncoding::Guessed(encoding_rs::WINDOWS_1252)
+        );
+        assert_eq!(text.invalid_utf8, None);
     }
 }
