@@ -146,9 +146,14 @@ pub fn read_file(path: &Path, verdicts: Verdicts) -> Result<Explained, ReadError
     let format = Format::of(path);
     if format != Format::Text {
         let bytes = match format {
-            Format::Html => {
-                std::fs::read(path).map_err(|err| fail(ReadErrorKind::CannotRead(err)))?
-            }
+            Format::Html => std::fs::File::open(path)
+                .and_then(|file| {
+                    let size = file
+                        .metadata()
+                        .map_or(0, |m| usize::try_from(m.len()).unwrap_or(0));
+                    resgraph_extract::read_limited(Vec::new(), file, size)
+                })
+                .map_err(|err| fail(ReadErrorKind::CannotRead(err)))?,
             _ => pdf_text(path)?,
         };
         if is_binary(&bytes) {
@@ -162,8 +167,9 @@ pub fn read_file(path: &Path, verdicts: Verdicts) -> Result<Explained, ReadError
             (false, false) => without_verdicts(resgraph_extract::extract_bytes(&bytes, &hint)),
         });
     }
-    // A text file is decoded as it is read: its bytes and a decoded copy
-    // are never both held whole.
+    // A text file is read into one buffer that becomes its text (see
+    // `Text::read`: no copy for UTF-8, a binary file known from its first
+    // 8 KiB, at most `MAX_TEXT_BYTES`).
     let file = std::fs::File::open(path).map_err(|err| fail(ReadErrorKind::CannotRead(err)))?;
     let size = file
         .metadata()

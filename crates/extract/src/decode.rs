@@ -54,11 +54,13 @@ pub struct InvalidUtf8 {
 
 impl Text {
     /// Reads everything `reader` gives and decodes it ([`Text::decode`]).
-    /// `size_hint` (a file's length) sizes the buffer once.
+    /// `size_hint` (a file's length) sizes the buffer once. A binary file
+    /// is known from its first 8 KiB, and the rest is not read.
     ///
     /// # Errors
     ///
-    /// The reader's errors.
+    /// The reader's errors, and [`TooLarge`] for more than
+    /// [`MAX_TEXT_BYTES`] (see [`read_limited`]).
     ///
     /// ```
     /// use resgraph_extract::{SourceEncoding, Text};
@@ -72,14 +74,21 @@ impl Text {
     /// assert_eq!(text.encoding, SourceEncoding::Guessed(encoding_rs::WINDOWS_1252));
     /// ```
     pub fn read(mut reader: impl Read, size_hint: usize) -> std::io::Result<Text> {
+        // The first 8 KiB tell a binary file: the rest of it (or of an
+        // endless device such as /dev/zero) is not read.
         let mut bytes = Vec::new();
-        // A hint is only a hint (a file can shrink or grow, a device can
-        // claim any size): room for it is asked for, not insisted on.
-        let _ = bytes.try_reserve_exact(size_hint.saturating_add(1));
-        reader.read_to_end(&mut bytes)?;
-        Ok(Text::decode(bytes))
+        (&mut reader)
+            .take(BINARY_WINDOW as u64)
+            .read_to_end(&mut bytes)?;
+        let utf16 = Encoding::for_bom(&bytes).is_some_and(|(e, _)| e != UTF_8);
+        if !utf16 && crate::is_binary(&bytes) {
+            return Ok(Text {
+                binary: true,
+                ..Text::default()
+            });
+        }
+        Ok(Text::decode(read_limited(bytes, reader, size_hint)?))
     }
-
     /// Decodes bytes already in memory, as [`Text::read`] would read them.
     pub(crate) fn from_bytes(bytes: &[u8]) -> Text {
         Text::decode(bytes.to_vec())
@@ -136,6 +145,76 @@ impl Text {
             ..Text::default()
         }
     }
+}
+
+/// How many bytes at the start of a file tell whether it is binary.
+const BINARY_WINDOW: usize = 8192;
+
+/// The largest text read: 1 GiB, a thousand times the longest UN
+/// document. A larger file (or an endless stream) is refused with
+/// [`TooLarge`] instead of filling memory.
+pub const MAX_TEXT_BYTES: u64 = 1 << 30;
+
+/// A text longer than [`MAX_TEXT_BYTES`], carried by the
+/// [`std::io::Error`] that [`Text::read`] and [`read_limited`] return.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TooLarge;
+
+impl std::fmt::Display for TooLarge {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "more than {} MiB: not read (no UN document is this long)",
+            MAX_TEXT_BYTES >> 20
+        )
+    }
+}
+
+impl std::error::Error for TooLarge {}
+
+/// Appends what `reader` gives to `bytes` (what was read of it already),
+/// up to [`MAX_TEXT_BYTES`] in all. `size_hint` (a file's length) sizes
+/// the buffer once; it is only a hint (a file can grow or shrink, a
+/// device can claim any size), so room for it is asked for, not insisted
+/// on.
+///
+/// # Errors
+///
+/// The reader's errors, and [`TooLarge`] (as an [`std::io::Error`] of
+/// kind `InvalidData`) for more than [`MAX_TEXT_BYTES`].
+///
+/// ```
+/// let bytes = resgraph_extract::read_limited(Vec::new(), &b"76/19"[..], 5).unwrap();
+/// assert_eq!(bytes, b"76/19");
+/// ```
+pub fn read_limited(
+    bytes: Vec<u8>,
+    reader: impl Read,
+    size_hint: usize,
+) -> std::io::Result<Vec<u8>> {
+    read_at_most(MAX_TEXT_BYTES, bytes, reader, size_hint)
+}
+
+/// [`read_limited`] with another limit (for tests).
+fn read_at_most(
+    limit: u64,
+    mut bytes: Vec<u8>,
+    reader: impl Read,
+    size_hint: usize,
+) -> std::io::Result<Vec<u8>> {
+    let wanted = size_hint
+        .saturating_add(1)
+        .min(usize::try_from(limit).unwrap_or(usize::MAX));
+    let _ = bytes.try_reserve_exact(wanted.saturating_sub(bytes.len()));
+    let room = limit.saturating_add(1).saturating_sub(bytes.len() as u64);
+    reader.take(room).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > limit {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::InvalidData,
+            TooLarge,
+        ));
+    }
+    Ok(bytes)
 }
 
 /// The encoding of bytes that are not UTF-8, or `None` for UTF-8 with a
@@ -301,6 +380,18 @@ mod tests {
             prop_assert!(!fed.replace("\r\n", "").contains('\r'));
             prop_assert_eq!(fed.replace('\r', "\n"), text.replace('\r', "\n"));
         }
+    }
+
+    #[test]
+    fn an_endless_text_is_refused_at_the_limit() {
+        let err = read_at_most(1 << 20, Vec::new(), std::io::repeat(b'a'), 0).expect_err("endless");
+        assert_eq!(err.kind(), std::io::ErrorKind::InvalidData);
+        assert!(err.get_ref().is_some_and(|e| e.is::<TooLarge>()));
+        let exact = read_at_most(4, b"ab".to_vec(), &b"cd"[..], 4).expect("at the limit");
+        assert_eq!(exact, b"abcd");
+        // An endless binary stream is known from its first 8 KiB.
+        let text = Text::read(std::io::repeat(0), 0).expect("binary");
+        assert!(text.binary);
     }
 
     #[test]

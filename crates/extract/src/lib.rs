@@ -86,7 +86,7 @@ use std::collections::HashMap;
 
 use resgraph_symbol::{Body, Organ, Symbol};
 
-pub use decode::{InvalidUtf8, SourceEncoding, Text};
+pub use decode::{read_limited, InvalidUtf8, SourceEncoding, Text, TooLarge, MAX_TEXT_BYTES};
 pub use meta::symbol_from_file_name;
 pub use model::{Citation, Date, DateParseError, Diagnostic, Document, Section, Severity};
 pub use resgraph_symbol as symbol;
@@ -274,7 +274,7 @@ pub fn extract_html(html: &str, hint: &Hint) -> Document {
 /// Whether bytes look like a binary file rather than text: a NUL byte in
 /// the first 8 KiB.
 pub fn is_binary(bytes: &[u8]) -> bool {
-    bytes.iter().take(8192).any(|b| *b == 0)
+    memchr::memchr(0, &bytes[..bytes.len().min(8192)]).is_some()
 }
 
 /// Reads a text and returns the document with its citations.

@@ -561,18 +561,26 @@ impl CitationGraph {
     /// ```
     pub fn load<P: AsRef<Path>>(path: P) -> Result<CitationGraph, LoadError> {
         let path = path.as_ref();
-        let bytes = fs::read(path).map_err(|source| LoadError::Io {
+        let io = |source| LoadError::Io {
             path: path.to_path_buf(),
             source,
-        })?;
+        };
+        let file = fs::File::open(path).map_err(io)?;
+        let bytes = read_framed(file).map_err(io)?;
         decode(&bytes, path)
     }
 
-    /// Reads a graph file from `r` (to its end).
-    pub fn from_reader<R: Read>(mut r: R) -> Result<CitationGraph, LoadError> {
+    /// Reads a graph file from `r`: its header, then as many bytes as the
+    /// header announces (and one more, to tell a file with something after
+    /// its end).
+    ///
+    /// # Errors
+    ///
+    /// The reader's errors as [`LoadError::Io`], and what [`load`](Self::load)
+    /// refuses.
+    pub fn from_reader<R: Read>(r: R) -> Result<CitationGraph, LoadError> {
         let path = Path::new("<reader>");
-        let mut bytes = Vec::new();
-        r.read_to_end(&mut bytes).map_err(|source| LoadError::Io {
+        let bytes = read_framed(r).map_err(|source| LoadError::Io {
             path: path.to_path_buf(),
             source,
         })?;
@@ -592,6 +600,27 @@ impl CitationGraph {
     pub fn from_bytes(bytes: &[u8]) -> Result<CitationGraph, LoadError> {
         decode(bytes, Path::new("<bytes>"))
     }
+}
+
+/// The bytes of a graph file from a reader, no more than its header
+/// announces: a foreign file is known from its first bytes, and an endless
+/// one (`/dev/zero`) or a file longer than its header says is not read to
+/// its end. The buffer grows as bytes arrive, so a header announcing more
+/// than the file holds costs nothing.
+fn read_framed(mut r: impl Read) -> io::Result<Vec<u8>> {
+    let mut bytes = Vec::with_capacity(HEADER);
+    (&mut r).take(HEADER as u64).read_to_end(&mut bytes)?;
+    if bytes.len() < HEADER || bytes[..MAGIC.len()] != MAGIC {
+        // `decode` names what is wrong: too short, or foreign.
+        return Ok(bytes);
+    }
+    let mut length = [0u8; 8];
+    length.copy_from_slice(&bytes[16..24]);
+    let rest = u64::from_le_bytes(length)
+        .saturating_add(TRAILER as u64)
+        .saturating_add(1);
+    r.take(rest).read_to_end(&mut bytes)?;
+    Ok(bytes)
 }
 
 fn decode(bytes: &[u8], path: &Path) -> Result<CitationGraph, LoadError> {

@@ -6,14 +6,14 @@ use anyhow::{Context, Result};
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// How many documents.
-    #[arg(long)]
-    documents: usize,
+    /// How many documents (at most 10,000,000: about 130 GB of text).
+    #[arg(long, value_parser = clap::value_parser!(u32).range(1..=10_000_000))]
+    documents: u32,
     /// The seed.
     #[arg(long, default_value = "0")]
     seed: u64,
     /// Of every thousand cited dates, how many are wrong on purpose.
-    #[arg(long, default_value = "5")]
+    #[arg(long, default_value = "5", value_parser = clap::value_parser!(u32).range(0..=1000))]
     wrong_dates_per_mille: u32,
     /// Leave out the page furniture of the official PDFs.
     #[arg(long)]
@@ -25,7 +25,7 @@ pub struct Args {
 
 pub fn run(args: Args) -> Result<bool> {
     let config = resgraph_synth::SynthConfig {
-        documents: args.documents,
+        documents: args.documents as usize,
         seed: args.seed,
         wrong_dates_per_mille: args.wrong_dates_per_mille,
         page_furniture: !args.no_furniture,

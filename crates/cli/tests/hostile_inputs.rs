@@ -1,0 +1,58 @@
+//! Inputs that used to read until memory ran out, or run for ever
+//! (issue 13, defect 10): devices that never end and absurd counts are
+//! refused at once, with a message naming them.
+
+use std::process::{Command, Output};
+
+fn resgraph(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_resgraph"))
+        .args(args)
+        .output()
+        .expect("resgraph runs")
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+#[test]
+fn dev_zero_as_a_text_is_binary_read_no_further() {
+    if !std::path::Path::new("/dev/zero").exists() {
+        return;
+    }
+    let out = resgraph(&["extract", "/dev/zero", "-q"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("/dev/zero: not a text file (binary content)"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn dev_zero_as_a_graph_is_foreign_read_no_further() {
+    if !std::path::Path::new("/dev/zero").exists() {
+        return;
+    }
+    let out = resgraph(&["stats", "--graph", "/dev/zero"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("/dev/zero: not a resgraph graph file"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn an_absurd_synthetic_corpus_is_refused_before_anything_is_written() {
+    let dir = std::env::temp_dir().join(format!("resgraph-absurd-synth-{}", std::process::id()));
+    let out_dir = dir.to_str().expect("UTF-8 path");
+    let out = resgraph(&["synth", "--documents", "99999999999999", "-o", out_dir]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("not in 1..=10000000"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(!dir.exists(), "nothing written");
+}
