@@ -56,3 +56,39 @@ fn an_absurd_synthetic_corpus_is_refused_before_anything_is_written() {
     );
     assert!(!dir.exists(), "nothing written");
 }
+
+/// Issue 13, defect 3: `build data/lineage -o g; build data/linage -o g`
+/// left an empty graph. A path that is not there fails before anything
+/// is written.
+#[test]
+fn a_typo_in_an_input_path_leaves_the_graph_as_it_was() {
+    let lineage = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/lineage");
+    let graph = std::env::temp_dir().join(format!("resgraph-typo-{}.graph", std::process::id()));
+    let graph_arg = graph.to_str().expect("UTF-8 path");
+    let good = resgraph(&[
+        "build",
+        lineage.to_str().expect("UTF-8 path"),
+        "-o",
+        graph_arg,
+        "-q",
+    ]);
+    assert_eq!(good.status.code(), Some(0), "{}", stderr(&good));
+    let before = std::fs::read(&graph).expect("graph written");
+    let typo = lineage.with_file_name("linage");
+    let out = resgraph(&[
+        "build",
+        typo.to_str().expect("UTF-8 path"),
+        "-o",
+        graph_arg,
+        "-q",
+    ]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("linage: No such file or directory"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(stderr(&out).contains("nothing built"), "{}", stderr(&out));
+    assert_eq!(std::fs::read(&graph).expect("graph still there"), before);
+    let _ = std::fs::remove_file(&graph);
+}

@@ -20,6 +20,18 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> Result<bool> {
+    // A path named on the command line that is not there is a mistake
+    // (a typo), not a file among many that failed: nothing is built, and
+    // a graph already at the output stays as it was.
+    for path in &args.paths {
+        if let Err(err) = std::fs::metadata(path) {
+            anyhow::bail!(
+                "{}: {err}: nothing built, {} left as it was",
+                path.display(),
+                args.output.display()
+            );
+        }
+    }
     let mut errors = Vec::new();
     let graph = load(None, &args.paths, args.quiet, &mut errors)?;
     graph
