@@ -92,3 +92,29 @@ fn a_typo_in_an_input_path_leaves_the_graph_as_it_was() {
     assert_eq!(std::fs::read(&graph).expect("graph still there"), before);
     let _ = std::fs::remove_file(&graph);
 }
+
+/// Issue 13, defect 5: `ancestors 80/16 --from nosuchdir` printed only
+/// "not in the graph". The files that could not be read are named before
+/// the query fails on what they would have held.
+#[test]
+fn read_errors_are_named_when_the_query_then_fails() {
+    let out_file = std::env::temp_dir().join(format!("resgraph-nosuch-{}.svg", std::process::id()));
+    let out_arg = out_file.to_str().expect("UTF-8 path");
+    for args in [
+        &["ancestors", "80/16", "--from", "nosuchdir"][..],
+        &["descendants", "80/16", "--from", "nosuchdir"],
+        &["series", "80/16", "--from", "nosuchdir"],
+        &["path", "80/16", "76/19", "--from", "nosuchdir"],
+        &["render", "80/16", "--from", "nosuchdir", "-o", out_arg],
+    ] {
+        let out = resgraph(args);
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+        assert!(
+            err.contains("nosuchdir: cannot read: No such file or directory"),
+            "{args:?}: {err}"
+        );
+        assert!(err.contains("not in the graph"), "{args:?}: {err}");
+    }
+    assert!(!out_file.exists());
+}

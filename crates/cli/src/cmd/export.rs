@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use anyhow::Result;
 use clap::ValueEnum;
 
-use super::{report_errors, GraphArgs};
+use super::GraphArgs;
 use crate::output::emit;
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -33,8 +33,7 @@ pub fn run(args: Args) -> Result<bool> {
         format,
         output,
     } = args;
-    let mut errors = Vec::new();
-    let graph = source.load(&mut errors)?;
+    let (graph, all_read) = source.load()?;
     match format {
         ExportFormat::Graphml => emit(output.as_deref(), |w| graph.write_graphml(w))?,
         ExportFormat::Json => emit(output.as_deref(), |w| graph.write_json_node_link(w))?,
@@ -52,5 +51,5 @@ pub fn run(args: Args) -> Result<bool> {
             })?,
         },
     }
-    Ok(report_errors(&errors))
+    Ok(all_read)
 }

@@ -67,10 +67,14 @@ pub struct QueryArgs {
 }
 
 impl GraphArgs {
-    /// Loads the graph file or builds the graph from the texts; files
-    /// that cannot be read go to `errors`.
-    pub fn load(&self, errors: &mut Vec<ReadError>) -> Result<CitationGraph> {
-        load(self.graph.as_deref(), &self.paths, self.quiet, errors)
+    /// Loads the graph file or builds the graph from the texts. Files that
+    /// cannot be read are reported at once, before the query can fail on
+    /// what they would have held ("not in the graph"); the flag says
+    /// whether every file was read.
+    pub fn load(&self) -> Result<(CitationGraph, bool)> {
+        let mut errors = Vec::new();
+        let graph = load(self.graph.as_deref(), &self.paths, self.quiet, &mut errors)?;
+        Ok((graph, report_errors(&errors)))
     }
 }
 
@@ -154,14 +158,13 @@ pub fn lineage_query(
     query: &QueryArgs,
     walk: fn(&CitationGraph, &Symbol, &QueryOptions) -> Vec<(Symbol, u32)>,
 ) -> Result<bool> {
-    let mut errors = Vec::new();
-    let graph = source.load(&mut errors)?;
+    let (graph, all_read) = source.load()?;
     let sym = resolve(&graph, symbol)?;
     let opts = options(query.depth, &query.relations, &query.sections)?;
     let rows = walk(&graph, &sym, &opts);
     let json = matches!(query.format, QueryFormat::Json);
     emit(None, |w| print_ranked(w, &graph, &rows, json))?;
-    Ok(report_errors(&errors))
+    Ok(all_read)
 }
 
 /// Prints `(symbol, distance)` rows with what is known of each.

@@ -2,7 +2,7 @@
 
 use anyhow::Result;
 
-use super::{options, report_errors, resolve, GraphArgs, QueryArgs, QueryFormat};
+use super::{options, resolve, GraphArgs, QueryArgs, QueryFormat};
 use crate::output::emit;
 
 #[derive(clap::Args)]
@@ -26,8 +26,7 @@ pub fn run(args: Args) -> Result<bool> {
         source,
         query,
     } = args;
-    let mut errors = Vec::new();
-    let graph = source.load(&mut errors)?;
+    let (graph, all_read) = source.load()?;
     let a = resolve(&graph, &from)?;
     let b = resolve(&graph, &to)?;
     let opts = options(query.depth, &query.relations, &query.sections)?;
@@ -46,5 +45,5 @@ pub fn run(args: Args) -> Result<bool> {
         (None, true) => writeln!(w, "null"),
         (None, false) => writeln!(w, "no chain of citations leads from {a} to {b}"),
     })?;
-    Ok(report_errors(&errors) && path.is_some())
+    Ok(all_read && path.is_some())
 }

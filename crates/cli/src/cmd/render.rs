@@ -6,7 +6,7 @@ use anyhow::Result;
 use clap::ValueEnum;
 use resgraph::pipeline::{draw_lineage, lineage_members, Direction, Links};
 
-use super::{options, report_errors, resolve, GraphArgs};
+use super::{options, resolve, GraphArgs};
 use crate::output::emit;
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -70,8 +70,7 @@ impl Args {
 }
 
 pub fn run(args: Args) -> Result<bool> {
-    let mut errors = Vec::new();
-    let graph = args.source.load(&mut errors)?;
+    let (graph, all_read) = args.source.load()?;
     let sym = resolve(&graph, &args.symbol)?;
     let opts = options(Some(args.depth), &args.relations, &args.sections)?;
     let members = lineage_members(&graph, &sym, args.direction(), &opts);
@@ -105,5 +104,5 @@ pub fn run(args: Args) -> Result<bool> {
         picture.nodes.len(),
         picture.edges.len()
     );
-    Ok(report_errors(&errors))
+    Ok(all_read)
 }

@@ -2,7 +2,7 @@
 
 use anyhow::Result;
 
-use super::{print_ranked, report_errors, resolve, GraphArgs, QueryFormat};
+use super::{print_ranked, resolve, GraphArgs, QueryFormat};
 use crate::output::emit;
 
 #[derive(clap::Args)]
@@ -17,8 +17,7 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> Result<bool> {
-    let mut errors = Vec::new();
-    let graph = args.source.load(&mut errors)?;
+    let (graph, all_read) = args.source.load()?;
     let sym = resolve(&graph, &args.symbol)?;
     let series = graph.series_lineage(&sym);
     let rows: Vec<(resgraph_graph::Symbol, u32)> = series
@@ -28,5 +27,5 @@ pub fn run(args: Args) -> Result<bool> {
         .collect();
     let json = matches!(args.format, QueryFormat::Json);
     emit(None, |w| print_ranked(w, &graph, &rows, json))?;
-    Ok(report_errors(&errors))
+    Ok(all_read)
 }

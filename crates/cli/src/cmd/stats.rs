@@ -2,7 +2,7 @@
 
 use anyhow::Result;
 
-use super::{report_errors, GraphArgs};
+use super::GraphArgs;
 use crate::output::emit;
 
 #[derive(clap::Args)]
@@ -12,8 +12,7 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> Result<bool> {
-    let mut errors = Vec::new();
-    let graph = args.source.load(&mut errors)?;
+    let (graph, all_read) = args.source.load()?;
     let stats = graph.stats();
     emit(None, |w| {
         writeln!(
@@ -40,5 +39,5 @@ pub fn run(args: Args) -> Result<bool> {
         }
         Ok(())
     })?;
-    Ok(report_errors(&errors))
+    Ok(all_read)
 }

@@ -3,7 +3,7 @@
 use anyhow::Result;
 use clap::ValueEnum;
 
-use super::{report_errors, GraphArgs, QueryFormat};
+use super::{GraphArgs, QueryFormat};
 use crate::output::emit;
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -34,8 +34,7 @@ pub fn run(args: Args) -> Result<bool> {
         limit,
         format,
     } = args;
-    let mut errors = Vec::new();
-    let graph = source.load(&mut errors)?;
+    let (graph, all_read) = source.load()?;
     let rows: Vec<(String, f64)> = match by {
         RankBy::Cited => graph
             .most_cited(limit, None)
@@ -67,5 +66,5 @@ pub fn run(args: Args) -> Result<bool> {
         }
         Ok(())
     })?;
-    Ok(report_errors(&errors))
+    Ok(all_read)
 }
