@@ -72,7 +72,7 @@ pub fn fill_from_cited_dates(graph: &mut CitationGraph) -> usize {
         .filter(|n| n.date.is_none())
         .map(|n| n.symbol.clone())
         .collect();
-    let mut votes: HashMap<Symbol, BTreeMap<resgraph_extract::Date, usize>> = HashMap::new();
+    let mut votes: HashMap<Symbol, BTreeMap<resgraph_core::Date, u32>> = HashMap::new();
     for edge in graph.edges() {
         if !undated.contains(edge.to()) {
             continue;
@@ -95,12 +95,12 @@ pub fn fill_from_cited_dates(graph: &mut CitationGraph) -> usize {
     }
     let mut filled = 0;
     for (symbol, counts) in votes {
-        let Some((date, _)) = counts.iter().max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0))) else {
+        let Some((date, _)) = resgraph_core::date::majority(counts) else {
             continue;
         };
         if let Some(node) = graph.node(&symbol) {
             let mut info = node.clone();
-            info.date = Some(*date);
+            info.date = Some(date);
             graph.set_info(info);
             filled += 1;
         }

@@ -4,6 +4,7 @@
 //! documents. This facade crate re-exports the member crates, each usable
 //! alone:
 //!
+//! - [`primitives`]: dates, sections and typed relations every crate shares;
 //! - [`symbol`]: canonical UN symbols (`A/RES/76/19`, `S/RES/1373 (2001)`);
 //! - [`extract`]: citations, with place, relation and cited date, from a text;
 //! - [`graph`]: the directed citation graph, lineage queries, persistence, exports;
@@ -29,6 +30,7 @@ pub mod enrich;
 pub mod pipeline;
 pub mod view;
 
+pub use resgraph_core as primitives;
 pub use resgraph_extract as extract;
 pub use resgraph_graph as graph;
 pub use resgraph_registry as registry;

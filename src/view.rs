@@ -4,6 +4,7 @@
 
 use std::collections::{BTreeMap, HashSet};
 
+use resgraph_core::RelationClass;
 use resgraph_graph::CitationGraph;
 use resgraph_render::{EdgeStyleClass, Lineage, LineageEdge, LineageNode};
 use resgraph_symbol::Symbol;
@@ -93,7 +94,7 @@ pub fn lineage(graph: &CitationGraph, focus: Option<&Symbol>, members: &[Symbol]
         let mut counts: BTreeMap<EdgeStyleClass, usize> = BTreeMap::new();
         for occurrence in edge.occurrences() {
             *counts
-                .entry(EdgeStyleClass::from_relation(occurrence.relation))
+                .entry(edge_style(occurrence.relation.class()))
                 .or_default() += 1;
         }
         let class = counts
@@ -117,6 +118,28 @@ pub fn lineage(graph: &CitationGraph, focus: Option<&Symbol>, members: &[Symbol]
         nodes,
         edges,
         focus: focus.map(|f| f.to_string()),
+    }
+}
+
+/// How a citation of this class is drawn: the render crate knows no
+/// relations, only line styles. Acting verbs, heading roles and other
+/// verbs share the plain line.
+///
+/// ```
+/// use resgraph::extract::RelationClass;
+/// use resgraph::render::EdgeStyleClass;
+/// assert_eq!(resgraph::view::edge_style(RelationClass::of("takes note")), EdgeStyleClass::Welcoming);
+/// assert_eq!(resgraph::view::edge_style(RelationClass::of("decides")), EdgeStyleClass::Other);
+/// ```
+pub fn edge_style(class: RelationClass) -> EdgeStyleClass {
+    match class {
+        RelationClass::Recalling => EdgeStyleClass::Recalling,
+        RelationClass::Reaffirming => EdgeStyleClass::Reaffirming,
+        RelationClass::Welcoming => EdgeStyleClass::Welcoming,
+        RelationClass::Footnote => EdgeStyleClass::Footnote,
+        RelationClass::Acting | RelationClass::Heading(_) | RelationClass::Other => {
+            EdgeStyleClass::Other
+        }
     }
 }
 

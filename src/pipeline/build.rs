@@ -38,7 +38,7 @@ pub fn add_document(graph: &mut CitationGraph, doc: &Document) -> bool {
     for c in doc
         .citations
         .iter()
-        .filter(|c| c.section == Section::Heading && c.relation == "draft")
+        .filter(|c| c.section == Section::Heading && c.relation.is_draft_of())
     {
         graph.add_adopted_as(&c.target, own);
     }

@@ -57,7 +57,6 @@ pub fn documents_of(graph: &CitationGraph) -> Vec<Document> {
             let o = occurrence.to_occurrence();
             docs[i].citations.push(resgraph_extract::Citation {
                 target: edge.to().clone(),
-                kind: edge.to().kind().as_str().to_string(),
                 cited_date: o.cited_date,
                 relation: o.relation.clone(),
                 section: o.section,

@@ -156,7 +156,7 @@ pub fn row(c: &resgraph::extract::Citation) -> Row {
         c.cited_date.map_or("-".into(), |d| d.to_string()),
         c.section.to_string(),
         c.paragraph.map_or("-".into(), |p| p.to_string()),
-        c.relation.clone(),
+        c.relation.to_string(),
     ]
 }
 

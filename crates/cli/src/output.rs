@@ -141,7 +141,7 @@ fn write_table(out: &mut dyn Write, doc: &Document) -> std::io::Result<()> {
                 .map(|p| p.to_string())
                 .unwrap_or_else(|| "-".into()),
             c.relation,
-            c.kind
+            c.kind()
         )?;
     }
     for d in &doc.diagnostics {

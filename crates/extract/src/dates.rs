@@ -4,22 +4,14 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
-pub use crate::model::Date;
+use resgraph_core::date::MONTHS;
+pub use resgraph_core::Date;
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
+/// The month names as a regex alternation (`January|February|...`),
+/// from the one table.
+fn month_alternation() -> String {
+    MONTHS.join("|")
+}
 
 fn cited_date() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
@@ -28,22 +20,27 @@ fn cited_date() -> &'static Regex {
         // 2022`, `of 4 March` (the year in the number's parentheses), a
         // footnote mark glued to the year (`of 24 May 201947`), spaces
         // lost in print (`68/557of 8September 2014`).
-        Regex::new(r"^,?\s*(?:of|on|adopted\s+on)\s+(\d{1,2})\s*(?:of\s+)?(January|February|March|April|May|June|July|August|September|October|November|December)(?:,?\s+(?:of\s+)?(\d{4})(?:\d{1,2})?)?(?-u:\b)")
-            .expect("static regex")
+        Regex::new(&format!(
+            r"^,?\s*(?:of|on|adopted\s+on)\s+(\d{{1,2}})\s*(?:of\s+)?({})(?:,?\s+(?:of\s+)?(\d{{4}})(?:\d{{1,2}})?)?(?-u:\b)",
+            month_alternation()
+        ))
+        .expect("static regex")
     })
 }
 
 fn any_date() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?-u:\b)(\d{1,2})\s+(January|February|March|April|May|June|July|August|September|October|November|December)\s+(\d{4})(?-u:\b)")
-            .expect("static regex")
+        Regex::new(&format!(
+            r"(?-u:\b)(\d{{1,2}})\s+({})\s+(\d{{4}})(?-u:\b)",
+            month_alternation()
+        ))
+        .expect("static regex")
     })
 }
 
 fn from_parts(day: &str, month: &str, year: &str) -> Option<Date> {
-    let month = MONTHS.iter().position(|m| *m == month)? as u8 + 1;
-    Date::new(year.parse().ok()?, month, day.parse().ok()?)
+    Date::from_words(day.parse().ok()?, month, year.parse().ok()?)
 }
 
 /// The date a reference carries right after its number (`of 7 December

@@ -5,27 +5,13 @@
 use std::cell::OnceCell;
 use std::ops::Range;
 
-use crate::model::Section;
 use crate::relation::opening_relation;
 use crate::text::{clean_line_into, cleaning, fold_line_into, Cleaning, Mapped};
-
-/// What a heading paragraph is, which decides the relation of citations
-/// in it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum HeadingRole {
-    /// `[on the report of the First Committee (A/76/439, para. 7)]`
-    Report,
-    /// `[without reference to a Main Committee (A/78/L.1)]`
-    Draft,
-    /// `76/19. Developments in the field of ...`, or a draft's title.
-    Title,
-    /// Anything else above the organ line.
-    Other,
-}
+use resgraph_core::{HeadingRole, Relation, Section};
 
 /// What decides the relation of the citations in a paragraph.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Relation {
+pub(crate) enum RelationSource {
     /// The opening words of the paragraph at this index
     /// ([`opening_relation`]), read only when a citation needs them.
     Opening(usize),
@@ -51,7 +37,7 @@ enum Join {
 pub(crate) struct Paragraph {
     pub section: Section,
     pub number: Option<u32>,
-    pub relation: Relation,
+    pub relation: RelationSource,
     /// 1-based source line of the paragraph's first line.
     pub line: usize,
     pub heading_role: Option<HeadingRole>,
@@ -74,7 +60,7 @@ impl Paragraph {
         Paragraph {
             section,
             number: None,
-            relation: Relation::Fixed(""),
+            relation: RelationSource::Fixed(""),
             line,
             heading_role: None,
             running: false,
@@ -196,10 +182,10 @@ impl<'a> Layout<'a> {
     }
 
     /// The relation of the citations in paragraph `index`.
-    pub fn relation(&self, index: usize) -> String {
+    pub fn relation(&self, index: usize) -> Relation {
         match self.paragraphs[index].relation {
-            Relation::Fixed(relation) => relation.to_string(),
-            Relation::Opening(of) => {
+            RelationSource::Fixed(verb) => Relation::new(verb),
+            RelationSource::Opening(of) => {
                 // The opening words of the paragraph's first block: 120
                 // cleaned bytes are all that `opening_relation` reads.
                 let paragraph = &self.paragraphs[of];
@@ -921,7 +907,7 @@ fn place_blocks(blocks: &[Block], out: &mut Layout<'_>) {
     };
     let mut preamble_count = 0u32;
     let mut operative_number_now: Option<u32> = None;
-    let mut operative_relation = Relation::Fixed("");
+    let mut operative_relation = RelationSource::Fixed("");
     // Index in out.paragraphs of the last body (non-footnote) paragraph,
     // which a continuation block extends.
     let mut last_body: Option<usize> = None;
@@ -934,7 +920,7 @@ fn place_blocks(blocks: &[Block], out: &mut Layout<'_>) {
         if let Some(n) = block.footnote {
             let mut paragraph = Paragraph::new(Section::Footnote, block.lines.clone(), line_number);
             paragraph.number = Some(n).filter(|n| *n > 0);
-            paragraph.relation = Relation::Fixed("see");
+            paragraph.relation = RelationSource::Fixed("see");
             paragraph.footnote = true;
             out.paragraphs.push(paragraph);
             last_footnote = Some(out.paragraphs.len() - 1);
@@ -962,7 +948,7 @@ fn place_blocks(blocks: &[Block], out: &mut Layout<'_>) {
                     append_lines(lines, block.lines.clone(), text);
                     let role = heading_role(&text.text, false);
                     open.heading_role = Some(role);
-                    open.relation = Relation::Fixed(role_relation(role));
+                    open.relation = RelationSource::Fixed(role.verb());
                 }
                 open.more.push((Join::Space, block.lines.clone()));
                 continue;
@@ -971,7 +957,7 @@ fn place_blocks(blocks: &[Block], out: &mut Layout<'_>) {
             append_lines(lines, block.lines.clone(), &mut text);
             let role = heading_role(&text.text, title_number_prefix(first).is_some());
             let mut paragraph = Paragraph::new(section, block.lines.clone(), line_number);
-            paragraph.relation = Relation::Fixed(role_relation(role));
+            paragraph.relation = RelationSource::Fixed(role.verb());
             paragraph.heading_role = Some(role);
             paragraph.text = OnceCell::from(Box::new(text));
             out.paragraphs.push(paragraph);
@@ -1025,24 +1011,24 @@ fn place_blocks(blocks: &[Block], out: &mut Layout<'_>) {
                 if let Some(n) = operative_number(first, expected) {
                     section = Section::Operative;
                     operative_number_now = Some(n);
-                    operative_relation = Relation::Opening(index);
+                    operative_relation = RelationSource::Opening(index);
                     (Some(n), operative_relation)
                 } else if section == Section::Operative {
                     (operative_number_now, operative_relation)
                 } else if sub_paragraph_start(first) && preamble_count > 0 {
                     let relation =
-                        last_body.map_or(Relation::Fixed(""), |i| out.paragraphs[i].relation);
+                        last_body.map_or(RelationSource::Fixed(""), |i| out.paragraphs[i].relation);
                     (Some(preamble_count), relation)
                 } else {
                     preamble_count += 1;
-                    (Some(preamble_count), Relation::Opening(index))
+                    (Some(preamble_count), RelationSource::Opening(index))
                 }
             }
             Section::Annex => (
                 operative_number(first, 0).filter(|_| first.len() > 3),
-                Relation::Fixed("annex"),
+                RelationSource::Fixed("annex"),
             ),
-            _ => (None, Relation::Fixed("")),
+            _ => (None, RelationSource::Fixed("")),
         };
         let mut paragraph = Paragraph::new(section, block.lines.clone(), line_number);
         paragraph.number = number;
@@ -1080,7 +1066,7 @@ fn heading_role(text: &str, numbered_title: bool) -> HeadingRole {
     } else if text.contains("without reference to a Main Committee")
         || text.starts_with("[on a proposal")
     {
-        HeadingRole::Draft
+        HeadingRole::DraftOf
     } else if numbered_title {
         HeadingRole::Title
     } else {
@@ -1130,17 +1116,8 @@ fn mark_draft_title(layout: &mut Layout<'_>) {
             || t.starts_with('[');
         if last.heading_role == Some(HeadingRole::Other) && !not_title {
             last.heading_role = Some(HeadingRole::Title);
-            last.relation = Relation::Fixed("title");
+            last.relation = RelationSource::Fixed(HeadingRole::Title.verb());
         }
-    }
-}
-
-fn role_relation(role: HeadingRole) -> &'static str {
-    match role {
-        HeadingRole::Report => "report",
-        HeadingRole::Draft => "draft",
-        HeadingRole::Title => "title",
-        HeadingRole::Other => "heading",
     }
 }
 

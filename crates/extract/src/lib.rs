@@ -88,7 +88,8 @@ use resgraph_symbol::{Body, Organ, Symbol};
 
 pub use decode::{read_limited, InvalidUtf8, SourceEncoding, Text, TooLarge, MAX_TEXT_BYTES};
 pub use meta::symbol_from_file_name;
-pub use model::{Citation, Date, DateParseError, Diagnostic, Document, Section, Severity};
+pub use model::{Citation, Diagnostic, Document, Severity};
+pub use resgraph_core::{Date, DateParseError, HeadingRole, Relation, RelationClass, Section};
 pub use resgraph_symbol as symbol;
 pub use verdict::{Candidate, Explained, Reason, Verdict};
 
@@ -481,7 +482,6 @@ fn read(source: &str, hint: &Hint, mut evidence: Option<&mut Evidence>) -> Docum
             }
             let (start, end) = text.source_span(mention.start, mention.end);
             let mut citation = Citation {
-                kind: mention.symbol.kind().as_str().to_string(),
                 target: mention.symbol,
                 cited_date: mention.cited_date,
                 relation: relation.clone(),
@@ -528,7 +528,7 @@ fn entitled_finder() -> &'static memchr::memmem::Finder<'static> {
 fn place_in_running_text(citation: &mut Citation, text: &relation::RunningText, at: usize) {
     if text.in_footnote(at) {
         citation.section = Section::Footnote;
-        citation.relation = "see".into();
+        citation.relation = Relation::new("see");
         citation.paragraph = None;
         return;
     }

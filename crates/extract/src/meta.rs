@@ -3,8 +3,9 @@
 use resgraph_symbol::{GaSession, GaStyle, Symbol};
 
 use crate::dates::first_date;
-use crate::layout::{HeadingRole, Layout};
-use crate::model::{Date, Section};
+use crate::layout::Layout;
+use resgraph_core::HeadingRole;
+use resgraph_core::{Date, Section};
 
 /// The document's own symbol as the text states it in its first lines:
 /// a masthead line (`A/RES/76/19`, `A/C.1/80/L.20`, `S/RES/902 (1994)`),

@@ -2,147 +2,28 @@
 //! [`Diagnostic`]s. The JSON field names are a contract with scripts and
 //! the other resgraph crates; keep them.
 
-use std::fmt;
-
+use resgraph_core::{Date, Relation, Section};
 use resgraph_symbol::Symbol;
 use serde::{Deserialize, Serialize};
 
-/// A calendar date, as texts print them (`7 December 1988`) and JSON
-/// writes them (`"1988-12-07"`).
-///
-/// ```
-/// use resgraph_extract::Date;
-/// let d = Date::new(1988, 12, 7).unwrap();
-/// assert_eq!(d.to_string(), "1988-12-07");
-/// assert_eq!("1988-12-07".parse::<Date>().unwrap(), d);
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct Date {
-    /// The year.
-    pub year: u16,
-    /// The month, 1 to 12.
-    pub month: u8,
-    /// The day of the month, 1 to 31 (checked against the month).
-    pub day: u8,
-}
-
-impl Date {
-    /// A date, if it exists in the Gregorian calendar.
-    pub fn new(year: u16, month: u8, day: u8) -> Option<Date> {
-        let leap =
-            (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400);
-        let days = match month {
-            1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-            4 | 6 | 9 | 11 => 30,
-            2 if leap => 29,
-            2 => 28,
-            _ => return None,
-        };
-        (day >= 1 && day <= days).then_some(Date { year, month, day })
-    }
-}
-
-impl fmt::Display for Date {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
-    }
-}
-
-/// Why a string is not an ISO date.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DateParseError(pub String);
-
-impl fmt::Display for DateParseError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "not a date in YYYY-MM-DD form: {:?}", self.0)
-    }
-}
-
-impl std::error::Error for DateParseError {}
-
-impl std::str::FromStr for Date {
-    type Err = DateParseError;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        let err = || DateParseError(s.chars().take(40).collect());
-        let mut parts = s.split('-');
-        let (Some(y), Some(m), Some(d), None) =
-            (parts.next(), parts.next(), parts.next(), parts.next())
-        else {
-            return Err(err());
-        };
-        let year = y.parse().map_err(|_| err())?;
-        let month = m.parse().map_err(|_| err())?;
-        let day = d.parse().map_err(|_| err())?;
-        Date::new(year, month, day).ok_or_else(err)
-    }
-}
-
-impl Serialize for Date {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(self)
-    }
-}
-
-impl<'de> Deserialize<'de> for Date {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let text = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
-        text.parse().map_err(serde::de::Error::custom)
-    }
-}
-
-/// Where in a document a mention stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Section {
-    /// Above the organ line ("The General Assembly,"): masthead, agenda,
-    /// the bracketed report or draft line, the title.
-    Heading,
-    /// The preambular paragraphs (*Recalling* ..., *Noting* ...).
-    Preamble,
-    /// The numbered operative paragraphs (*Decides* ..., *Requests* ...).
-    Operative,
-    /// A footnote; its mark stands in another paragraph (see
-    /// [`Citation::anchor_section`]).
-    Footnote,
-    /// An annex, or anything after the closing "plenary meeting" line.
-    Annex,
-}
-
-impl Section {
-    /// The lower-case name used in JSON and tables.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Section::Heading => "heading",
-            Section::Preamble => "preamble",
-            Section::Operative => "operative",
-            Section::Footnote => "footnote",
-            Section::Annex => "annex",
-        }
-    }
-}
-
-impl fmt::Display for Section {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
 /// One mention of another document.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+///
+/// In JSON a `kind` field follows `target`: the target's kind tag
+/// (`ga-resolution`, `document`, ...), for scripts that do not parse
+/// symbols. It is written from the target, never stored (and ignored
+/// when read back).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 pub struct Citation {
     /// The cited document, canonical.
     pub target: Symbol,
-    /// Its kind tag (`ga-resolution`, `document`, ...), for scripts that
-    /// do not parse symbols.
-    pub kind: String,
     /// The date the text gives for the cited document (`of 7 December
     /// 1988`), if any: a claim that `resgraph check` compares with the
     /// adoption date.
     pub cited_date: Option<Date>,
     /// The opening word of the paragraph, lower-cased (`recalling`,
     /// `welcomes`), `see` in footnotes, `report`/`draft`/`title`/`heading`
-    /// in the heading, `annex` in annexes.
-    pub relation: String,
+    /// in the heading, `annex` in annexes; with its class.
+    pub relation: Relation,
     /// Where the mention stands.
     pub section: Section,
     /// Preambular paragraphs counted from 1, operative paragraphs as
@@ -166,6 +47,63 @@ pub struct Citation {
     /// world: ...”"): the graph names cited-only documents with it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cited_title: Option<String>,
+}
+
+impl Citation {
+    /// The cited document's kind tag (`ga-resolution`, `document`, ...),
+    /// as JSON writes it.
+    ///
+    /// ```
+    /// let doc = resgraph_extract::extract(
+    ///     "The General Assembly,\n\nRecalling its resolution 74/28,\n",
+    ///     &Default::default(),
+    /// );
+    /// assert_eq!(doc.citations[0].kind(), "ga-resolution");
+    /// ```
+    pub fn kind(&self) -> &'static str {
+        self.target.kind().as_str()
+    }
+}
+
+/// The JSON form of a [`Citation`]: its fields in their order, with the
+/// target's kind after the target.
+#[derive(Serialize)]
+struct CitationJson<'a> {
+    target: &'a Symbol,
+    kind: &'static str,
+    cited_date: &'a Option<Date>,
+    relation: &'a Relation,
+    section: Section,
+    paragraph: Option<u32>,
+    start: usize,
+    end: usize,
+    text: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    anchor_section: Option<Section>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    anchor_paragraph: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    cited_title: &'a Option<String>,
+}
+
+impl Serialize for Citation {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        CitationJson {
+            target: &self.target,
+            kind: self.kind(),
+            cited_date: &self.cited_date,
+            relation: &self.relation,
+            section: self.section,
+            paragraph: self.paragraph,
+            start: self.start,
+            end: self.end,
+            text: &self.text,
+            anchor_section: self.anchor_section,
+            anchor_paragraph: self.anchor_paragraph,
+            cited_title: &self.cited_title,
+        }
+        .serialize(serializer)
+    }
 }
 
 /// How serious a [`Diagnostic`] is.

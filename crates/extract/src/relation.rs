@@ -2,32 +2,11 @@
 //! cites, read from the paragraph's opening words (`Recalling`,
 //! `Welcomes`, `Takes note of`).
 
-/// Openings kept as phrases rather than cut to their first word.
-const PHRASES: [&str; 12] = [
-    "taking note",
-    "takes note",
-    "took note",
-    "bearing in mind",
-    "calls upon",
-    "calling upon",
-    "guided by",
-    "expressing concern",
-    "expresses concern",
-    "having considered",
-    "having examined",
-    "acting under",
-];
+use resgraph_core::Relation;
 
-/// Adverbs that may stand before the verb (`Also requests`, `Further
-/// decides`, `Once again urges`).
-const SKIPPED: [&str; 7] = [
-    "also", "further", "again", "once", "strongly", "firmly", "and",
-];
-
-/// The opening relation of a paragraph: its first word lower-cased,
-/// after any paragraph number, sub-paragraph label and leading adverb,
-/// or one of a few fixed phrases (`taking note`, `calls upon`).
-pub(crate) fn opening_relation(text: &str) -> String {
+/// The opening relation of a paragraph: [`Relation::from_opening`] of
+/// its text after any paragraph number and sub-paragraph label.
+pub(crate) fn opening_relation(text: &str) -> Relation {
     // The opening words are all that matter: look at no more.
     let mut rest = crate::text::prefix(text, 120).trim_start();
     // `1.`, `(a)`, `*`, quotes.
@@ -55,38 +34,9 @@ pub(crate) fn opening_relation(text: &str) -> String {
             break;
         }
     }
-    let lower: String = rest.chars().take(60).collect::<String>().to_lowercase();
-    let mut words: Vec<&str> = lower
-        .split(|c: char| !c.is_alphanumeric() && c != '-')
-        .filter(|w| !w.is_empty())
-        .collect();
-    while words.len() > 1 && SKIPPED.contains(&words[0]) {
-        words.remove(0);
-    }
-    let joined = words.iter().take(3).copied().collect::<Vec<_>>().join(" ");
-    for phrase in PHRASES {
-        if joined.starts_with(phrase) {
-            return phrase.to_string();
-        }
-    }
-    // "Having noted", "Having taken note", "Having heard": the participle
-    // says how; "having" alone would say nothing.
-    if words.first() == Some(&"having") {
-        return match (words.get(1), words.get(2)) {
-            (Some(&"taken"), Some(&"note")) => "having taken note".into(),
-            (Some(w), _) => format!("having {w}"),
-            (None, _) => "having".into(),
-        };
-    }
-    // "Expresses its serious concern", "Expressing its deep concern".
-    if let (Some(&verb @ ("expresses" | "expressing")), Some(&"its")) =
-        (words.first(), words.get(1))
-    {
-        if words.iter().skip(2).take(2).any(|w| *w == "concern") {
-            return format!("{verb} concern");
-        }
-    }
-    words.first().map(|w| w.to_string()).unwrap_or_default()
+    // The phrase table and the rules after the paragraph's number are
+    // the shared ones (`resgraph_core`), which synthetic texts use too.
+    Relation::from_opening(&rest.chars().take(60).collect::<String>())
 }
 
 /// Clause words that open the recitals of a decision's running sentence
@@ -175,8 +125,8 @@ impl RunningText {
 
     /// The relation of a mention at `at`: [`clause_relation`] of the text
     /// before it.
-    pub(crate) fn relation_at(&self, at: usize) -> String {
-        let mut best: Option<(usize, &str)> = None;
+    pub(crate) fn relation_at(&self, at: usize) -> Relation {
+        let mut best: Option<(usize, &'static str)> = None;
         for (word, found) in CLAUSE_WORDS.iter().zip(&self.clauses) {
             // The last occurrence that ends by `at`, whole words only (a
             // word ending at `at` is whole at its end).
@@ -191,8 +141,8 @@ impl RunningText {
             }
         }
         match best {
-            Some((_, "elected" | "appointed" | "took note")) | None => "decided".into(),
-            Some((_, word)) => word.into(),
+            Some((_, "elected" | "appointed" | "took note")) | None => Relation::new("decided"),
+            Some((_, word)) => Relation::new(word),
         }
     }
 }
@@ -201,9 +151,9 @@ impl RunningText {
 /// clause word before it, or `decided`. The reference that
 /// [`RunningText::relation_at`] computes without re-reading the text.
 #[cfg(test)]
-pub(crate) fn clause_relation(before: &str) -> String {
+pub(crate) fn clause_relation(before: &str) -> Relation {
     let lower = before.to_lowercase();
-    let mut best: Option<(usize, &str)> = None;
+    let mut best: Option<(usize, &'static str)> = None;
     for word in CLAUSE_WORDS {
         if let Some(pos) = lower.rfind(word) {
             // Whole words only.
@@ -216,8 +166,8 @@ pub(crate) fn clause_relation(before: &str) -> String {
         }
     }
     match best {
-        Some((_, "elected" | "appointed" | "took note")) | None => "decided".into(),
-        Some((_, word)) => word.into(),
+        Some((_, "elected" | "appointed" | "took note")) | None => Relation::new("decided"),
+        Some((_, word)) => Relation::new(word),
     }
 }
 

@@ -297,7 +297,7 @@ impl CitationGraph {
                     &[
                         &from,
                         &to,
-                        o.relation,
+                        o.relation.verb(),
                         o.section.as_str(),
                         &o.paragraph.map(|p| p.to_string()).unwrap_or_default(),
                         &o.cited_date.map(|d| d.to_string()).unwrap_or_default(),
@@ -374,7 +374,7 @@ fn json_link<'a>(e: &EdgeRef<'a>) -> JsonLink<'a> {
             .occurrences()
             .into_iter()
             .map(|o| JsonOccurrence {
-                relation: o.relation,
+                relation: o.relation.verb(),
                 section: o.section.as_str(),
                 paragraph: o.paragraph,
                 cited_date: o.cited_date.map(|d| d.to_string()),

@@ -6,7 +6,8 @@ use std::sync::OnceLock;
 use petgraph::graph::{EdgeIndex, NodeIndex};
 use petgraph::visit::EdgeRef as _;
 use petgraph::{Directed, Direction, Graph};
-use resgraph_extract::{Document, Section};
+use resgraph_core::{Relation, Section};
+use resgraph_extract::Document;
 use resgraph_symbol::{Kind, Symbol};
 
 use crate::model::{AddOutcome, GraphStats, NodeInfo, Occurrence, OccurrenceRef};
@@ -140,7 +141,7 @@ impl<'a> EdgeRef<'a> {
             .data
             .occurrences()
             .iter()
-            .map(|o| graph.relations.resolve(o.relation()))
+            .map(|o| graph.relations.resolve(o.relation()).verb())
             .collect();
         v.sort_unstable();
         v.dedup();
@@ -373,7 +374,6 @@ impl CitationGraph {
     ///
     /// let cite = |target: &str, paragraph| Citation {
     ///     target: target.parse().unwrap(),
-    ///     kind: "ga-resolution".into(),
     ///     cited_date: None,
     ///     relation: "recalling".into(),
     ///     section: Section::Preamble,
@@ -657,7 +657,12 @@ impl CitationGraph {
 
     /// The distinct relations used by any occurrence, sorted.
     pub fn relations(&self) -> Vec<&str> {
-        let mut v: Vec<&str> = self.relations.strings().iter().map(|s| &**s).collect();
+        let mut v: Vec<&str> = self
+            .relations
+            .relations()
+            .iter()
+            .map(Relation::verb)
+            .collect();
         v.sort_unstable();
         v
     }
@@ -694,7 +699,7 @@ impl CitationGraph {
             .iter()
             .enumerate()
             .filter(|(_, c)| **c > 0)
-            .map(|(i, c)| (self.relations.resolve(i as u32).to_string(), *c))
+            .map(|(i, c)| (self.relations.resolve(i as u32).verb().to_string(), *c))
             .collect();
         by_relation.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
         GraphStats {
@@ -905,7 +910,6 @@ mod tests {
         };
         let cite = |t: &str| resgraph_extract::Citation {
             target: s(t),
-            kind: String::new(),
             cited_date: None,
             relation: occ.relation.clone(),
             section: occ.section,

@@ -32,7 +32,6 @@
 //!
 //! let cite = |target: &str, relation: &str, section, paragraph| Citation {
 //!     target: Symbol::parse_loose(target).unwrap(),
-//!     kind: String::new(),
 //!     cited_date: None,
 //!     relation: relation.into(),
 //!     section,
@@ -79,5 +78,5 @@ pub use query::DEFAULT_MAX_PATHS;
 pub use resolve::{UnknownSymbol, MAX_SUGGESTIONS};
 pub use series::{title_similarity, title_words, SeriesRule};
 
-pub use resgraph_extract::{Date, Section};
+pub use resgraph_core::{Date, Relation, RelationClass, Section};
 pub use resgraph_symbol::{Kind, Symbol};

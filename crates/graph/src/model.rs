@@ -1,7 +1,8 @@
 //! The public value types: what a node knows, one occurrence of a
 //! citation, query options and filters, build outcomes and statistics.
 
-use resgraph_extract::{Citation, Date, Section};
+use resgraph_core::{Date, Relation, Section};
+use resgraph_extract::Citation;
 use resgraph_symbol::{Kind, Symbol};
 use serde::{Deserialize, Serialize};
 
@@ -61,8 +62,8 @@ pub struct Occurrence {
     /// number), if any.
     pub paragraph: Option<u32>,
     /// The opening word of the paragraph, lower-cased (`recalling`,
-    /// `welcomes`, `see`).
-    pub relation: String,
+    /// `welcomes`, `see`), with its class.
+    pub relation: Relation,
     /// The date the text gives for the cited document, if any.
     pub cited_date: Option<Date>,
 }
@@ -76,7 +77,7 @@ impl Occurrence {
     /// assert_eq!(occ.relation, "recalling");
     /// ```
     pub fn new(
-        relation: impl Into<String>,
+        relation: impl Into<Relation>,
         section: Section,
         paragraph: Option<u32>,
         cited_date: Option<Date>,
@@ -104,7 +105,7 @@ pub struct OccurrenceRef<'a> {
     /// The paragraph, if any.
     pub paragraph: Option<u32>,
     /// The relation (opening word of the paragraph).
-    pub relation: &'a str,
+    pub relation: &'a Relation,
     /// The date the text gives for the cited document, if any.
     pub cited_date: Option<Date>,
 }
@@ -130,7 +131,8 @@ impl OccurrenceRef<'_> {
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Filter {
-    /// Relations to follow (compared case-insensitively); `None` for all.
+    /// Relations to follow, as verbs (compared case-insensitively with
+    /// each occurrence's verb); `None` for all.
     pub relations: Option<Vec<String>>,
     /// Sections to follow; `None` for all.
     pub sections: Option<Vec<Section>>,
@@ -169,7 +171,7 @@ impl Filter {
     pub fn matches(&self, occurrence: &Occurrence) -> bool {
         let relation_ok = self.relations.as_ref().is_none_or(|rs| {
             rs.iter()
-                .any(|r| r.eq_ignore_ascii_case(&occurrence.relation))
+                .any(|r| r.eq_ignore_ascii_case(occurrence.relation.verb()))
         });
         let section_ok = self
             .sections

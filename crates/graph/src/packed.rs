@@ -9,7 +9,7 @@
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
-use resgraph_extract::{Date, Section};
+use resgraph_core::{Date, Relation, Section};
 
 /// The largest number of distinct relation strings a graph interns;
 /// further new relations are recorded as [`OVERFLOW_RELATION`].
@@ -228,24 +228,25 @@ pub(crate) type FxBuild = BuildHasherDefault<FxHasher>;
 /// A hash map with the Fx hasher.
 pub(crate) type FxMap<K, V> = HashMap<K, V, FxBuild>;
 
-/// Relation strings, each stored once, numbered from 0.
+/// Relations, each stored once, numbered from 0, and found by their
+/// verb.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Interner {
-    strings: Vec<Box<str>>,
+    relations: Vec<Relation>,
     ids: FxMap<Box<str>, u32>,
 }
 
 impl Interner {
-    pub(crate) fn intern(&mut self, s: &str) -> u32 {
-        if let Some(&id) = self.ids.get(s) {
+    pub(crate) fn intern(&mut self, relation: &Relation) -> u32 {
+        if let Some(&id) = self.ids.get(relation.verb()) {
             return id;
         }
-        let len = u32::try_from(self.strings.len()).unwrap_or(u32::MAX);
-        if len >= MAX_RELATIONS - 1 && s != OVERFLOW_RELATION {
-            return self.intern(OVERFLOW_RELATION);
+        let len = u32::try_from(self.relations.len()).unwrap_or(u32::MAX);
+        if len >= MAX_RELATIONS - 1 && relation.verb() != OVERFLOW_RELATION {
+            return self.intern(&Relation::new(OVERFLOW_RELATION));
         }
-        self.strings.push(s.into());
-        self.ids.insert(s.into(), len);
+        self.relations.push(relation.clone());
+        self.ids.insert(relation.verb().into(), len);
         len
     }
 
@@ -253,16 +254,17 @@ impl Interner {
         self.ids.get(s).copied()
     }
 
-    pub(crate) fn resolve(&self, id: u32) -> &str {
-        self.strings.get(id as usize).map_or("", |s| s)
+    pub(crate) fn resolve(&self, id: u32) -> &Relation {
+        self.relations.get(id as usize).unwrap_or(&Relation::EMPTY)
     }
 
     pub(crate) fn len(&self) -> usize {
-        self.strings.len()
+        self.relations.len()
     }
 
-    pub(crate) fn strings(&self) -> &[Box<str>] {
-        &self.strings
+    /// The relations, by id.
+    pub(crate) fn relations(&self) -> &[Relation] {
+        &self.relations
     }
 }
 
@@ -355,9 +357,9 @@ mod tests {
     #[test]
     fn interner_numbers_in_order() {
         let mut i = Interner::default();
-        assert_eq!(i.intern("recalling"), 0);
-        assert_eq!(i.intern("see"), 1);
-        assert_eq!(i.intern("recalling"), 0);
+        assert_eq!(i.intern(&Relation::new("recalling")), 0);
+        assert_eq!(i.intern(&Relation::new("see")), 1);
+        assert_eq!(i.intern(&Relation::new("recalling")), 0);
         assert_eq!(i.resolve(1), "see");
         assert_eq!(i.get("nope"), None);
     }

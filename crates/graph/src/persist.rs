@@ -48,6 +48,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use petgraph::graph::NodeIndex;
 use petgraph::visit::EdgeRef as _;
 use petgraph::Direction;
+use resgraph_core::Relation;
 use resgraph_symbol::Symbol;
 
 use crate::graph::CitationGraph;
@@ -409,7 +410,7 @@ impl<'a> Dec<'a> {
         }
     }
 
-    fn date(&mut self, what: &str) -> Res<resgraph_extract::Date> {
+    fn date(&mut self, what: &str) -> Res<resgraph_core::Date> {
         let start = self.pos;
         let word = self.u32(what)?;
         unpack_date(word).ok_or_else(|| {
@@ -441,10 +442,10 @@ impl CitationGraph {
         e.buf.extend_from_slice(&0u32.to_le_bytes());
         e.buf.extend_from_slice(&0u64.to_le_bytes());
 
-        let relations = self.relations.strings();
+        let relations = self.relations.relations();
         e.varint(relations.len() as u64);
         for r in relations {
-            e.str(r);
+            e.str(r.verb());
         }
 
         e.varint(self.node_count() as u64);
@@ -717,7 +718,7 @@ fn decode_payload(d: &mut Dec<'_>) -> Result<CitationGraph, LoadError> {
             d.pos = at;
             return Err(d.corrupt(format!("distinct relations, not {r:?} twice")));
         }
-        g.relations.intern(r);
+        g.relations.intern(&Relation::from(r));
     }
 
     let n_nodes = d.count("the number of nodes", 2)?;

@@ -29,8 +29,11 @@ impl Compiled {
     pub(crate) fn new(graph: &CitationGraph, filter: &Filter) -> Compiled {
         let relations = filter.relations.as_ref().map(|names| {
             let mut allowed = vec![false; graph.relations.len()];
-            for (id, s) in graph.relations.strings().iter().enumerate() {
-                if names.iter().any(|n| n.eq_ignore_ascii_case(s)) {
+            for (id, relation) in graph.relations.relations().iter().enumerate() {
+                if names
+                    .iter()
+                    .any(|n| n.eq_ignore_ascii_case(relation.verb()))
+                {
                     allowed[id] = true;
                 }
             }

@@ -6,7 +6,7 @@ use std::collections::BinaryHeap;
 use petgraph::graph::NodeIndex;
 use petgraph::visit::EdgeRef as _;
 use petgraph::Direction;
-use resgraph_extract::Section;
+use resgraph_core::Section;
 use resgraph_symbol::{Kind, Symbol};
 
 use crate::graph::CitationGraph;
@@ -183,9 +183,13 @@ impl CitationGraph {
             rule,
             relations: self
                 .relations
-                .strings()
+                .relations()
                 .iter()
-                .map(|s| rule.relations.iter().any(|r| r.eq_ignore_ascii_case(s)))
+                .map(|s| {
+                    rule.relations
+                        .iter()
+                        .any(|r| r.eq_ignore_ascii_case(s.verb()))
+                })
                 .collect(),
         };
         let start = match self.adopted_as.get(&seed_n) {

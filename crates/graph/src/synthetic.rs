@@ -9,13 +9,15 @@
 //! before it with a probability falling as one over the distance (a long
 //! tail to old resolutions).
 
-use resgraph_extract::{Citation, Date, Document, Section};
+use resgraph_core::{Date, Section};
+use resgraph_extract::{Citation, Document};
 use resgraph_symbol::{GaSession, GaStyle, Symbol};
 
 use crate::graph::CitationGraph;
 use crate::model::{NodeInfo, Occurrence};
 
-/// SplitMix64, a small, fast, well-mixed pseudo-random generator.
+/// The project's one seeded generator, re-exported here where graph
+/// users have always found it.
 ///
 /// ```
 /// use resgraph_graph::synthetic::SplitMix64;
@@ -24,39 +26,7 @@ use crate::model::{NodeInfo, Occurrence};
 /// assert_eq!(a.next_u64(), b.next_u64());
 /// assert!(a.below(10) < 10);
 /// ```
-#[derive(Debug, Clone)]
-pub struct SplitMix64 {
-    state: u64,
-}
-
-impl SplitMix64 {
-    /// A generator from a seed.
-    pub fn new(seed: u64) -> SplitMix64 {
-        SplitMix64 { state: seed }
-    }
-
-    /// The next 64 random bits.
-    pub fn next_u64(&mut self) -> u64 {
-        self.state = self.state.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = self.state;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
-    }
-
-    /// A number in `0..n` (0 when `n` is 0).
-    pub fn below(&mut self, n: u64) -> u64 {
-        if n == 0 {
-            return 0;
-        }
-        ((u128::from(self.next_u64()) * u128::from(n)) >> 64) as u64
-    }
-
-    /// A number in `[0, 1)`.
-    pub fn unit(&mut self) -> f64 {
-        (self.next_u64() >> 11) as f64 / (1u64 << 53) as f64
-    }
-}
+pub use resgraph_core::rng::SplitMix64;
 
 /// What to generate.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -194,7 +164,6 @@ impl Spec {
                 .map(|(t, occ)| {
                     let target = self.symbol(t);
                     Citation {
-                        kind: target.kind().as_str().to_string(),
                         text: target.short(),
                         target,
                         cited_date: occ.cited_date,

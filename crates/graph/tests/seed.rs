@@ -73,7 +73,6 @@ fn seed_document() -> Document {
                 other => panic!("section {other}"),
             };
             Citation {
-                kind: target.kind().as_str().into(),
                 text: target.short(),
                 target,
                 cited_date: f[1].parse::<Date>().ok(),

@@ -25,7 +25,8 @@
 use std::collections::BTreeMap;
 use std::fmt;
 
-use resgraph_extract::{Citation, Date, Document, Section};
+use resgraph_core::{Date, Section};
+use resgraph_extract::{Citation, Document};
 use resgraph_symbol::{GaSession, GaStyle, Symbol};
 use serde::Serialize;
 

@@ -67,7 +67,7 @@ use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 pub use error::RegistryError;
-pub use resgraph_extract::Date;
+pub use resgraph_core::Date;
 pub use resgraph_symbol::{GaSession, Symbol};
 pub use source::{Source, SourceParseError, Sources, SourcesParseError};
 
@@ -859,15 +859,11 @@ impl Registry {
         }
         let mut filled = 0;
         for (symbol, counts) in tallies {
-            // Dates ascend, so keeping only a strictly larger count leaves
-            // the earliest of tied dates.
-            let mut best: Option<(Date, u32)> = None;
-            for (date, n) in &counts {
-                if best.is_none_or(|(_, m)| *n > m) {
-                    best = Some((*date, *n));
-                }
-            }
-            let Some((date, n)) = best else { continue };
+            let Some((date, n)) =
+                resgraph_core::date::majority(counts.iter().map(|(d, n)| (*d, *n)))
+            else {
+                continue;
+            };
             self.add_evidence(symbol.clone(), date, Source::CitedByTexts(n));
             for (other, m) in counts {
                 if other != date {

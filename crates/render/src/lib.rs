@@ -25,7 +25,7 @@
 //!     edges: vec![LineageEdge::new(
 //!         "A/RES/76/19",
 //!         "A/RES/70/1",
-//!         EdgeStyleClass::from_relation("recalling"),
+//!         EdgeStyleClass::Recalling,
 //!     )],
 //!     focus: Some("A/RES/76/19".into()),
 //! };

@@ -155,22 +155,24 @@ impl LineageEdge {
     }
 }
 
-/// The kind of a citation, as far as drawing is concerned.
+/// The kind of a citation, as far as drawing is concerned. The caller
+/// decides which class a citation is drawn in (`resgraph::view` maps the
+/// relation's class to it); the renderer knows no words of texts.
 ///
-/// | class | relation words | line |
-/// |---|---|---|
-/// | `Recalling` | recalling, recalling also, recalls, bearing in mind, referring | solid blue |
-/// | `Reaffirming` | reaffirming, reaffirms, reiterating, endorsing | thick solid green |
-/// | `Welcoming` | welcoming, welcomes, taking note, takes note, noting, acknowledging | dashed orange |
-/// | `Footnote` | see, footnote, cf. | dotted purple |
-/// | `Other` | anything else | thin solid grey |
+/// | class | line |
+/// |---|---|
+/// | `Recalling` | solid blue |
+/// | `Reaffirming` | thick solid green |
+/// | `Welcoming` (welcoming or taking note) | dashed orange |
+/// | `Footnote` | dotted purple |
+/// | `Other` | thin solid grey |
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
 pub enum EdgeStyleClass {
-    /// "Recalling", "recalling also", "recalls", "bearing in mind".
+    /// A citation that recalls what it cites.
     Recalling,
-    /// "Reaffirming", "reaffirms".
+    /// A citation that reaffirms what it cites.
     Reaffirming,
-    /// "Welcoming", "welcomes", "taking note", "takes note", "noting".
+    /// A citation that welcomes or takes note of what it cites.
     Welcoming,
     /// A reference in a footnote ("see ...").
     Footnote,
@@ -188,47 +190,6 @@ impl EdgeStyleClass {
         EdgeStyleClass::Footnote,
         EdgeStyleClass::Other,
     ];
-
-    /// Maps a relation word or phrase, as written in a text, to its class.
-    ///
-    /// Case, surrounding whitespace and punctuation, repeated spaces and a
-    /// trailing "also"/"further" are ignored.
-    ///
-    /// ```
-    /// use resgraph_render::EdgeStyleClass;
-    ///
-    /// assert_eq!(EdgeStyleClass::from_relation("Recalling also"), EdgeStyleClass::Recalling);
-    /// assert_eq!(EdgeStyleClass::from_relation("reaffirms"), EdgeStyleClass::Reaffirming);
-    /// assert_eq!(EdgeStyleClass::from_relation("Takes note"), EdgeStyleClass::Welcoming);
-    /// assert_eq!(EdgeStyleClass::from_relation("see"), EdgeStyleClass::Footnote);
-    /// assert_eq!(EdgeStyleClass::from_relation("deciding"), EdgeStyleClass::Other);
-    /// ```
-    pub fn from_relation(relation: &str) -> Self {
-        let lowered = relation.to_lowercase();
-        let words: Vec<&str> = lowered
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .collect();
-        let Some(first) = words.first() else {
-            return EdgeStyleClass::Other;
-        };
-        let second = words.get(1).copied().unwrap_or("");
-        match *first {
-            "recalling" | "recalls" | "recall" | "recalled" | "referring" | "refers" => {
-                EdgeStyleClass::Recalling
-            }
-            "bearing" | "bears" if second == "in" => EdgeStyleClass::Recalling,
-            "reaffirming" | "reaffirms" | "reaffirm" | "reaffirmed" | "reiterating"
-            | "reiterates" | "endorsing" | "endorses" => EdgeStyleClass::Reaffirming,
-            "welcoming" | "welcomes" | "welcome" | "welcomed" | "acknowledging"
-            | "acknowledges" | "noting" | "notes" => EdgeStyleClass::Welcoming,
-            "taking" | "takes" | "take" | "took" | "having" if words.contains(&"note") => {
-                EdgeStyleClass::Welcoming
-            }
-            "see" | "footnote" | "footnotes" | "fn" | "cf" | "ibid" => EdgeStyleClass::Footnote,
-            _ => EdgeStyleClass::Other,
-        }
-    }
 
     /// The word shown in the legend and in tooltips.
     ///

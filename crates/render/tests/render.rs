@@ -772,35 +772,3 @@ fn dot_engine_missing_binary_is_a_clear_error() {
         assert!(auto.contains("class=\"resgraph-lineage\""));
     }
 }
-
-// ---------------------------------------------------------------- relations
-
-#[test]
-fn relation_words_map_to_classes() {
-    use EdgeStyleClass::*;
-    for (word, class) in [
-        ("recalling", Recalling),
-        ("Recalling also", Recalling),
-        ("  RECALLING   FURTHER ", Recalling),
-        ("recalls", Recalling),
-        ("bearing in mind", Recalling),
-        ("reaffirming", Reaffirming),
-        ("Reaffirms", Reaffirming),
-        ("reaffirming also", Reaffirming),
-        ("welcoming", Welcoming),
-        ("welcomes", Welcoming),
-        ("taking note", Welcoming),
-        ("Takes note", Welcoming),
-        ("taking note with appreciation", Welcoming),
-        ("noting", Welcoming),
-        ("see", Footnote),
-        ("See also", Footnote),
-        ("footnote", Footnote),
-        ("cf.", Footnote),
-        ("deciding", Other),
-        ("taking", Other),
-        ("", Other),
-    ] {
-        assert_eq!(EdgeStyleClass::from_relation(word), class, "{word:?}");
-    }
-}

@@ -3,6 +3,8 @@
 
 use std::fmt;
 
+use resgraph_core::date::MONTHS;
+
 /// A calendar date (proleptic Gregorian).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub(crate) struct Day {
@@ -10,21 +12,6 @@ pub(crate) struct Day {
     pub month: u8,
     pub day: u8,
 }
-
-pub(crate) const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
 
 impl Day {
     pub const fn new(year: u16, month: u8, day: u8) -> Day {
@@ -35,17 +22,9 @@ impl Day {
         (self.year, self.month, self.day)
     }
 
+    /// The days in a month (the one leap-year rule, `resgraph_core`).
     pub fn days_in_month(year: u16, month: u8) -> u8 {
-        match month {
-            1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-            4 | 6 | 9 | 11 => 30,
-            _ if (year.is_multiple_of(4) && !year.is_multiple_of(100))
-                || year.is_multiple_of(400) =>
-            {
-                29
-            }
-            _ => 28,
-        }
+        resgraph_core::date::days_in_month(year, month)
     }
 
     /// Days since 1970-01-01 (Hinnant's `days_from_civil`).
@@ -99,7 +78,8 @@ impl Day {
     }
 
     pub fn month_name(self) -> &'static str {
-        MONTHS[usize::from(self.month - 1)]
+        // The one month table, shared with the extractor's date reading.
+        MONTHS[usize::from(self.month.clamp(1, 12) - 1)]
     }
 }
 

@@ -199,48 +199,12 @@ impl Para {
     }
 }
 
-/// The relation a careful reader gives a paragraph (the project's
-/// golden-test rules): the opening word lower-cased after a leading
-/// `also`, `further`, `again`, `once again` or `strongly`, or one of a
-/// few phrases.
+/// The relation a careful reader gives a paragraph opening with
+/// `opener`: the extractor's own reading of opening words
+/// ([`resgraph_core::Relation::from_opening`], one table of phrases for
+/// both), so that the ground truth and the extractor cannot drift apart.
 pub(crate) fn relation_of(opener: &str) -> String {
-    const PHRASES: [&str; 9] = [
-        "taking note",
-        "takes note",
-        "bearing in mind",
-        "calls upon",
-        "calling upon",
-        "guided by",
-        "expressing concern",
-        "expresses concern",
-        "having considered",
-    ];
-    let lower = opener.to_lowercase();
-    let mut words: Vec<&str> = lower
-        .split(|c: char| !c.is_alphanumeric() && c != '-')
-        .filter(|w| !w.is_empty())
-        .collect();
-    loop {
-        match words.as_slice() {
-            ["once", "again", _, ..] => {
-                words.drain(..2);
-            }
-            ["also" | "further" | "again" | "strongly", _, ..] => {
-                words.remove(0);
-            }
-            _ => break,
-        }
-    }
-    let joined = words.iter().take(3).copied().collect::<Vec<_>>().join(" ");
-    for phrase in PHRASES {
-        if joined
-            .strip_prefix(phrase)
-            .is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
-        {
-            return phrase.to_string();
-        }
-    }
-    words.first().map(|w| w.to_string()).unwrap_or_default()
+    resgraph_core::Relation::from_opening(opener).to_string()
 }
 
 #[cfg(test)]

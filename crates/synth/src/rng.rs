@@ -1,20 +1,13 @@
-//! A small deterministic pseudo-random number generator (SplitMix64) and
-//! a keyed hash, so that every part of the corpus is a pure function of
-//! the seed and its coordinates (session, series, document).
+//! The draws a corpus needs, over the project's one generator
+//! ([`resgraph_core::rng::SplitMix64`]), and a keyed hash, so that every
+//! part of the corpus is a pure function of the seed and its coordinates
+//! (session, series, document).
 
-/// SplitMix64 (Steele, Lea and Flood, 2014): one 64-bit state, passes
-/// BigCrush, and any seed (zero included) gives a full-period stream.
+use resgraph_core::rng::{mix64, SplitMix64, GOLDEN_GAMMA as GOLDEN};
+
+/// A SplitMix64 stream with the draws a corpus needs.
 #[derive(Debug, Clone)]
-pub(crate) struct Rng(u64);
-
-const GOLDEN: u64 = 0x9E37_79B9_7F4A_7C15;
-
-/// The SplitMix64 output function: a strong 64-bit mixer.
-pub(crate) fn mix64(mut z: u64) -> u64 {
-    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-    z ^ (z >> 31)
-}
+pub(crate) struct Rng(SplitMix64);
 
 /// A hash of a seed and a list of coordinates (a stream name, a session,
 /// a series ...): order matters, every word is mixed in.
@@ -30,24 +23,25 @@ impl Rng {
     /// A generator for `seed`.
     #[cfg(test)]
     pub fn new(seed: u64) -> Rng {
-        Rng(seed)
+        Rng(SplitMix64::new(seed))
     }
 
     /// A generator keyed by a seed and coordinates (see [`hash`]).
     pub fn keyed(seed: u64, words: &[u64]) -> Rng {
-        Rng(hash(seed, words))
+        Rng(SplitMix64::new(hash(seed, words)))
     }
 
     pub fn next_u64(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(GOLDEN);
-        mix64(self.0)
+        self.0.next_u64()
     }
 
-    /// A uniform number in `0..n` (`n > 0`), by multiply-shift (Lemire):
-    /// the bias, below 2^-32 for the small `n` used here, is immaterial.
+    /// A uniform number in `0..n` (`n > 0`; 0 for `n == 0`), by
+    /// multiply-shift ([`SplitMix64::below`]).
     pub fn below(&mut self, n: usize) -> usize {
         debug_assert!(n > 0);
-        ((u128::from(self.next_u64()) * n as u128) >> 64) as usize
+        // usize is at most 64 bits on every target this builds for, and
+        // the draw is below `n`, so both conversions are exact.
+        self.0.below(n as u64) as usize
     }
 
     /// A uniform number in `lo..=hi`.
@@ -62,7 +56,7 @@ impl Rng {
 
     /// A uniform float in `[0, 1)`.
     pub fn unit(&mut self) -> f64 {
-        (self.next_u64() >> 11) as f64 * (1.0 / (1u64 << 53) as f64)
+        self.0.unit()
     }
 
     /// One element of a non-empty slice.

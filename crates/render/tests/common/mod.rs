@@ -39,15 +39,15 @@ const TOPICS: [&str; 8] = [
     "Implementation of the Declaration on the Granting of Independence",
 ];
 
-const RELATIONS: [&str; 8] = [
-    "recalling",
-    "recalling also",
-    "reaffirming",
-    "welcoming",
-    "taking note",
-    "see",
-    "recalling",
-    "deciding",
+const RELATIONS: [EdgeStyleClass; 8] = [
+    EdgeStyleClass::Recalling,
+    EdgeStyleClass::Recalling,
+    EdgeStyleClass::Reaffirming,
+    EdgeStyleClass::Welcoming,
+    EdgeStyleClass::Welcoming,
+    EdgeStyleClass::Footnote,
+    EdgeStyleClass::Recalling,
+    EdgeStyleClass::Other,
 ];
 
 /// A lineage of `n` documents from `first_year` to `last_year`: each cites
@@ -125,14 +125,8 @@ pub fn synthetic(n: usize, first_year: u16, last_year: u16, seed: u64) -> Lineag
             } else {
                 1
             };
-            edges.push(
-                LineageEdge::new(
-                    nodes[i].id.clone(),
-                    nodes[j].id.clone(),
-                    EdgeStyleClass::from_relation(rel),
-                )
-                .count(count),
-            );
+            edges
+                .push(LineageEdge::new(nodes[i].id.clone(), nodes[j].id.clone(), rel).count(count));
         }
     }
     // A few drafts adopted as resolutions.
