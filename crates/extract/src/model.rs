@@ -170,3 +170,28 @@ impl Document {
         symbols
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_citation_writes_its_kind_from_its_target_and_reads_back() {
+        let doc = crate::extract(
+            "The General Assembly,\n\nRecalling its resolution 74/28 of 12 December 2019,\n",
+            &Default::default(),
+        );
+        let citation = &doc.citations[0];
+        let json = serde_json::to_string(citation).unwrap();
+        assert!(
+            json.starts_with(r#"{"target":"A/RES/74/28","kind":"ga-resolution","cited_date":"2019-12-12","relation":"recalling","#),
+            "{json}"
+        );
+        let back: Citation = serde_json::from_str(&json).unwrap();
+        assert_eq!(&back, citation);
+        assert_eq!(
+            back.relation.class(),
+            resgraph_core::RelationClass::Recalling
+        );
+    }
+}

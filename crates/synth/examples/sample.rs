@@ -28,9 +28,7 @@ fn main() {
         doc.citations.len()
     );
     for c in &doc.citations {
-        let date = c
-            .cited_date
-            .map_or("-".to_string(), |(y, m, d)| format!("{y:04}-{m:02}-{d:02}"));
+        let date = c.cited_date.map_or("-".to_string(), |d| d.to_string());
         let para = c.paragraph.map_or("-".to_string(), |p| p.to_string());
         let flag = if c.wrong_date { "\tWRONG DATE" } else { "" };
         println!(

@@ -4,6 +4,7 @@
 use std::fmt;
 
 use resgraph_core::date::MONTHS;
+use resgraph_core::Date;
 
 /// A calendar date (proleptic Gregorian).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -18,8 +19,16 @@ impl Day {
         Day { year, month, day }
     }
 
-    pub fn ymd(self) -> (u16, u8, u8) {
-        (self.year, self.month, self.day)
+    /// The date as the extractor reads it: the shared date type, whose
+    /// display is ISO (`1988-12-07`) where a `Day` prints as texts do.
+    pub fn date(self) -> Date {
+        // A `Day` is a real date by construction (tables of real dates
+        // and calendar arithmetic), so no check is needed.
+        Date {
+            year: self.year,
+            month: self.month,
+            day: self.day,
+        }
     }
 
     /// The days in a month (the one leap-year rule, `resgraph_core`).

@@ -11,12 +11,13 @@ use crate::famous::{
     chr_date, ecosoc_date, hrc_date, hrc_last_session_before, sc_date, sc_numbers,
     FAMOUS_ECOSOC_ROMAN, FAMOUS_GA, FAMOUS_SC,
 };
-use crate::para::{relation_of, Claim, Item, Para};
+use crate::para::{Claim, Item, Para};
 use crate::rng::{hash, Rng};
 use crate::vocab::{
     Committee, Theme, ACTORS, ADJECTIVES, CONCERNS, GERUNDS, GOALS, MANNERS, PERIODS, THEMES, VERBS,
 };
 use crate::world::{lower_first, Entry, Lineage, Who, World};
+use resgraph_core::{HeadingRole, Relation, Section};
 
 /// A resolution before layout.
 pub(crate) struct Composed {
@@ -107,7 +108,11 @@ pub(crate) fn compose(w: &World, s: u16, index: u32, per_mille: u32) -> Composed
     );
     let heading_line = c.heading_line(committee);
     let title_para = {
-        let mut p = Para::new("heading", "title", None);
+        let mut p = Para::new(
+            Section::Heading,
+            Relation::heading(HeadingRole::Title),
+            None,
+        );
         p.push(&format!("{}. {}", World::written(s, &entry), title));
         p
     };
@@ -305,7 +310,11 @@ impl Composer<'_> {
             &[0x4E, u64::from(s), u64::from(self.entry.number)],
         );
         if committee == Committee::Plenary {
-            let mut p = Para::new("heading", "draft", None);
+            let mut p = Para::new(
+                Section::Heading,
+                Relation::heading(HeadingRole::DraftOf),
+                None,
+            );
             let l = 1 + (key % 120) as u32;
             let draft = document(&format!("A/{s}/L.{l}"));
             p.push("[without reference to a Main Committee (");
@@ -318,7 +327,11 @@ impl Composer<'_> {
             p.push(")]");
             return p;
         }
-        let mut p = Para::new("heading", "report", None);
+        let mut p = Para::new(
+            Section::Heading,
+            Relation::heading(HeadingRole::Report),
+            None,
+        );
         let (lo, _) = committee.items();
         let item = self
             .series
@@ -361,7 +374,11 @@ impl Composer<'_> {
             opener
         };
         self.preamble_count += 1;
-        let mut p = Para::new("preamble", &relation_of(opener), Some(self.preamble_count));
+        let mut p = Para::new(
+            Section::Preamble,
+            Relation::from_opening(opener),
+            Some(self.preamble_count),
+        );
         p.push(opener);
         p.push(" ");
         p
@@ -382,7 +399,7 @@ impl Composer<'_> {
         let opener = opener.as_ref();
         self.operative_count += 1;
         let n = self.operative_count;
-        let mut p = Para::new("operative", &relation_of(opener), Some(n));
+        let mut p = Para::new(Section::Operative, Relation::from_opening(opener), Some(n));
         p.number = Some(n);
         p.number_alone = self.number_alone;
         if !self.number_alone {
@@ -394,8 +411,8 @@ impl Composer<'_> {
     }
 
     /// A sub-paragraph `(a)` of the last operative paragraph.
-    fn sub(&mut self, letter: usize, relation: &str) -> Para {
-        let mut p = Para::new("operative", relation, Some(self.operative_count));
+    fn sub(&mut self, letter: usize, relation: &Relation) -> Para {
+        let mut p = Para::new(Section::Operative, relation, Some(self.operative_count));
         p.push(&format!("({}) ", char::from(b'a' + letter as u8)));
         p
     }
@@ -404,7 +421,7 @@ impl Composer<'_> {
     fn footnote(&mut self, p: &mut Para) -> Para {
         let n = self.footnotes.len() as u32 + 1;
         p.mark(n);
-        let mut f = Para::new("footnote", "see", Some(n));
+        let mut f = Para::new(Section::Footnote, "see", Some(n));
         f.push(&format!("{n} "));
         f
     }
@@ -1543,7 +1560,7 @@ impl Composer<'_> {
         ]);
         let mut p = self.op(opener);
         p.push("the report of the Secretary-General;");
-        if p.section == "operative"
+        if p.section == Section::Operative
             && self
                 .footnotes
                 .iter()

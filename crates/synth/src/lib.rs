@@ -91,8 +91,7 @@ use resgraph_symbol::Symbol;
 
 pub use output::{corpus_to_dir, shard_dir, write_edge_csv, EdgeCsv, EDGE_CSV_HEADER};
 
-/// A date as `(year, month, day)`.
-pub type Ymd = (u16, u8, u8);
+pub use resgraph_core::{Date, Relation, Section};
 
 /// What corpus to generate.
 ///
@@ -161,7 +160,7 @@ impl SynthConfig {
 /// use resgraph_synth::{Corpus, SynthConfig};
 /// let doc = Corpus::new(&SynthConfig::new(1, 3)).next().unwrap();
 /// let heading = &doc.citations[0];
-/// assert_eq!(heading.section, "heading");
+/// assert_eq!(heading.section, resgraph_synth::Section::Heading);
 /// assert!(heading.relation == "report" || heading.relation == "draft");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -169,11 +168,11 @@ pub struct SynthCitation {
     /// The cited document, canonical.
     pub target: Symbol,
     /// The date the text gives for it (`of 7 December 1988`), if any.
-    pub cited_date: Option<Ymd>,
+    pub cited_date: Option<Date>,
     /// Where the mention stands.
-    pub section: &'static str,
+    pub section: Section,
     /// How the paragraph treats it.
-    pub relation: String,
+    pub relation: Relation,
     /// Whether `cited_date` was written wrong on purpose.
     pub wrong_date: bool,
     /// Preambular paragraphs counted from 1, operative paragraphs as
@@ -181,7 +180,7 @@ pub struct SynthCitation {
     pub paragraph: Option<u32>,
     /// The true adoption date of the target where the text gives a date
     /// (equal to `cited_date` unless `wrong_date`).
-    pub true_date: Option<Ymd>,
+    pub true_date: Option<Date>,
     /// Byte offset of the mention's first byte in the text (`43/78 H`
     /// in `resolutions 43/78 H of ...`; for `53/243 A and B`, both
     /// parts share the span).
@@ -211,7 +210,7 @@ pub struct SynthDocument {
     pub citations: Vec<SynthCitation>,
     /// The adoption date (`Resolution adopted by the General Assembly
     /// on ...`).
-    pub adopted: Ymd,
+    pub adopted: Date,
     /// The title.
     pub title: String,
 }
@@ -307,7 +306,7 @@ impl Corpus {
         let mut rng = rng::Rng::keyed(self.config.seed, &[0x1A, u64::from(s), u64::from(index)]);
         let file_name = format!("{}.txt", composed.symbol.file_stem());
         let symbol = composed.symbol.clone();
-        let adopted = composed.adopted.ymd();
+        let adopted = composed.adopted.date();
         let title = composed.title.clone();
         let (text, citations) = layout::lay_out(composed, self.config.page_furniture, &mut rng);
         SynthDocument {

@@ -44,16 +44,13 @@ impl<W: Write> EdgeCsv<W> {
     pub fn write_document(&mut self, doc: &SynthDocument) -> io::Result<()> {
         let source = doc.symbol.to_string();
         for c in &doc.citations {
-            let date = c
-                .cited_date
-                .map(|(y, m, d)| format!("{y:04}-{m:02}-{d:02}"))
-                .unwrap_or_default();
+            let date = c.cited_date.map(|d| d.to_string()).unwrap_or_default();
             let target = c.target.to_string();
             let fields = [
                 source.as_str(),
                 target.as_str(),
                 c.relation.as_str(),
-                c.section,
+                c.section.as_str(),
                 date.as_str(),
             ];
             for (i, field) in fields.iter().enumerate() {

@@ -2,6 +2,7 @@
 //! is recorded at the byte where it starts, so that the ground truth can
 //! be put in text order once the page is laid out.
 
+use resgraph_core::{Relation, Section};
 use resgraph_symbol::Symbol;
 
 use crate::calendar::Day;
@@ -10,15 +11,15 @@ use crate::SynthCitation;
 
 /// One paragraph: heading line, preambular or operative paragraph,
 /// sub-paragraph or footnote.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub(crate) struct Para {
     pub text: String,
     /// `Some(n)` for an operative paragraph printed `n.`.
     pub number: Option<u32>,
     /// The number stands on a line of its own (PDF text layer).
     pub number_alone: bool,
-    pub section: &'static str,
-    pub relation: String,
+    pub section: Section,
+    pub relation: Relation,
     pub paragraph: Option<u32>,
     /// (byte span in `text`, citation).
     pub cites: Vec<(usize, usize, SynthCitation)>,
@@ -105,12 +106,16 @@ pub(crate) struct Item {
 }
 
 impl Para {
-    pub fn new(section: &'static str, relation: &str, paragraph: Option<u32>) -> Para {
+    pub fn new(section: Section, relation: impl Into<Relation>, paragraph: Option<u32>) -> Para {
         Para {
+            text: String::new(),
+            number: None,
+            number_alone: false,
             section,
-            relation: relation.to_string(),
+            relation: relation.into(),
             paragraph,
-            ..Para::default()
+            cites: Vec::new(),
+            marks: Vec::new(),
         }
     }
 
@@ -128,12 +133,12 @@ impl Para {
                 at + written.len(),
                 SynthCitation {
                     target: t.clone(),
-                    cited_date: claim.map(|c| c.written.ymd()),
+                    cited_date: claim.map(|c| c.written.date()),
                     section: self.section,
                     relation: self.relation.clone(),
                     wrong_date: claim.is_some_and(|c| c.wrong),
                     paragraph: self.paragraph,
-                    true_date: claim.map(|c| c.truth.ymd()),
+                    true_date: claim.map(|c| c.truth.date()),
                     start: 0,
                     end: 0,
                 },
@@ -199,14 +204,6 @@ impl Para {
     }
 }
 
-/// The relation a careful reader gives a paragraph opening with
-/// `opener`: the extractor's own reading of opening words
-/// ([`resgraph_core::Relation::from_opening`], one table of phrases for
-/// both), so that the ground truth and the extractor cannot drift apart.
-pub(crate) fn relation_of(opener: &str) -> String {
-    resgraph_core::Relation::from_opening(opener).to_string()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -224,7 +221,8 @@ mod tests {
             ("Bearing in mind", "bearing in mind"),
             ("Deeply concerned", "deeply"),
         ] {
-            assert_eq!(relation_of(opener), relation, "{opener}");
+            // The labels synthetic texts get are the extractor's reading.
+            assert_eq!(Relation::from_opening(opener), relation, "{opener}");
         }
     }
 

@@ -6,7 +6,7 @@
 use std::collections::{HashMap, HashSet};
 
 use resgraph_symbol::{Kind, Symbol};
-use resgraph_synth::{Corpus, SynthConfig, SynthDocument};
+use resgraph_synth::{Corpus, Section, SynthConfig, SynthDocument};
 
 fn corpus(n: usize, seed: u64) -> Vec<SynthDocument> {
     Corpus::new(&SynthConfig::new(n, seed)).collect()
@@ -15,12 +15,12 @@ fn corpus(n: usize, seed: u64) -> Vec<SynthDocument> {
 #[test]
 fn cited_dates_are_adoption_dates_unless_flagged() {
     let docs = corpus(1_200, 3);
-    let adopted: HashMap<&Symbol, (u16, u8, u8)> =
+    let adopted: HashMap<&Symbol, resgraph_synth::Date> =
         docs.iter().map(|d| (&d.symbol, d.adopted)).collect();
     let mut checked = 0;
     let mut wrong = 0;
     // Every mention of a target outside the corpus carries one true date.
-    let mut true_dates: HashMap<&Symbol, (u16, u8, u8)> = HashMap::new();
+    let mut true_dates: HashMap<&Symbol, resgraph_synth::Date> = HashMap::new();
     for d in &docs {
         for c in &d.citations {
             let Some(truth) = c.true_date else {
@@ -121,7 +121,7 @@ fn spans_hold_their_mentions_in_text_order() {
             let notes: Vec<u32> = d
                 .citations
                 .iter()
-                .filter(|c| c.section == "footnote")
+                .filter(|c| c.section == Section::Footnote)
                 .filter_map(|c| c.paragraph)
                 .collect();
             assert!(notes.windows(2).all(|w| w[0] <= w[1]), "{notes:?}");
@@ -150,13 +150,18 @@ fn structure_of_a_text() {
         "a line is too long"
     );
     // The first citation is the committee report or draft in the heading.
-    assert_eq!(doc.citations[0].section, "heading");
+    assert_eq!(doc.citations[0].section, Section::Heading);
     // Every section the extractor knows, except annexes, occurs across a corpus.
-    let sections: HashSet<&str> = Corpus::new(&SynthConfig::new(50, 1))
+    let sections: HashSet<Section> = Corpus::new(&SynthConfig::new(50, 1))
         .flat_map(|d| d.citations.into_iter().map(|c| c.section))
         .collect();
-    for s in ["heading", "preamble", "operative", "footnote"] {
-        assert!(sections.contains(s), "{s}");
+    for s in [
+        Section::Heading,
+        Section::Preamble,
+        Section::Operative,
+        Section::Footnote,
+    ] {
+        assert!(sections.contains(&s), "{s}");
     }
 }
 

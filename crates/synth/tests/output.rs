@@ -54,10 +54,7 @@ fn edge_rows_match_the_ground_truth() {
     for doc in Corpus::new(&config) {
         csv.write_document(&doc).unwrap();
         for c in &doc.citations {
-            let date = c
-                .cited_date
-                .map(|(y, m, d)| format!("{y:04}-{m:02}-{d:02}"))
-                .unwrap_or_default();
+            let date = c.cited_date.map(|d| d.to_string()).unwrap_or_default();
             expected.push(format!(
                 "{},{},{},{},{date}",
                 doc.symbol, c.target, c.relation, c.section

@@ -220,10 +220,7 @@ pub fn compare(doc: &SynthDocument) -> Comparison {
     let mut pairs: Vec<Option<usize>> = vec![None; doc.citations.len()];
     for (i, t) in doc.citations.iter().enumerate() {
         if let Some(j) = got.citations.iter().enumerate().position(|(j, e)| {
-            !used[j]
-                && e.target == t.target
-                && e.section.as_str() == t.section
-                && e.start == t.start
+            !used[j] && e.target == t.target && e.section == t.section && e.start == t.start
         }) {
             used[j] = true;
             pairs[i] = Some(j);
@@ -233,10 +230,11 @@ pub fn compare(doc: &SynthDocument) -> Comparison {
         if pairs[i].is_some() {
             continue;
         }
-        if let Some(j) =
-            got.citations.iter().enumerate().position(|(j, e)| {
-                !used[j] && e.target == t.target && e.section.as_str() == t.section
-            })
+        if let Some(j) = got
+            .citations
+            .iter()
+            .enumerate()
+            .position(|(j, e)| !used[j] && e.target == t.target && e.section == t.section)
         {
             used[j] = true;
             pairs[i] = Some(j);
@@ -255,7 +253,7 @@ pub fn compare(doc: &SynthDocument) -> Comparison {
                 cmp.matched += 1;
                 cmp.relation_ok += usize::from(e.relation == t.relation);
                 cmp.paragraph_ok += usize::from(e.paragraph == t.paragraph);
-                let date_ok = e.cited_date.map(|d| (d.year, d.month, d.day)) == t.cited_date;
+                let date_ok = e.cited_date == t.cited_date;
                 let span_ok = e.start == t.start && e.end == t.end;
                 cmp.date_ok += usize::from(date_ok);
                 cmp.span_ok += usize::from(span_ok);
