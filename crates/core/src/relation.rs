@@ -198,6 +198,18 @@ impl Relation {
         class: RelationClass::Other,
     };
 
+    /// The relation of a citation in a footnote: `see`.
+    pub const SEE: Relation = Relation {
+        verb: Cow::Borrowed("see"),
+        class: RelationClass::Footnote,
+    };
+
+    /// The relation of a citation in an annex: `annex`.
+    pub const ANNEX: Relation = Relation {
+        verb: Cow::Borrowed("annex"),
+        class: RelationClass::Other,
+    };
+
     /// A relation from its verb as written; its class is
     /// [`RelationClass::of`] the verb.
     pub fn new(verb: impl Into<Cow<'static, str>>) -> Relation {
@@ -391,6 +403,15 @@ mod tests {
             ("", Other),
         ] {
             assert_eq!(RelationClass::of(word), class, "{word:?}");
+        }
+    }
+
+    #[test]
+    fn constants_have_the_class_of_their_verb() {
+        // Written out because a constant cannot call `RelationClass::of`;
+        // this keeps them from saying anything the rule does not.
+        for relation in [Relation::EMPTY, Relation::SEE, Relation::ANNEX] {
+            assert_eq!(relation, Relation::new(relation.verb().to_string()));
         }
     }
 

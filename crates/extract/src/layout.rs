@@ -15,9 +15,14 @@ pub(crate) enum RelationSource {
     /// The opening words of the paragraph at this index
     /// ([`opening_relation`]), read only when a citation needs them.
     Opening(usize),
-    /// A relation fixed by the paragraph's place (`see`, `report`,
-    /// `annex`), or none (`""`).
-    Fixed(&'static str),
+    /// A footnote: [`Relation::SEE`].
+    Footnote,
+    /// A heading paragraph: its role's verb ([`Relation::heading`]).
+    Heading(HeadingRole),
+    /// An annex: [`Relation::ANNEX`].
+    Annex,
+    /// No relation ([`Relation::EMPTY`]).
+    None,
 }
 
 /// How a later block is joined to a paragraph.
@@ -60,7 +65,7 @@ impl Paragraph {
         Paragraph {
             section,
             number: None,
-            relation: RelationSource::Fixed(""),
+            relation: RelationSource::None,
             line,
             heading_role: None,
             running: false,
@@ -184,7 +189,10 @@ impl<'a> Layout<'a> {
     /// The relation of the citations in paragraph `index`.
     pub fn relation(&self, index: usize) -> Relation {
         match self.paragraphs[index].relation {
-            RelationSource::Fixed(verb) => Relation::new(verb),
+            RelationSource::None => Relation::EMPTY,
+            RelationSource::Footnote => Relation::SEE,
+            RelationSource::Annex => Relation::ANNEX,
+            RelationSource::Heading(role) => Relation::heading(role),
             RelationSource::Opening(of) => {
                 // The opening words of the paragraph's first block: 120
                 // cleaned bytes are all that `opening_relation` reads.
@@ -907,7 +915,7 @@ fn place_blocks(blocks: &[Block], out: &mut Layout<'_>) {
     };
     let mut preamble_count = 0u32;
     let mut operative_number_now: Option<u32> = None;
-    let mut operative_relation = RelationSource::Fixed("");
+    let mut operative_relation = RelationSource::None;
     // Index in out.paragraphs of the last body (non-footnote) paragraph,
     // which a continuation block extends.
     let mut last_body: Option<usize> = None;
@@ -920,7 +928,7 @@ fn place_blocks(blocks: &[Block], out: &mut Layout<'_>) {
         if let Some(n) = block.footnote {
             let mut paragraph = Paragraph::new(Section::Footnote, block.lines.clone(), line_number);
             paragraph.number = Some(n).filter(|n| *n > 0);
-            paragraph.relation = RelationSource::Fixed("see");
+            paragraph.relation = RelationSource::Footnote;
             paragraph.footnote = true;
             out.paragraphs.push(paragraph);
             last_footnote = Some(out.paragraphs.len() - 1);
@@ -948,7 +956,7 @@ fn place_blocks(blocks: &[Block], out: &mut Layout<'_>) {
                     append_lines(lines, block.lines.clone(), text);
                     let role = heading_role(&text.text, false);
                     open.heading_role = Some(role);
-                    open.relation = RelationSource::Fixed(role.verb());
+                    open.relation = RelationSource::Heading(role);
                 }
                 open.more.push((Join::Space, block.lines.clone()));
                 continue;
@@ -957,7 +965,7 @@ fn place_blocks(blocks: &[Block], out: &mut Layout<'_>) {
             append_lines(lines, block.lines.clone(), &mut text);
             let role = heading_role(&text.text, title_number_prefix(first).is_some());
             let mut paragraph = Paragraph::new(section, block.lines.clone(), line_number);
-            paragraph.relation = RelationSource::Fixed(role.verb());
+            paragraph.relation = RelationSource::Heading(role);
             paragraph.heading_role = Some(role);
             paragraph.text = OnceCell::from(Box::new(text));
             out.paragraphs.push(paragraph);
@@ -1017,7 +1025,7 @@ fn place_blocks(blocks: &[Block], out: &mut Layout<'_>) {
                     (operative_number_now, operative_relation)
                 } else if sub_paragraph_start(first) && preamble_count > 0 {
                     let relation =
-                        last_body.map_or(RelationSource::Fixed(""), |i| out.paragraphs[i].relation);
+                        last_body.map_or(RelationSource::None, |i| out.paragraphs[i].relation);
                     (Some(preamble_count), relation)
                 } else {
                     preamble_count += 1;
@@ -1026,9 +1034,9 @@ fn place_blocks(blocks: &[Block], out: &mut Layout<'_>) {
             }
             Section::Annex => (
                 operative_number(first, 0).filter(|_| first.len() > 3),
-                RelationSource::Fixed("annex"),
+                RelationSource::Annex,
             ),
-            _ => (None, RelationSource::Fixed("")),
+            _ => (None, RelationSource::None),
         };
         let mut paragraph = Paragraph::new(section, block.lines.clone(), line_number);
         paragraph.number = number;
@@ -1116,7 +1124,7 @@ fn mark_draft_title(layout: &mut Layout<'_>) {
             || t.starts_with('[');
         if last.heading_role == Some(HeadingRole::Other) && !not_title {
             last.heading_role = Some(HeadingRole::Title);
-            last.relation = RelationSource::Fixed(HeadingRole::Title.verb());
+            last.relation = RelationSource::Heading(HeadingRole::Title);
         }
     }
 }

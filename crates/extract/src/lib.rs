@@ -528,7 +528,7 @@ fn entitled_finder() -> &'static memchr::memmem::Finder<'static> {
 fn place_in_running_text(citation: &mut Citation, text: &relation::RunningText, at: usize) {
     if text.in_footnote(at) {
         citation.section = Section::Footnote;
-        citation.relation = Relation::new("see");
+        citation.relation = Relation::SEE;
         citation.paragraph = None;
         return;
     }
