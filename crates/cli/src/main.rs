@@ -12,10 +12,13 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 mod cmd;
 mod output;
 mod progress;
+mod terminal;
 
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+
+use terminal::say;
 
 /// Citation graph and cross-reference engine for United Nations documents.
 #[derive(Parser)]
@@ -80,7 +83,7 @@ fn main() -> ExitCode {
         Ok(true) => ExitCode::SUCCESS,
         Ok(false) => ExitCode::from(1),
         Err(err) => {
-            eprintln!("resgraph: error: {err:#}");
+            say!("resgraph: error: {err:#}");
             ExitCode::from(2)
         }
     }

@@ -21,8 +21,16 @@ pub fn write_atomically(
 /// that stops reading is no error).
 pub fn emit(
     output: Option<&Path>,
+    reader: Reader,
     write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
 ) -> Result<()> {
+    let write = |w: &mut dyn Write| match reader {
+        Reader::Programs => write(w),
+        Reader::People => {
+            let mut safe = crate::terminal::Terminal::new(w);
+            write(&mut safe)
+        }
+    };
     match output {
         Some(path) => write_atomically(path, write),
         None => {
@@ -39,6 +47,27 @@ pub fn emit(
 }
 
 /// How `extract` writes what it reads.
+/// Who reads an output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reader {
+    /// Tables and text: control characters and bidi overrides from
+    /// documents are shown escaped ([`crate::terminal`]).
+    People,
+    /// JSON, GraphML, CSV, DOT, SVG: escaped by their own rules.
+    Programs,
+}
+
+impl Reader {
+    /// Programs for JSON, people otherwise.
+    pub fn of(json: bool) -> Reader {
+        if json {
+            Reader::Programs
+        } else {
+            Reader::People
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DocFormat {
     /// One JSON array of documents, written at the end.

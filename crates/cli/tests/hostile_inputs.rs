@@ -118,3 +118,49 @@ fn read_errors_are_named_when_the_query_then_fails() {
     }
     assert!(!out_file.exists());
 }
+
+/// Issue 13, defect 6: a title carrying `ESC ]0;PWNED BEL ESC [2J` and a
+/// U+202E reached the terminal raw through `series`, `ancestors`,
+/// `extract --format table`. Every output for people shows them escaped;
+/// so are file names in messages.
+#[test]
+fn terminal_escapes_from_texts_are_shown_not_sent() {
+    let dir = std::env::temp_dir().join(format!("resgraph-escapes-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("dir");
+    std::fs::write(
+        dir.join("A_RES_76_19.txt"),
+        "A/RES/76/19\n\n76/19. Developments \u{1b}]0;PWNED\u{7}\u{1b}[2J in \u{202e} the field\n\nThe General Assembly,\n\nRecalling its resolution 53/70 of 4 December 1998,\n",
+    )
+    .expect("write");
+    std::fs::write(dir.join("evil\u{1b}[2J.txt"), b"\x00binary").expect("write");
+    let from = dir.to_str().expect("UTF-8 path");
+    let runs = [
+        vec!["extract", from, "--format", "table", "-q"],
+        vec!["extract", from, "--explain", "-q"],
+        vec!["descendants", "53/70", "--from", from, "-q"],
+        vec!["series", "76/19", "--from", from, "-q"],
+        vec!["top", "--from", from, "-q"],
+    ];
+    for args in runs {
+        let out = resgraph(&args);
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        let err = stderr(&out);
+        for (name, text) in [("stdout", &*stdout), ("stderr", &*err)] {
+            assert!(
+                !text.contains('\u{1b}') && !text.contains('\u{7}'),
+                "{args:?} {name}: {text:?}"
+            );
+            assert!(!text.contains('\u{202e}'), "{args:?} {name}: {text:?}");
+        }
+        assert!(err.contains("evil\\u{1b}[2J.txt"), "{args:?}: {err}");
+        // The title is shown by the lineage commands.
+        if matches!(args[0], "descendants" | "series") {
+            assert!(
+                stdout.contains("\\u{1b}]0;PWNED\\u{7}\\u{1b}[2J in \\u{202e}"),
+                "{args:?}: {stdout}"
+            );
+        }
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}

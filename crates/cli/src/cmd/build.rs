@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use anyhow::Result;
 
 use super::{load, report_errors};
+use crate::terminal::say;
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -38,7 +39,7 @@ pub fn run(args: Args) -> Result<bool> {
         .save(&args.output)
         .map_err(|e| anyhow::anyhow!("{e}"))?;
     let stats = graph.stats();
-    eprintln!(
+    say!(
         "resgraph: wrote {}: {} documents ({} read), {} links, {} citations",
         args.output.display(),
         stats.nodes,

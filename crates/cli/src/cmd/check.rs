@@ -7,8 +7,9 @@ use resgraph::pipeline::{self, LineIndex};
 use resgraph_registry::check::Level;
 
 use super::{report_errors, QueryFormat};
-use crate::output::emit;
+use crate::output::{emit, Reader};
 use crate::progress::Bar;
+use crate::terminal::say;
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -65,7 +66,7 @@ pub fn run(args: Args) -> Result<bool> {
         .filter(|f| all || f.level == Level::Error)
         .collect();
     let json = matches!(format, QueryFormat::Json);
-    emit(None, |w| {
+    emit(None, Reader::of(json), |w| {
         if json {
             serde_json::to_writer_pretty(&mut *w, &shown)?;
             return writeln!(w);
@@ -84,7 +85,7 @@ pub fn run(args: Args) -> Result<bool> {
         Ok(())
     })?;
     let count = |level| findings.iter().filter(|f| f.level == level).count();
-    eprintln!(
+    say!(
         "resgraph: {} documents checked: {} errors, {} warnings, {} notes",
         docs.len(),
         count(Level::Error),

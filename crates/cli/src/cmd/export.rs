@@ -6,7 +6,7 @@ use anyhow::Result;
 use clap::ValueEnum;
 
 use super::GraphArgs;
-use crate::output::emit;
+use crate::output::{emit, Reader};
 
 #[derive(Clone, Copy, ValueEnum)]
 pub enum ExportFormat {
@@ -35,16 +35,20 @@ pub fn run(args: Args) -> Result<bool> {
     } = args;
     let (graph, all_read) = source.load()?;
     match format {
-        ExportFormat::Graphml => emit(output.as_deref(), |w| graph.write_graphml(w))?,
-        ExportFormat::Json => emit(output.as_deref(), |w| graph.write_json_node_link(w))?,
+        ExportFormat::Graphml => emit(output.as_deref(), Reader::Programs, |w| {
+            graph.write_graphml(w)
+        })?,
+        ExportFormat::Json => emit(output.as_deref(), Reader::Programs, |w| {
+            graph.write_json_node_link(w)
+        })?,
         ExportFormat::Csv => match &output {
             Some(prefix) => {
                 let nodes = PathBuf::from(format!("{}.nodes.csv", prefix.display()));
                 let edges = PathBuf::from(format!("{}.edges.csv", prefix.display()));
-                emit(Some(&nodes), |w| graph.write_csv_nodes(w))?;
-                emit(Some(&edges), |w| graph.write_csv_edges(w))?;
+                emit(Some(&nodes), Reader::Programs, |w| graph.write_csv_nodes(w))?;
+                emit(Some(&edges), Reader::Programs, |w| graph.write_csv_edges(w))?;
             }
-            None => emit(None, |w| {
+            None => emit(None, Reader::Programs, |w| {
                 graph.write_csv_nodes(&mut *w)?;
                 writeln!(w)?;
                 graph.write_csv_edges(w)

@@ -12,6 +12,7 @@ use resgraph::pipeline::{self, ReadError, Verdicts};
 use super::report_errors;
 use crate::output;
 use crate::progress::Bar;
+use crate::terminal::say;
 
 #[derive(Clone, Copy, ValueEnum)]
 pub enum DocFormat {
@@ -75,6 +76,18 @@ pub fn run(args: Args) -> Result<bool> {
     // Each document is written as soon as it and those before it
     // are read (a JSON array is written whole at the end).
     let mut write = |w: &mut dyn Write| -> std::io::Result<()> {
+        // Tables and verdicts are read by people: what documents hold is
+        // shown escaped (`terminal`); JSON escapes by its own rules.
+        let mut safe;
+        let w: &mut dyn Write = if matches!(
+            format,
+            output::DocFormat::Table | output::DocFormat::Verdicts
+        ) {
+            safe = crate::terminal::Terminal::new(w);
+            &mut safe
+        } else {
+            w
+        };
         let mut writer = output::DocumentWriter::new(w, format);
         // Documents are rendered on the reading threads; this
         // thread only writes the bytes, in order.
@@ -184,19 +197,22 @@ impl Summary {
     /// Counts of documents, citations per kind and section, and
     /// reference-shaped tokens per verdict, on standard error.
     fn print(&self, files: usize) {
-        eprintln!(
+        say!(
             "{files} files, {} documents read ({} without a symbol), {} citations, {} notes",
-            self.documents, self.without_symbol, self.citations, self.notes
+            self.documents,
+            self.without_symbol,
+            self.citations,
+            self.notes
         );
         for (kind, n) in &self.kinds {
-            eprintln!("  {kind:<20} {n:>8}");
+            say!("  {kind:<20} {n:>8}");
         }
         for (section, n) in &self.sections {
-            eprintln!("  section {section:<12} {n:>8}");
+            say!("  section {section:<12} {n:>8}");
         }
-        eprintln!("{} reference-shaped tokens:", self.tokens);
+        say!("{} reference-shaped tokens:", self.tokens);
         for (verdict, n) in &self.verdicts {
-            eprintln!("  {verdict:<32} {n:>8}");
+            say!("  {verdict:<32} {n:>8}");
         }
     }
 }

@@ -25,8 +25,9 @@ use resgraph::pipeline::ReadError;
 use resgraph_extract::Section;
 use resgraph_graph::{CitationGraph, Filter, QueryOptions, Symbol};
 
-use crate::output::emit;
+use crate::output::{emit, Reader};
 use crate::progress::Bar;
+use crate::terminal::say;
 
 /// How query results are printed.
 #[derive(Clone, Copy, ValueEnum)]
@@ -103,7 +104,7 @@ pub fn load(
     );
     errors.extend(built.errors);
     if built.without_symbol > 0 {
-        eprintln!(
+        say!(
             "resgraph: {} text(s) state no symbol and their file names spell none: left out of the graph",
             built.without_symbol
         );
@@ -163,7 +164,9 @@ pub fn lineage_query(
     let opts = options(query.depth, &query.relations, &query.sections)?;
     let rows = walk(&graph, &sym, &opts);
     let json = matches!(query.format, QueryFormat::Json);
-    emit(None, |w| print_ranked(w, &graph, &rows, json))?;
+    emit(None, Reader::of(json), |w| {
+        print_ranked(w, &graph, &rows, json)
+    })?;
     Ok(all_read)
 }
 
@@ -221,10 +224,10 @@ pub fn print_ranked(
 /// Prints one line per failed file; returns whether all went well.
 pub fn report_errors(errors: &[ReadError]) -> bool {
     for e in errors {
-        eprintln!("resgraph: {e}");
+        say!("resgraph: {e}");
     }
     if !errors.is_empty() {
-        eprintln!("resgraph: {} file(s) could not be read", errors.len());
+        say!("resgraph: {} file(s) could not be read", errors.len());
     }
     errors.is_empty()
 }

@@ -3,7 +3,7 @@
 use anyhow::Result;
 
 use super::{options, resolve, GraphArgs, QueryArgs, QueryFormat};
-use crate::output::emit;
+use crate::output::{emit, Reader};
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -32,7 +32,7 @@ pub fn run(args: Args) -> Result<bool> {
     let opts = options(query.depth, &query.relations, &query.sections)?;
     let path = graph.shortest_path(&a, &b, &opts);
     let json = matches!(query.format, QueryFormat::Json);
-    emit(None, |w| match (&path, json) {
+    emit(None, Reader::of(json), |w| match (&path, json) {
         (Some(p), true) => {
             let names: Vec<String> = p.iter().map(|s| s.to_string()).collect();
             serde_json::to_writer_pretty(&mut *w, &names)?;

@@ -7,7 +7,8 @@ use clap::ValueEnum;
 use resgraph::pipeline::{draw_lineage, lineage_members, Direction, Links};
 
 use super::{options, resolve, GraphArgs};
-use crate::output::emit;
+use crate::output::{emit, Reader};
+use crate::terminal::say;
 
 #[derive(Clone, Copy, ValueEnum)]
 pub enum EngineArg {
@@ -97,8 +98,10 @@ pub fn run(args: Args) -> Result<bool> {
         resgraph_render::to_svg(&picture, &style, engine)
     }
     .map_err(|e| anyhow::anyhow!("{e}"))?;
-    emit(Some(output), |w| w.write_all(text.as_bytes()))?;
-    eprintln!(
+    emit(Some(output), Reader::Programs, |w| {
+        w.write_all(text.as_bytes())
+    })?;
+    say!(
         "resgraph: wrote {} ({} documents, {} links)",
         output.display(),
         picture.nodes.len(),

@@ -3,7 +3,7 @@
 use anyhow::Result;
 
 use super::{print_ranked, resolve, GraphArgs, QueryFormat};
-use crate::output::emit;
+use crate::output::{emit, Reader};
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -26,6 +26,8 @@ pub fn run(args: Args) -> Result<bool> {
         .map(|(i, s)| (s.clone(), u32::try_from(i).unwrap_or(u32::MAX)))
         .collect();
     let json = matches!(args.format, QueryFormat::Json);
-    emit(None, |w| print_ranked(w, &graph, &rows, json))?;
+    emit(None, Reader::of(json), |w| {
+        print_ranked(w, &graph, &rows, json)
+    })?;
     Ok(all_read)
 }

@@ -3,7 +3,7 @@
 use anyhow::Result;
 
 use super::GraphArgs;
-use crate::output::emit;
+use crate::output::{emit, Reader};
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -14,7 +14,7 @@ pub struct Args {
 pub fn run(args: Args) -> Result<bool> {
     let (graph, all_read) = args.source.load()?;
     let stats = graph.stats();
-    emit(None, |w| {
+    emit(None, Reader::People, |w| {
         writeln!(
             w,
             "documents   {:>10}  ({} read, {} only cited)",

@@ -2,6 +2,7 @@
 
 use std::path::PathBuf;
 
+use crate::terminal::say;
 use anyhow::{Context, Result};
 
 #[derive(clap::Args)]
@@ -34,7 +35,7 @@ pub fn run(args: Args) -> Result<bool> {
     let started = std::time::Instant::now();
     let stats = resgraph_synth::corpus_to_dir(&config, &output)
         .with_context(|| format!("cannot write the corpus into {}", output.display()))?;
-    eprintln!(
+    say!(
         "resgraph: wrote {} documents ({:.1} MB, {} citations, {} wrong dates on purpose, sessions {}-{}) and edges.csv into {} in {:.1} s",
         stats.documents,
         stats.bytes as f64 / 1e6,

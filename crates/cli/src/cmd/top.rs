@@ -4,7 +4,7 @@ use anyhow::Result;
 use clap::ValueEnum;
 
 use super::{GraphArgs, QueryFormat};
-use crate::output::emit;
+use crate::output::{emit, Reader};
 
 #[derive(Clone, Copy, ValueEnum)]
 pub enum RankBy {
@@ -49,7 +49,7 @@ pub fn run(args: Args) -> Result<bool> {
             .collect(),
     };
     let json = matches!(format, QueryFormat::Json);
-    emit(None, |w| {
+    emit(None, Reader::of(json), |w| {
         if json {
             let items: Vec<serde_json::Value> = rows
                 .iter()
