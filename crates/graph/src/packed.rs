@@ -1,13 +1,10 @@
 //! Compact internal representations: packed occurrences, edge weights,
-//! the relation interner, a fast hasher and a bit set.
+//! the relation interner, and the hash map and bit set used on nodes.
 //!
 //! At 10^7 citations every byte per edge counts: an occurrence is 12
 //! bytes (relation id, section and flags in one word, the paragraph, the
 //! cited date), and an edge weight is 16 bytes when it has one
 //! occurrence (the usual case), with further occurrences behind a box.
-
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 
 use resgraph_core::{Date, Relation, Section};
 
@@ -158,75 +155,12 @@ impl EdgeData {
     }
 }
 
-/// The FxHash function (as in rustc) with a final mix: fast, good
-/// enough for symbols, not meant to resist adversarial keys.
-#[derive(Debug, Default, Clone, Copy)]
-pub(crate) struct FxHasher {
-    hash: u64,
-}
-
-const FX_SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-
-impl FxHasher {
-    #[inline]
-    fn add(&mut self, word: u64) {
-        self.hash = (self.hash.rotate_left(5) ^ word).wrapping_mul(FX_SEED);
-    }
-}
-
-impl Hasher for FxHasher {
-    #[inline]
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for chunk in &mut chunks {
-            let mut word = [0u8; 8];
-            word.copy_from_slice(chunk);
-            self.add(u64::from_le_bytes(word));
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut word = [0u8; 8];
-            word[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(word));
-        }
-    }
-    #[inline]
-    fn write_u8(&mut self, i: u8) {
-        self.add(u64::from(i));
-    }
-    #[inline]
-    fn write_u16(&mut self, i: u16) {
-        self.add(u64::from(i));
-    }
-    #[inline]
-    fn write_u32(&mut self, i: u32) {
-        self.add(u64::from(i));
-    }
-    #[inline]
-    fn write_u64(&mut self, i: u64) {
-        self.add(i);
-    }
-    #[inline]
-    fn write_usize(&mut self, i: usize) {
-        self.add(i as u64);
-    }
-    #[inline]
-    fn finish(&self) -> u64 {
-        // The multiply leaves the low bits weak; mix the high ones down
-        // (the murmur3 finalizer), since hash tables index by low bits.
-        let mut h = self.hash;
-        h ^= h >> 33;
-        h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
-        h ^= h >> 33;
-        h
-    }
-}
-
-/// A `BuildHasher` for [`FxHasher`].
-pub(crate) type FxBuild = BuildHasherDefault<FxHasher>;
-
-/// A hash map with the Fx hasher.
-pub(crate) type FxMap<K, V> = HashMap<K, V, FxBuild>;
+/// A hash map with rustc's Fx hasher: fast, good enough for symbols
+/// and node numbers, not meant to resist adversarial keys. No output
+/// depends on its iteration order: what is written or returned from one
+/// of these maps is sorted first (see `CitationGraph::to_bytes` and
+/// `CitationGraph::adoptions`).
+pub(crate) type FxMap<K, V> = rustc_hash::FxHashMap<K, V>;
 
 /// Relations, each stored once, numbered from 0, and found by their
 /// verb.
@@ -268,48 +202,12 @@ impl Interner {
     }
 }
 
-/// A fixed-size set of small integers.
-#[derive(Debug, Clone)]
-pub(crate) struct BitSet {
-    words: Vec<u64>,
-}
-
-impl BitSet {
-    pub(crate) fn new(len: usize) -> BitSet {
-        BitSet {
-            words: vec![0; len.div_ceil(64)],
-        }
-    }
-
-    /// Inserts `i`; whether it was absent. Out-of-range values are never
-    /// inserted (and reported as present).
-    #[inline]
-    pub(crate) fn insert(&mut self, i: u32) -> bool {
-        let (word, bit) = ((i / 64) as usize, i % 64);
-        match self.words.get_mut(word) {
-            Some(w) => {
-                let absent = *w & (1 << bit) == 0;
-                *w |= 1 << bit;
-                absent
-            }
-            None => false,
-        }
-    }
-
-    #[inline]
-    pub(crate) fn remove(&mut self, i: u32) {
-        let (word, bit) = ((i / 64) as usize, i % 64);
-        if let Some(w) = self.words.get_mut(word) {
-            *w &= !(1 << bit);
-        }
-    }
-
-    #[inline]
-    pub(crate) fn contains(&self, i: u32) -> bool {
-        let (word, bit) = ((i / 64) as usize, i % 64);
-        self.words.get(word).is_some_and(|w| w & (1 << bit) != 0)
-    }
-}
+/// A fixed-size set of node numbers.
+///
+/// Every number inserted must be below the length given to
+/// `BitSet::with_capacity` (`fixedbitset` panics otherwise); callers size the set
+/// with the graph's node count and insert node numbers of that graph.
+pub(crate) type BitSet = fixedbitset::FixedBitSet;
 
 #[cfg(test)]
 mod tests {
@@ -362,15 +260,5 @@ mod tests {
         assert_eq!(i.intern(&Relation::new("recalling")), 0);
         assert_eq!(i.resolve(1), "see");
         assert_eq!(i.get("nope"), None);
-    }
-
-    #[test]
-    fn bitset() {
-        let mut s = BitSet::new(130);
-        assert!(s.insert(129));
-        assert!(!s.insert(129));
-        assert!(s.contains(129));
-        assert!(!s.contains(5));
-        assert!(!s.insert(100_000));
     }
 }

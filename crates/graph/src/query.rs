@@ -128,8 +128,8 @@ impl CitationGraph {
         step: &Stepper<'_>,
         max: u32,
     ) -> Vec<(u32, u32)> {
-        let mut seen = BitSet::new(self.node_count());
-        seen.insert(start);
+        let mut seen = BitSet::with_capacity(self.node_count());
+        seen.insert(start as usize);
         let mut frontier = vec![start];
         let mut next = Vec::new();
         let mut found = Vec::new();
@@ -138,7 +138,7 @@ impl CitationGraph {
             depth += 1;
             for &u in &frontier {
                 step.each(u, dir, |v| {
-                    if seen.insert(v) {
+                    if !seen.put(v as usize) {
                         next.push(v);
                         found.push((v, depth));
                     }
@@ -392,8 +392,8 @@ impl CitationGraph {
             return Vec::new();
         }
         let mut paths: Vec<Vec<u32>> = Vec::new();
-        let mut on_path = BitSet::new(self.node_count());
-        on_path.insert(a);
+        let mut on_path = BitSet::with_capacity(self.node_count());
+        on_path.insert(a as usize);
         // Neighbours sorted chronologically, computed once per node.
         let mut sorted: FxMap<u32, Vec<u32>> = FxMap::default();
         for len in shortest..=max_len {
@@ -461,10 +461,12 @@ impl CitationGraph {
             })
             .clone();
         for v in next {
-            if dist.get(v as usize).is_none_or(|&d| d > remaining - 1) || on_path.contains(v) {
+            if dist.get(v as usize).is_none_or(|&d| d > remaining - 1)
+                || on_path.contains(v as usize)
+            {
                 continue;
             }
-            on_path.insert(v);
+            on_path.insert(v as usize);
             path.push(v);
             self.paths_of_len(
                 v,
@@ -479,7 +481,7 @@ impl CitationGraph {
                 limit,
             );
             path.pop();
-            on_path.remove(v);
+            on_path.remove(v as usize);
             if paths.len() >= limit {
                 return;
             }
@@ -576,10 +578,10 @@ impl CitationGraph {
     ) -> Vec<(Symbol, usize)> {
         let n = self.node_count();
         let member = within.map(|set| {
-            let mut m = BitSet::new(n);
+            let mut m = BitSet::with_capacity(n);
             for s in set {
                 if let Some(i) = self.idx(s) {
-                    m.insert(i);
+                    m.insert(i as usize);
                 }
             }
             m
@@ -595,7 +597,7 @@ impl CitationGraph {
             for e in self.g.edge_references() {
                 let (s, t) = (e.source().index() as u32, e.target().index() as u32);
                 if let Some(m) = &member {
-                    if !m.contains(s) || !m.contains(t) {
+                    if !m.contains(s as usize) || !m.contains(t as usize) {
                         continue;
                     }
                 }

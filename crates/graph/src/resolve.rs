@@ -48,29 +48,33 @@ impl std::error::Error for UnknownSymbol {
     }
 }
 
-/// The edit distance between two strings (bytes), or `None` when it
-/// exceeds `bound`.
+/// The edit distance between two strings counted in bytes (strsim's
+/// Levenshtein over the bytes, so that a typed non-ASCII character costs
+/// what its UTF-8 bytes cost, as before strsim was used), or `None` when
+/// it exceeds `bound`.
+///
+/// Costs O(|a|·|b|); two lengths further apart than `bound` are refused
+/// first without computing anything, since the distance is at least
+/// their difference.
 fn levenshtein(a: &[u8], b: &[u8], bound: usize) -> Option<usize> {
     if a.len().abs_diff(b.len()) > bound {
         return None;
     }
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    let mut cur = vec![0; b.len() + 1];
-    for (i, &ca) in a.iter().enumerate() {
-        cur[0] = i + 1;
-        let mut row_min = cur[0];
-        for (j, &cb) in b.iter().enumerate() {
-            let cost = usize::from(ca != cb);
-            cur[j + 1] = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
-            row_min = row_min.min(cur[j + 1]);
-        }
-        if row_min > bound {
-            return None;
-        }
-        std::mem::swap(&mut prev, &mut cur);
-    }
-    let d = prev[b.len()];
+    let d = strsim::generic_levenshtein(&Bytes(a), &Bytes(b));
     (d <= bound).then_some(d)
+}
+
+/// A byte slice as strsim's generic functions take a sequence (a sized
+/// type whose reference iterates).
+struct Bytes<'a>(&'a [u8]);
+
+impl<'a> IntoIterator for &Bytes<'a> {
+    type Item = &'a u8;
+    type IntoIter = std::slice::Iter<'a, u8>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter()
+    }
 }
 
 impl CitationGraph {

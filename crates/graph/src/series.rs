@@ -212,14 +212,14 @@ impl CitationGraph {
             .iter()
             .filter_map(|&n| self.words_of(n, rule))
             .collect();
-        let mut seen = BitSet::new(self.node_count());
-        seen.insert(start);
+        let mut seen = BitSet::with_capacity(self.node_count());
+        seen.insert(start as usize);
 
         // Backward, most recent first.
         let mut lo = start_is_member.then_some(start_session);
         let mut heap: BinaryHeap<(u32, u32)> = BinaryHeap::new();
         for p in self.candidates(start, &compiled, Direction::Outgoing) {
-            if seen.insert(p) {
+            if !seen.put(p as usize) {
                 heap.push((self.rank(p), p));
             }
         }
@@ -237,7 +237,7 @@ impl CitationGraph {
             titles.extend(self.words_of(p, rule));
             lo = Some(lo.map_or(session, |lo| lo.min(session)));
             for q in self.candidates(p, &compiled, Direction::Outgoing) {
-                if seen.insert(q) {
+                if !seen.put(q as usize) {
                     heap.push((self.rank(q), q));
                 }
             }
@@ -248,7 +248,7 @@ impl CitationGraph {
         let mut heap: BinaryHeap<Reverse<(u32, u32)>> = BinaryHeap::new();
         if start_is_member {
             for p in self.candidates(start, &compiled, Direction::Incoming) {
-                if seen.insert(p) {
+                if !seen.put(p as usize) {
                     heap.push(Reverse((self.rank(p), p)));
                 }
             }
@@ -267,7 +267,7 @@ impl CitationGraph {
             titles.extend(self.words_of(p, rule));
             hi = hi.max(session);
             for q in self.candidates(p, &compiled, Direction::Incoming) {
-                if seen.insert(q) {
+                if !seen.put(q as usize) {
                     heap.push(Reverse((self.rank(q), q)));
                 }
             }
