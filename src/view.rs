@@ -16,20 +16,8 @@ use resgraph_symbol::Symbol;
 /// assert_eq!(resgraph::view::document_url(&s), "https://undocs.org/A/RES/43/78%20H");
 /// ```
 pub fn document_url(symbol: &Symbol) -> String {
-    let text = symbol.to_string();
-    let mut url = String::from("https://undocs.org/");
-    for ch in text.chars() {
-        match ch {
-            'A'..='Z' | 'a'..='z' | '0'..='9' | '/' | '.' | '-' => url.push(ch),
-            other => {
-                let mut buf = [0u8; 4];
-                for b in other.encode_utf8(&mut buf).bytes() {
-                    url.push_str(&format!("%{b:02X}"));
-                }
-            }
-        }
-    }
-    url
+    let path = resgraph_io::percent_encode(&symbol.to_string(), resgraph_io::PATH_ENCODE_SET);
+    format!("https://undocs.org/{path}")
 }
 
 /// The drawing model of the documents `members` of `graph`, with the

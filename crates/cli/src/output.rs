@@ -1,4 +1,4 @@
-//! Writing results: formats for people and scripts, and atomic files.
+//! Writing results: formats for people and scripts, to a file or standard output.
 
 use std::io::Write;
 use std::path::Path;
@@ -6,19 +6,9 @@ use std::path::Path;
 use anyhow::{Context, Result};
 use resgraph_extract::Document;
 
-/// Writes `write`'s output to `path` through a temporary file in the same
-/// directory, renamed into place, so that an interrupted run leaves the
-/// previous file intact: the graph crate's [`resgraph_graph::write_atomically`]
-/// (which also writes devices and pipes in place), for any output.
-pub fn write_atomically(
-    path: &Path,
-    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
-) -> Result<()> {
-    resgraph_graph::write_atomically(path, |w| write(w)).map_err(anyhow::Error::from)
-}
-
-/// Writes to a file atomically, or to standard output (where a reader
-/// that stops reading is no error).
+/// Writes to a file atomically ([`resgraph_graph::write_atomically`]:
+/// devices and pipes are written in place), or to standard output (where
+/// a reader that stops reading is no error).
 pub fn emit(
     output: Option<&Path>,
     reader: Reader,
@@ -32,7 +22,7 @@ pub fn emit(
         }
     };
     match output {
-        Some(path) => write_atomically(path, write),
+        Some(path) => Ok(resgraph_graph::write_atomically(path, |w| write(w))?),
         None => {
             let stdout = std::io::stdout();
             let mut lock = std::io::BufWriter::new(stdout.lock());

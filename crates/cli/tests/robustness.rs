@@ -5,11 +5,12 @@
 //! test backs a row of docs/robustness.md.
 #![forbid(unsafe_code)]
 
-use std::io::Read;
 use std::os::unix::fs::FileTypeExt;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
+
+use resgraph_test_support::{entries, run_within, stderr, temp_dir};
 
 const BIN: &str = env!("CARGO_BIN_EXE_resgraph");
 
@@ -19,67 +20,6 @@ fn resgraph() -> Command {
 
 fn seed() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/golden/seed/A_C.1_77_L.73.txt")
-}
-
-fn temp_dir(name: &str) -> PathBuf {
-    let dir =
-        std::env::temp_dir().join(format!("resgraph-cli-robust-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    dir
-}
-
-fn entries(dir: &Path) -> Vec<String> {
-    let mut names: Vec<String> = std::fs::read_dir(dir)
-        .expect("list")
-        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
-        .collect();
-    names.sort();
-    names
-}
-
-/// Runs a command, failing the test if it runs longer than `limit` (a
-/// hang on a FIFO or a link loop).
-fn run_within(cmd: &mut Command, limit: Duration) -> Output {
-    let mut child = cmd
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("spawn resgraph");
-    let mut stdout = child.stdout.take().expect("stdout");
-    let mut stderr = child.stderr.take().expect("stderr");
-    let out = std::thread::spawn(move || {
-        let mut buf = Vec::new();
-        let _ = stdout.read_to_end(&mut buf);
-        buf
-    });
-    let err = std::thread::spawn(move || {
-        let mut buf = Vec::new();
-        let _ = stderr.read_to_end(&mut buf);
-        buf
-    });
-    let start = Instant::now();
-    let status = loop {
-        if let Some(status) = child.try_wait().expect("wait") {
-            break status;
-        }
-        if start.elapsed() > limit {
-            let _ = child.kill();
-            let _ = child.wait();
-            panic!("resgraph ran longer than {limit:?}: hung");
-        }
-        std::thread::sleep(Duration::from_millis(10));
-    };
-    Output {
-        status,
-        stdout: out.join().expect("stdout thread"),
-        stderr: err.join().expect("stderr thread"),
-    }
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
 }
 
 fn jsonl(out: &Output) -> Vec<serde_json::Value> {
@@ -190,7 +130,6 @@ fn empty_binary_and_invalid_utf8_files_each_get_their_due() {
     );
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("image.txt: not a text file"));
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]
@@ -222,7 +161,6 @@ fn a_100_mb_single_line_is_read_whole() {
     assert_eq!(last_end, text.len());
     assert_eq!(&text[last_end - 5..last_end], "77/37");
     eprintln!("100 MB single line: {elapsed:?}");
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]
@@ -263,7 +201,6 @@ fn a_directory_symlink_loop_is_not_followed() {
         Duration::from_secs(60),
     );
     assert_eq!(jsonl(&out).len(), 2);
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]
@@ -301,7 +238,6 @@ fn unreadable_files_and_directories_are_named_and_the_rest_is_read() {
         .expect("chmod");
     let Some(mut cmd) = unprivileged() else {
         eprintln!("note: running as root without setpriv: permission denial not tested");
-        let _ = std::fs::remove_dir_all(&dir);
         return;
     };
     let out = run_within(
@@ -323,7 +259,6 @@ fn unreadable_files_and_directories_are_named_and_the_rest_is_read() {
     assert_eq!(docs[0]["citations"].as_array().map(Vec::len), Some(35));
     std::fs::set_permissions(dir.join("locked"), std::fs::Permissions::from_mode(0o755))
         .expect("chmod");
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 // ----------------------------------------------------------------- output
@@ -401,7 +336,6 @@ fn output_to_a_full_device_fails_with_exit_code_2_and_leaves_it_a_device() {
         .expect("null")
         .file_type()
         .is_char_device());
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]
@@ -508,7 +442,6 @@ fn output_to_a_read_only_location_fails_with_exit_code_2_and_leaves_nothing() {
         None => eprintln!("note: running as root without setpriv: read-only directory not tested"),
     }
     std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o755)).expect("chmod");
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]
@@ -535,7 +468,7 @@ fn kill_9_during_a_long_extract_leaves_the_previous_output() {
         .stderr(Stdio::null())
         .spawn()
         .expect("spawn");
-    // The temporary file: `.out.json.PID.N.tmp` beside the output.
+    // The temporary file: `.out.json.PID.RANDOM.tmp` beside the output.
     let temp_prefix = format!(".out.json.{}.", child.id());
     let temp_written = || {
         std::fs::read_dir(&dir)
@@ -575,7 +508,7 @@ fn kill_9_during_a_long_extract_leaves_the_previous_output() {
         "the previous output is intact"
     );
     // Only a temporary file was being written (and stays, as after any
-    // kill -9; a later run of the same process id reuses its name).
+    // kill -9).
     let names = entries(&dir);
     assert!(
         names
@@ -599,5 +532,4 @@ fn kill_9_during_a_long_extract_leaves_the_previous_output() {
         written[0]["citations"].as_array().map(Vec::len),
         Some(300_001)
     );
-    let _ = std::fs::remove_dir_all(&dir);
 }

@@ -12,47 +12,7 @@ use serde::Serialize;
 use crate::graph::{CitationGraph, EdgeRef};
 use crate::model::NodeInfo;
 
-/// Text safe inside XML 1.0 character data and attribute values: the
-/// five special characters escaped, characters XML 1.0 forbids (most
-/// control characters) replaced by U+FFFD.
-///
-/// ```
-/// assert_eq!(resgraph_graph::xml_escape("A & B <\"x\">\u{1}"), "A &amp; B &lt;&quot;x&quot;&gt;\u{fffd}");
-/// ```
-pub fn xml_escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            '\t' | '\n' | '\r' => out.push(c),
-            c if (c as u32) < 0x20 || c == '\u{fffe}' || c == '\u{ffff}' => out.push('\u{fffd}'),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-/// One CSV field per RFC 4180: quoted when it holds a comma, a double
-/// quote, a line break or leading or trailing spaces, with double quotes
-/// doubled.
-///
-/// ```
-/// assert_eq!(resgraph_graph::csv_field("76/19"), "76/19");
-/// assert_eq!(resgraph_graph::csv_field("Peace, \"security\""), "\"Peace, \"\"security\"\"\"");
-/// ```
-pub fn csv_field(text: &str) -> String {
-    let needs =
-        text.contains([',', '"', '\n', '\r']) || text.starts_with(' ') || text.ends_with(' ');
-    if needs {
-        format!("\"{}\"", text.replace('"', "\"\""))
-    } else {
-        text.to_string()
-    }
-}
+pub use resgraph_io::{csv_field, xml_escape};
 
 fn csv_row<W: Write>(w: &mut W, fields: &[&str]) -> io::Result<()> {
     for (i, f) in fields.iter().enumerate() {

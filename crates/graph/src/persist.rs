@@ -40,10 +40,9 @@
 //! or occurrence, nothing left over), and reports the first problem with
 //! its byte offset.
 
-use std::fs::{self, File, OpenOptions};
-use std::io::{self, BufWriter, Read, Write};
+use std::fs;
+use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicU64, Ordering};
 
 use petgraph::graph::NodeIndex;
 use petgraph::visit::EdgeRef as _;
@@ -56,6 +55,7 @@ use crate::model::NodeInfo;
 use crate::packed::{
     pack_date, section_from_code, unpack_date, EdgeData, PackedOcc, MAX_RELATIONS,
 };
+pub use resgraph_io::{write_atomically, WriteError};
 
 /// The magic bytes that open a graph file.
 pub const MAGIC: [u8; 8] = *b"RESGRAPH";
@@ -144,17 +144,6 @@ impl LoadError {
     }
 }
 
-/// A file could not be written (see [`write_atomically`]).
-#[derive(Debug, thiserror::Error)]
-#[error("cannot write {}: {source}", .path.display())]
-pub struct WriteError {
-    /// The file.
-    pub path: PathBuf,
-    /// What went wrong.
-    #[source]
-    pub source: io::Error,
-}
-
 /// FNV-1a, 64 bits.
 ///
 /// ```
@@ -168,101 +157,6 @@ pub fn fnv1a64(bytes: &[u8]) -> u64 {
         h = h.wrapping_mul(0x0000_0100_0000_01b3);
     }
     h
-}
-
-static TEMP_COUNTER: AtomicU64 = AtomicU64::new(0);
-
-/// Writes a file atomically: `write` fills a new temporary file in the
-/// same directory, which is flushed, synced to disk and then renamed
-/// over `path`, so that readers see the old file or the new one, never
-/// a part. On failure the temporary file is removed and `path` is left
-/// as it was.
-///
-/// ```
-/// use std::io::Write;
-/// let path = std::env::temp_dir().join(format!("resgraph-doc-{}.txt", std::process::id()));
-/// resgraph_graph::write_atomically(&path, |w| w.write_all(b"hello")).unwrap();
-/// assert_eq!(std::fs::read(&path).unwrap(), b"hello");
-/// # std::fs::remove_file(&path).unwrap();
-/// ```
-pub fn write_atomically<P, F>(path: P, write: F) -> Result<(), WriteError>
-where
-    P: AsRef<Path>,
-    F: FnOnce(&mut BufWriter<File>) -> io::Result<()>,
-{
-    let path = path.as_ref();
-    let err = |source| WriteError {
-        path: path.to_path_buf(),
-        source,
-    };
-    let name = path.file_name().ok_or_else(|| {
-        err(io::Error::new(
-            io::ErrorKind::InvalidInput,
-            "the path names no file",
-        ))
-    })?;
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    // A device or pipe (`/dev/null`, `/dev/stdout`, a FIFO) is written in
-    // place: renaming a file over it would replace it.
-    if fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir()) {
-        let result = (|| {
-            let file = OpenOptions::new().write(true).open(path)?;
-            let mut w = BufWriter::new(file);
-            write(&mut w)?;
-            w.flush()
-        })();
-        return result.map_err(err);
-    }
-    let temp = dir.join(format!(
-        ".{}.{}.{}.tmp",
-        name.to_string_lossy(),
-        std::process::id(),
-        TEMP_COUNTER.fetch_add(1, Ordering::Relaxed)
-    ));
-    // Removes the temporary file unless it was renamed into place, also
-    // when `write` panics.
-    struct Cleanup<'a> {
-        temp: &'a Path,
-        renamed: bool,
-    }
-    impl Drop for Cleanup<'_> {
-        fn drop(&mut self) {
-            if !self.renamed {
-                let _ = fs::remove_file(self.temp);
-            }
-        }
-    }
-    let mut cleanup = Cleanup {
-        temp: &temp,
-        renamed: false,
-    };
-    let result = (|| {
-        let file = OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&temp)?;
-        let mut w = BufWriter::new(file);
-        write(&mut w)?;
-        let file = w.into_inner().map_err(|e| e.into_error())?;
-        file.sync_all()?;
-        drop(file);
-        fs::rename(&temp, path)
-    })();
-    match result {
-        Ok(()) => {
-            cleanup.renamed = true;
-            // Make the rename itself durable (best effort: not every
-            // system lets a directory be synced).
-            if let Ok(d) = File::open(&dir) {
-                let _ = d.sync_all();
-            }
-            Ok(())
-        }
-        Err(e) => Err(err(e)),
-    }
 }
 
 struct Enc {

@@ -14,9 +14,11 @@
 //!   such as `&amp;` is shown literally and cannot form markup in the SVG
 //!   that Graphviz writes (Graphviz itself escapes `<`, `>`, `"`, `'`, `-`).
 //! * SVG: [`xml`] escapes `&`, `<`, `>`, `"` and `'`, so the result is safe
-//!   in text content and in quoted attribute values.
+//!   in text content and in quoted attribute values (the rule is
+//!   [`resgraph_io::xml_escape`], shared with the graph's GraphML export).
 //! * Links: [`safe_url`] keeps only `http://` and `https://` URLs and
-//!   percent-encodes every character outside the URL-safe ASCII set.
+//!   percent-encodes every character outside the URL-safe ASCII set
+//!   ([`resgraph_io::LINK_ENCODE_SET`]).
 
 use graphviz_rust::dot_structures::Id;
 
@@ -101,22 +103,11 @@ pub(crate) fn dot_value(s: &str) -> Id {
 }
 
 /// Text escaped for XML content and quoted attribute values, after
-/// [`clean`].
+/// [`clean`]: the one XML rule, [`resgraph_io::xml_escape`] (after
+/// cleaning, only its `\n` → `&#10;` and the five special characters
+/// apply).
 pub(crate) fn xml(s: &str) -> String {
-    let s = clean(s);
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            '\n' => out.push_str("&#10;"),
-            c => out.push(c),
-        }
-    }
-    out
+    resgraph_io::xml_escape(&clean(s))
 }
 
 /// The URL if it is an `http://` or `https://` link, with every character
@@ -128,18 +119,7 @@ pub(crate) fn safe_url(url: &str) -> Option<String> {
     if !(lower.starts_with("http://") || lower.starts_with("https://")) {
         return None;
     }
-    let mut out = String::with_capacity(url.len());
-    for c in url.chars() {
-        let keep = c.is_ascii_alphanumeric() || "-._~:/?#[]@!$&()*+,;=%".contains(c);
-        if keep {
-            out.push(c);
-        } else {
-            let mut buf = [0u8; 4];
-            for b in c.encode_utf8(&mut buf).bytes() {
-                out.push_str(&format!("%{b:02X}"));
-            }
-        }
-    }
+    let out = resgraph_io::percent_encode(url, resgraph_io::LINK_ENCODE_SET);
     // A host is needed: "https://" alone is no link.
     let rest = out.split_once("://").map(|(_, r)| r).unwrap_or("");
     if rest.is_empty() || rest.starts_with('/') {

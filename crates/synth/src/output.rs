@@ -1,9 +1,9 @@
 //! Writing a corpus out: the citation graph as a CSV edge list, and the
 //! texts as files in sharded directories.
 
-use std::fs::{self, File};
+use std::fs;
 use std::io::{self, BufWriter, Write};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use crate::{generate, SynthConfig, SynthDocument, SynthStats};
 
@@ -12,7 +12,7 @@ pub const EDGE_CSV_HEADER: &str = "source,target,relation,section,cited_date";
 
 /// Writes the citation graph of documents as CSV rows
 /// `source,target,relation,section,cited_date` (RFC 4180 quoting where a
-/// field needs it; `cited_date` as `YYYY-MM-DD`, empty when the text
+/// field needs it, [`resgraph_io::csv_field`]; `cited_date` as `YYYY-MM-DD`, empty when the text
 /// gives none), one row per citation, in text order.
 ///
 /// ```
@@ -57,7 +57,8 @@ impl<W: Write> EdgeCsv<W> {
                 if i > 0 {
                     self.out.write_all(b",")?;
                 }
-                write_field(&mut self.out, field)?;
+                self.out
+                    .write_all(resgraph_io::csv_field(field).as_bytes())?;
             }
             self.out.write_all(b"\n")?;
             self.rows += 1;
@@ -74,16 +75,6 @@ impl<W: Write> EdgeCsv<W> {
     pub fn into_inner(mut self) -> io::Result<W> {
         self.out.flush()?;
         Ok(self.out)
-    }
-}
-
-fn write_field(out: &mut impl Write, field: &str) -> io::Result<()> {
-    if field.contains([',', '"', '\n', '\r']) {
-        out.write_all(b"\"")?;
-        out.write_all(field.replace('"', "\"\"").as_bytes())?;
-        out.write_all(b"\"")
-    } else {
-        out.write_all(field.as_bytes())
     }
 }
 
@@ -120,8 +111,9 @@ pub fn shard_dir(index: usize) -> String {
 /// Writes the corpus of `config` under `dir`: each text as
 /// `dir/<shard>/<file_name>` (see [`shard_dir`]) and the citation graph
 /// as `dir/edges.csv`. Texts are written plainly (a generated corpus is
-/// disposable); the edge list is written to a temporary file and renamed
-/// into place, so that `edges.csv` is always complete.
+/// disposable); the edge list is written atomically
+/// ([`resgraph_io::write_atomically`]), so that `edges.csv` is always
+/// complete.
 ///
 /// ```
 /// let dir = std::env::temp_dir().join(format!("resgraph-synth-doc-{}", std::process::id()));
@@ -134,28 +126,18 @@ pub fn shard_dir(index: usize) -> String {
 /// ```
 pub fn corpus_to_dir(config: &SynthConfig, dir: &Path) -> io::Result<SynthStats> {
     fs::create_dir_all(dir)?;
-    let final_path = dir.join("edges.csv");
-    let temp_path = dir.join(format!(".edges.csv.{}.tmp", std::process::id()));
-    let result = write_dir(config, dir, &temp_path);
-    match result {
-        Ok(stats) => {
-            fs::rename(&temp_path, &final_path)?;
-            if let Ok(d) = File::open(dir) {
-                // Make the rename durable where the platform allows it.
-                let _ = d.sync_all();
-            }
-            Ok(stats)
-        }
-        Err(e) => {
-            let _ = fs::remove_file(&temp_path);
-            Err(e)
-        }
-    }
+    let mut stats = None;
+    resgraph_io::write_atomically(dir.join("edges.csv"), |edges| {
+        stats = Some(write_dir(config, dir, edges)?);
+        Ok(())
+    })
+    .map_err(|e| io::Error::new(e.source.kind(), e))?;
+    stats.ok_or_else(|| io::Error::other("the corpus was not written"))
 }
 
-fn write_dir(config: &SynthConfig, dir: &Path, temp_path: &PathBuf) -> io::Result<SynthStats> {
-    let file = File::create(temp_path)?;
-    let mut csv = EdgeCsv::new(BufWriter::with_capacity(1 << 20, file))?;
+/// Writes the texts under `dir` and the edge list to `edges`.
+fn write_dir(config: &SynthConfig, dir: &Path, edges: impl Write) -> io::Result<SynthStats> {
+    let mut csv = EdgeCsv::new(edges)?;
     let mut index = 0usize;
     let mut shard = dir.to_path_buf();
     let stats = generate(config, |doc| {
@@ -168,8 +150,6 @@ fn write_dir(config: &SynthConfig, dir: &Path, temp_path: &PathBuf) -> io::Resul
         index += 1;
         Ok(())
     })?;
-    let writer = csv.into_inner()?;
-    let file = writer.into_inner().map_err(|e| e.into_error())?;
-    file.sync_all()?;
+    csv.into_inner()?;
     Ok(stats)
 }

@@ -119,7 +119,7 @@ pub fn run(args: Args) -> Result<bool> {
         writer.finish()
     };
     let written = match output.as_deref() {
-        Some(path) => output::write_atomically(path, |w| write(w)),
+        Some(path) => resgraph_graph::write_atomically(path, |w| write(w)).map_err(Into::into),
         None => {
             let stdout = std::io::stdout();
             let mut lock = std::io::BufWriter::new(stdout.lock());
