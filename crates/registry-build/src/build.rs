@@ -2,7 +2,7 @@
 //!
 //! [`build`] takes the texts of the metadata files ([`Inputs`]) and
 //! returns the [`Registry`] with a [`Report`] of what was used, what was
-//! left out and why. The `build_registry` example reads the files from a
+//! left out and why. The `build_registry` binary reads the files from a
 //! data folder, calls this, and writes `data/registry/`.
 //!
 //! The rules, in the order they are applied:
@@ -46,7 +46,7 @@ use crate::convert::{
     clean_metadata_title, clean_undl_title, collapse_spaces, parse_printed_date, undl_symbol,
     unvotes_symbol, unvotes_title, CsvTable,
 };
-use crate::{Date, Registry, Source};
+use resgraph_registry::{Date, Registry, Source};
 
 /// The UN Digital Library voting registry, relative to the data folder.
 pub const UNDL_VOTING: &str = "undl-voting-registry/undl_voting_resolutions.csv";
@@ -214,7 +214,7 @@ pub struct Build {
 /// documentation for the rules).
 ///
 /// ```
-/// use resgraph_registry::build::{build, Inputs};
+/// use resgraph_registry_build::build::{build, Inputs};
 ///
 /// let inputs = Inputs {
 ///     undl_voting: Some(

@@ -1,13 +1,13 @@
 //! Reading the source metadata: CSV records, the symbol spellings of the
 //! UN Digital Library and of unvotes, titles and printed dates.
 //!
-//! These are the pieces the `build_registry` example (and
+//! These are the pieces the `build_registry` binary (and
 //! [`crate::build`]) is made of; they are public so that each can be
 //! tested and reused on its own.
 
 use resgraph_symbol::{GaSession, GaStyle, Part, Symbol};
 
-use crate::Date;
+use resgraph_registry::Date;
 
 /// One record of a CSV file: the 1-based line it starts on and its fields.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -19,82 +19,85 @@ pub struct CsvRecord {
 }
 
 /// Splits CSV text (RFC 4180: `,` separated, `"` quoted, `""` for a quote
-/// inside quotes, line breaks allowed inside quotes) into records. A
-/// quote that opens in the middle of an unquoted field is kept as text.
+/// inside quotes, line breaks allowed inside quotes) into records, with
+/// the `csv` crate; records may have any number of fields. A quote that
+/// opens in the middle of an unquoted field is kept as text; empty lines
+/// are skipped.
 ///
 /// ```
-/// use resgraph_registry::convert::csv_records;
+/// use resgraph_registry_build::convert::csv_records;
 /// let records = csv_records("a,b\n1,\"x, \"\"y\"\"\nz\"\n");
 /// assert_eq!(records.len(), 2);
 /// assert_eq!(records[1].fields, ["1", "x, \"y\"\nz"]);
 /// assert_eq!(records[1].line, 2);
 /// ```
 pub fn csv_records(text: &str) -> Vec<CsvRecord> {
-    let mut records = Vec::new();
-    let mut fields: Vec<String> = Vec::new();
-    let mut field = String::new();
-    let mut in_quotes = false;
-    let mut at_field_start = true;
-    let mut line = 1;
-    let mut record_line = 1;
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        if in_quotes {
-            match c {
-                '"' if chars.peek() == Some(&'"') => {
-                    chars.next();
-                    field.push('"');
-                }
-                '"' => in_quotes = false,
-                c => {
-                    if c == '\n' {
-                        line += 1;
-                    }
-                    field.push(c);
-                }
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let mut lines = LineCounter::default();
+    // The text is UTF-8 and fields end at ASCII bytes, so no record can
+    // fail to decode: reading stops only at the end.
+    reader
+        .records()
+        .map_while(Result::ok)
+        .map(|record| {
+            let start = record
+                .position()
+                .map_or(0, |p| usize::try_from(p.byte()).unwrap_or(usize::MAX));
+            CsvRecord {
+                line: lines.line_of_record_at(text.as_bytes(), start),
+                fields: record.iter().map(str::to_string).collect(),
             }
-            continue;
-        }
-        match c {
-            '"' if at_field_start => {
-                in_quotes = true;
-                at_field_start = false;
-            }
-            ',' => {
-                fields.push(std::mem::take(&mut field));
-                at_field_start = true;
-            }
-            '\r' if chars.peek() == Some(&'\n') => {}
-            '\n' => {
-                fields.push(std::mem::take(&mut field));
-                records.push(CsvRecord {
-                    line: record_line,
-                    fields: std::mem::take(&mut fields),
-                });
-                line += 1;
-                record_line = line;
-                at_field_start = true;
-            }
-            c => {
-                field.push(c);
-                at_field_start = false;
-            }
-        }
+        })
+        .collect()
+}
+
+/// Line numbers of records, counted from their byte offsets.
+///
+/// The `csv` crate's own line numbers lag one behind after a `\r\n` line
+/// end, and its byte offset of a record can point at the line end before
+/// it (or at empty lines it skips); a record never starts with a line
+/// end, so those are stepped over first. Offsets only grow, so counting
+/// resumes where the previous record left it: O(n) over a file.
+#[derive(Debug)]
+struct LineCounter {
+    offset: usize,
+    line: usize,
+}
+
+impl Default for LineCounter {
+    fn default() -> LineCounter {
+        LineCounter { offset: 0, line: 1 }
     }
-    if !field.is_empty() || !fields.is_empty() {
-        fields.push(field);
-        records.push(CsvRecord {
-            line: record_line,
-            fields,
-        });
+}
+
+impl LineCounter {
+    fn line_of_record_at(&mut self, text: &[u8], start: usize) -> usize {
+        let skipped = text
+            .get(start..)
+            .unwrap_or_default()
+            .iter()
+            .take_while(|&&b| b == b'\r' || b == b'\n')
+            .count();
+        let start = (start + skipped).min(text.len());
+        if start >= self.offset {
+            let newlines = text[self.offset..start]
+                .iter()
+                .filter(|&&b| b == b'\n')
+                .count();
+            self.line += newlines;
+            self.offset = start;
+        }
+        self.line
     }
-    records
 }
 
 /// A CSV file with a heading row, read by column name.
 ///
 /// ```
-/// use resgraph_registry::convert::CsvTable;
+/// use resgraph_registry_build::convert::CsvTable;
 /// let table = CsvTable::parse("symbol,date\nA/RES/1(I),1946-01-24\n");
 /// let row = &table.rows[0];
 /// assert_eq!(table.get(row, "date"), "1946-01-24");
@@ -160,7 +163,7 @@ pub struct SourceSymbol {
 /// The error says what could not be read.
 ///
 /// ```
-/// use resgraph_registry::convert::undl_symbol;
+/// use resgraph_registry_build::convert::undl_symbol;
 ///
 /// let one = undl_symbol("A/RES/181(II)[A]").unwrap();
 /// assert_eq!(one.symbols[0].to_string(), "A/RES/181 A (II)");
@@ -388,7 +391,7 @@ fn interpret_tail(
 /// not resolution numbers; the error says so.
 ///
 /// ```
-/// use resgraph_registry::convert::unvotes_symbol;
+/// use resgraph_registry_build::convert::unvotes_symbol;
 ///
 /// let old = unvotes_symbol("R/25/2749B").unwrap();
 /// assert_eq!(old.symbols[0].to_string(), "A/RES/2749 B (XXV)");
@@ -475,7 +478,7 @@ impl SessionText for GaSession {
 /// title, and tidies spaces.
 ///
 /// ```
-/// use resgraph_registry::convert::clean_undl_title;
+/// use resgraph_registry_build::convert::clean_undl_title;
 /// assert_eq!(
 ///     clean_undl_title("Uniting for peace : resolution / adopted by the General Assembly"),
 ///     "Uniting for peace"
@@ -518,7 +521,7 @@ pub fn clean_undl_title(title: &str) -> String {
 /// metadata gives it, and tidies spaces.
 ///
 /// ```
-/// use resgraph_registry::convert::clean_metadata_title;
+/// use resgraph_registry_build::convert::clean_metadata_title;
 /// assert_eq!(clean_metadata_title("78/16. Programme of action"), "Programme of action");
 /// assert_eq!(clean_metadata_title("Seventy-ninth session Cooperation between"), "Cooperation between");
 /// ```
@@ -556,7 +559,7 @@ pub fn clean_metadata_title(title: &str) -> String {
 /// encoding damage (`People?Ã†s`, `Â` before a no-break space) repaired.
 ///
 /// ```
-/// use resgraph_registry::convert::unvotes_title;
+/// use resgraph_registry_build::convert::unvotes_title;
 /// assert_eq!(unvotes_title("The Arms Trade TreatyÂ\u{a0}").as_deref(), Some("The Arms Trade Treaty"));
 /// assert_eq!(unvotes_title("TO ADOPT DRAFT RESOL. (A/L. 574)"), None);
 /// ```
@@ -579,7 +582,7 @@ pub fn unvotes_title(descr: &str) -> Option<String> {
 /// Reads a date as texts print it, `5 December 2018`.
 ///
 /// ```
-/// use resgraph_registry::convert::parse_printed_date;
+/// use resgraph_registry_build::convert::parse_printed_date;
 /// assert_eq!(parse_printed_date("5 December 2018").unwrap().to_string(), "2018-12-05");
 /// assert_eq!(parse_printed_date("December 2018"), None);
 /// ```
@@ -759,5 +762,11 @@ mod tests {
         // an unquoted field stay.
         let r = csv_records("x,A \\B\\\\\"\" C,y\n");
         assert_eq!(r[0].fields, ["x", "A \\B\\\\\"\" C", "y"]);
+        // Records are numbered by the line they start on, whatever the
+        // line ends, quoted line breaks and empty lines before them.
+        for text in ["a\nb\n\"x\ny\"\n\nc\n", "a\r\nb\r\n\"x\r\ny\"\r\n\r\nc\r\n"] {
+            let lines: Vec<usize> = csv_records(text).iter().map(|r| r.line).collect();
+            assert_eq!(lines, [1, 2, 3, 6], "{text:?}");
+        }
     }
 }

@@ -1,9 +1,9 @@
 //! Building a registry from small fixtures in the formats of the source
 //! metadata files.
 
-use resgraph_registry::build::{build, Inputs};
-use resgraph_registry::convert::unvotes_symbol;
 use resgraph_registry::{Date, Source, Symbol};
+use resgraph_registry_build::build::{build, Inputs};
+use resgraph_registry_build::convert::unvotes_symbol;
 
 fn sym(text: &str) -> Symbol {
     text.parse().unwrap()

@@ -8,11 +8,13 @@
 //! `78/999` can be recognised as impossible).
 //!
 //! The registry shipped with resgraph is `data/registry/registry.tsv`,
-//! built by the `build_registry` example from public metadata (the UN
-//! Digital Library voting registry, the Voeten/unvotes roll calls, the
-//! metadata of the session 73-80 texts, the iGov decisions export and UN
-//! Digital Library MARC links; see `data/registry/PROVENANCE.md`). It is
-//! compiled into the crate and parsed once, on first use:
+//! built by the `build_registry` binary of the `resgraph-registry-build`
+//! crate (the tooling, kept out of this runtime crate) from public
+//! metadata (the UN Digital Library voting registry, the Voeten/unvotes
+//! roll calls, the metadata of the session 73-80 texts, the iGov
+//! decisions export and UN Digital Library MARC links; see
+//! `data/registry/PROVENANCE.md`). It is compiled into the crate and
+//! parsed once, on first use:
 //!
 //! ```
 //! use resgraph_registry::{GaSession, Registry, Source, Symbol};
@@ -56,9 +58,7 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
-pub mod build;
 pub mod check;
-pub mod convert;
 mod error;
 mod source;
 mod tsv;

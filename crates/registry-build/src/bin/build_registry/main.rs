@@ -1,7 +1,7 @@
 //! Builds `data/registry/` from the metadata in a data folder.
 //!
 //! ```text
-//! cargo run -p resgraph-registry --example build_registry -- /work/shared/data data/registry/registry.tsv
+//! cargo run -p resgraph-registry-build --bin build_registry -- /work/shared/data data/registry/registry.tsv
 //! ```
 //!
 //! Writes `registry.tsv` where asked and, beside it, `conflicts.tsv`,
@@ -27,7 +27,7 @@ fn main() {
 }
 
 fn run(data: &std::path::Path, out: &std::path::Path, list_skipped: bool) -> std::io::Result<()> {
-    use resgraph_registry::build;
+    use resgraph_registry_build::build;
 
     let inputs = build::Inputs::from_dir(data)?;
     for (name, present) in [

@@ -3,8 +3,8 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 
-use resgraph_registry::build::{self, Build, Inputs};
-use resgraph_registry::convert::CsvTable;
+use resgraph_registry_build::build::{self, Build, Inputs};
+use resgraph_registry_build::convert::CsvTable;
 use resgraph_symbol::Kind;
 
 /// Counts drawn from a build, for the console and for PROVENANCE.md.
@@ -269,7 +269,7 @@ impl Summary {
 Generated; do not edit by hand. Rebuild with
 
 ```text
-cargo run -p resgraph-registry --example build_registry -- <data folder> data/registry/registry.tsv
+cargo run -p resgraph-registry-build --bin build_registry -- <data folder> data/registry/registry.tsv
 ```
 
 where `<data folder>` is the project's shared data folder: verbatim copies
