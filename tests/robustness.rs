@@ -5,56 +5,19 @@
 #![forbid(unsafe_code)]
 
 use std::io::{self, Write};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use proptest::prelude::*;
 use resgraph::extract::{extract, extract_bytes, extract_html, Date, Document, Hint, Severity};
-use resgraph::graph::{
-    fnv1a64, write_atomically, CitationGraph, LoadError, NodeInfo, Occurrence, Section,
-};
+use resgraph::graph::{write_atomically, CitationGraph, LoadError, NodeInfo, Occurrence, Section};
 use resgraph::render::{to_dot, to_svg, Engine, Style};
 use resgraph::symbol::{Act, Body, Symbol};
+use resgraph_test_support::{assert_spans, entries, framed, temp_dir};
 
 // ---------------------------------------------------------------- helpers
 
-/// Every citation span lies inside `text`, on character boundaries, and
-/// is not empty.
-fn assert_spans(doc: &Document, text: &str) {
-    for c in &doc.citations {
-        assert!(
-            c.start < c.end && c.end <= text.len(),
-            "span {}..{} of {} bytes",
-            c.start,
-            c.end,
-            text.len()
-        );
-        assert!(
-            text.is_char_boundary(c.start) && text.is_char_boundary(c.end),
-            "span {}..{} not on char boundaries",
-            c.start,
-            c.end
-        );
-    }
-}
-
 fn targets(doc: &Document) -> Vec<String> {
     doc.citations.iter().map(|c| c.target.to_string()).collect()
-}
-
-fn temp_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("resgraph-robust-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    dir
-}
-
-fn dir_entries(dir: &Path) -> Vec<String> {
-    let mut names: Vec<String> = std::fs::read_dir(dir)
-        .expect("list")
-        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
-        .collect();
-    names.sort();
-    names
 }
 
 fn sym(text: &str) -> Symbol {
@@ -97,19 +60,6 @@ fn small_graph() -> CitationGraph {
     );
     g.add_adopted_as(&sym("A/C.1/77/L.23"), &sym("A/RES/77/37"));
     g
-}
-
-/// `payload` framed as a version-1 graph file with a correct checksum.
-fn framed(payload: &[u8]) -> Vec<u8> {
-    let mut bytes = Vec::with_capacity(payload.len() + 32);
-    bytes.extend_from_slice(b"RESGRAPH");
-    bytes.extend_from_slice(&1u32.to_le_bytes());
-    bytes.extend_from_slice(&0u32.to_le_bytes());
-    bytes.extend_from_slice(&(payload.len() as u64).to_le_bytes());
-    bytes.extend_from_slice(payload);
-    let sum = fnv1a64(&bytes);
-    bytes.extend_from_slice(&sum.to_le_bytes());
-    bytes
 }
 
 /// The payload of a graph file (no header, no checksum).
@@ -493,7 +443,6 @@ fn a_graph_file_truncated_at_every_offset_is_refused() {
     std::fs::write(&path, &file[..file.len() / 2]).expect("write");
     let err = CitationGraph::load(&path).expect_err("truncated");
     assert!(err.to_string().contains("cut.graph"), "{err}");
-    let _ = std::fs::remove_dir_all(dir);
 }
 
 #[test]
@@ -652,11 +601,7 @@ fn an_interrupted_graph_write_leaves_the_previous_file_and_no_temp() {
     .expect_err("the write fails");
     assert!(err.to_string().contains("lineage.graph"), "{err}");
     assert_eq!(std::fs::read(&path).expect("read"), before);
-    assert_eq!(
-        dir_entries(&dir),
-        ["lineage.graph"],
-        "no temporary file left"
-    );
+    assert_eq!(entries(&dir), ["lineage.graph"], "no temporary file left");
 
     // The writer panics half-way.
     let panicked = std::panic::catch_unwind(|| {
@@ -668,17 +613,13 @@ fn an_interrupted_graph_write_leaves_the_previous_file_and_no_temp() {
     });
     assert!(panicked.is_err());
     assert_eq!(std::fs::read(&path).expect("read"), before);
-    assert_eq!(
-        dir_entries(&dir),
-        ["lineage.graph"],
-        "no temporary file left"
-    );
+    assert_eq!(entries(&dir), ["lineage.graph"], "no temporary file left");
     assert!(CitationGraph::load(&path).expect("still loads") == old);
 
     // A write that completes replaces the file whole.
     bigger.save(&path).expect("save");
     assert!(CitationGraph::load(&path).expect("loads") == bigger);
-    assert_eq!(dir_entries(&dir), ["lineage.graph"]);
+    assert_eq!(entries(&dir), ["lineage.graph"]);
 
     // A directory that does not exist: an error naming the file, nothing created.
     let missing = dir.join("no/such/dir/lineage.graph");
@@ -687,7 +628,6 @@ fn an_interrupted_graph_write_leaves_the_previous_file_and_no_temp() {
         err.to_string().contains("no/such/dir/lineage.graph"),
         "{err}"
     );
-    let _ = std::fs::remove_dir_all(dir);
 }
 
 #[test]

@@ -6,20 +6,8 @@
 #![forbid(unsafe_code)]
 
 use libfuzzer_sys::fuzz_target;
-use resgraph_graph::{fnv1a64, CitationGraph};
-
-/// Wraps `payload` in a version-1 header and a correct checksum.
-fn framed(payload: &[u8]) -> Vec<u8> {
-    let mut bytes = Vec::with_capacity(payload.len() + 32);
-    bytes.extend_from_slice(b"RESGRAPH");
-    bytes.extend_from_slice(&1u32.to_le_bytes());
-    bytes.extend_from_slice(&0u32.to_le_bytes());
-    bytes.extend_from_slice(&(payload.len() as u64).to_le_bytes());
-    bytes.extend_from_slice(payload);
-    let sum = fnv1a64(&bytes);
-    bytes.extend_from_slice(&sum.to_le_bytes());
-    bytes
-}
+use resgraph_graph::CitationGraph;
+use resgraph_test_support::framed;
 
 fn load(bytes: &[u8]) {
     if let Ok(g) = CitationGraph::from_bytes(bytes) {

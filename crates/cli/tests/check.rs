@@ -1,18 +1,13 @@
 //! `resgraph check` on texts written to contain each kind of error, and
 //! on real texts that contain none.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
+
+use resgraph_test_support::temp_dir;
 
 fn resgraph() -> Command {
     Command::new(env!("CARGO_BIN_EXE_resgraph"))
-}
-
-fn temp_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("resgraph-check-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    dir
 }
 
 /// A draft in the form of the real ones, dated `date`, with `body` as its
@@ -94,7 +89,6 @@ fn each_kind_of_error_is_found() {
             "{name}: no {kind} finding mentioning {phrase:?} in {found:#?}"
         );
     }
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]
@@ -109,5 +103,4 @@ fn real_texts_without_errors_pass() {
     let (code, found) = findings(&dir);
     assert_eq!(code, Some(0), "{found:#?}");
     assert!(found.is_empty(), "{found:#?}");
-    let _ = std::fs::remove_dir_all(&dir);
 }

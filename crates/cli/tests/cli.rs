@@ -3,19 +3,14 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use resgraph_test_support::temp_dir;
+
 fn resgraph() -> Command {
     Command::new(env!("CARGO_BIN_EXE_resgraph"))
 }
 
 fn seed() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/golden/seed/A_C.1_77_L.73.txt")
-}
-
-fn temp_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("resgraph-cli-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    dir
 }
 
 #[test]
@@ -79,7 +74,6 @@ fn bad_files_are_named_the_rest_is_done_and_the_exit_code_says_so() {
     );
     // Latin-1 bytes are read as Windows-1252, with a note saying so.
     assert!(stdout.contains("decoded as windows-1252"), "{stdout}");
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]
@@ -118,7 +112,6 @@ fn output_files_are_written_whole() {
     assert_eq!(out.status.code(), Some(2));
     let leftovers = std::fs::read_dir(&dir).expect("dir").count();
     assert_eq!(leftovers, 1);
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]
@@ -182,7 +175,6 @@ fn build_query_and_render_the_bundled_lineage() {
         .expect("run");
     assert_eq!(unknown.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&unknown.stderr).contains("did you mean"));
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]

@@ -22,6 +22,20 @@ fn seed() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/golden/seed/A_C.1_77_L.73.txt")
 }
 
+/// Builds the graph of the seed text into `dir/seed.graph`.
+fn seed_graph(dir: &Path) -> PathBuf {
+    let graph = dir.join("seed.graph");
+    let out = run_within(
+        resgraph()
+            .args(["build", "-q", "-o"])
+            .arg(&graph)
+            .arg(seed()),
+        Duration::from_secs(60),
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    graph
+}
+
 fn jsonl(out: &Output) -> Vec<serde_json::Value> {
     String::from_utf8_lossy(&out.stdout)
         .lines()
@@ -271,15 +285,7 @@ fn output_to_a_full_device_fails_with_exit_code_2_and_leaves_it_a_device() {
         return;
     }
     let dir = temp_dir("full");
-    let graph = dir.join("seed.graph");
-    let out = run_within(
-        resgraph()
-            .args(["build", "-q", "-o"])
-            .arg(&graph)
-            .arg(seed()),
-        Duration::from_secs(60),
-    );
-    assert!(out.status.success(), "{}", stderr(&out));
+    let graph = seed_graph(&dir);
     let symbol = "A/C.1/77/L.73";
     let runs: Vec<Vec<String>> = vec![
         vec![
@@ -341,15 +347,7 @@ fn output_to_a_full_device_fails_with_exit_code_2_and_leaves_it_a_device() {
 #[test]
 fn output_to_a_read_only_location_fails_with_exit_code_2_and_leaves_nothing() {
     let dir = temp_dir("read-only");
-    let graph = dir.join("seed.graph");
-    let out = run_within(
-        resgraph()
-            .args(["build", "-q", "-o"])
-            .arg(&graph)
-            .arg(seed()),
-        Duration::from_secs(60),
-    );
-    assert!(out.status.success(), "{}", stderr(&out));
+    let graph = seed_graph(&dir);
     // /proc takes no new files, even from root; a directory that does not
     // exist takes nothing either.
     let missing = dir.join("no/such/dir/out.json");

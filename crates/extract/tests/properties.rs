@@ -3,6 +3,7 @@
 
 use proptest::prelude::*;
 use resgraph_extract::{explain, extract, extract_bytes, Hint, Verdict};
+use resgraph_test_support::{citation_span_problem, span_problem};
 
 fn check(text: &str) -> Result<(), TestCaseError> {
     // Explaining never panics, judges tokens inside the text, reads
@@ -10,8 +11,7 @@ fn check(text: &str) -> Result<(), TestCaseError> {
     // where a citation's span covers it.
     let explained = explain(text, &Hint::default());
     for c in &explained.candidates {
-        prop_assert!(c.start < c.end && c.end <= text.len());
-        prop_assert!(text.is_char_boundary(c.start) && text.is_char_boundary(c.end));
+        prop_assert_eq!(span_problem(c.start, c.end, text), None);
         if c.verdict == Verdict::Cited {
             prop_assert!(explained
                 .document
@@ -22,16 +22,7 @@ fn check(text: &str) -> Result<(), TestCaseError> {
     }
     let doc = extract(text, &Hint::default());
     prop_assert_eq!(&doc, &explained.document);
-    for c in &doc.citations {
-        prop_assert!(
-            c.start < c.end && c.end <= text.len(),
-            "{}..{} of {}",
-            c.start,
-            c.end,
-            text.len()
-        );
-        prop_assert!(text.is_char_boundary(c.start) && text.is_char_boundary(c.end));
-    }
+    prop_assert_eq!(citation_span_problem(&doc, text), None);
     Ok(())
 }
 

@@ -45,13 +45,6 @@ fn timed(name: &str, run: impl FnOnce() -> Document) -> Document {
     doc
 }
 
-fn check_spans(doc: &Document, text: &str) {
-    for c in &doc.citations {
-        assert!(c.start < c.end && c.end <= text.len());
-        assert!(text.is_char_boundary(c.start) && text.is_char_boundary(c.end));
-    }
-}
-
 /// `lib.rs` `place_in_running_text` and `relation.rs` `clause_relation`
 /// lower-cased and searched everything before each mention of a running
 /// paragraph (a GA decision): now `relation::RunningText` reads the
@@ -63,7 +56,7 @@ fn running_text_full_of_citations() {
         size(),
     );
     let doc = timed("running text", || extract(&text, &Hint::default()));
-    check_spans(&doc, &text);
+    resgraph_test_support::assert_spans(&doc, &text);
     let n = text.matches("76/19").count();
     assert!(
         doc.citations.len() >= n - 1,
@@ -95,7 +88,7 @@ fn brackets_without_their_close() {
     );
     let doc = timed("`[` without `]`", || extract(&text, &Hint::default()));
     assert_eq!(doc.citations[0].target.to_string(), "A/RES/76/19");
-    check_spans(&doc, &text);
+    resgraph_test_support::assert_spans(&doc, &text);
 }
 
 /// `text.rs` `html_entity` searched the rest of the line for `;` from
@@ -118,7 +111,7 @@ fn numeric_entities_without_their_semicolon() {
 fn masthead_symbols_followed_by_an_open_parenthesis() {
     let text = repeat_to("A/1 (", size());
     let doc = timed("`A/1 (`", || extract(&text, &Hint::default()));
-    check_spans(&doc, &text);
+    resgraph_test_support::assert_spans(&doc, &text);
     assert!(doc.citations.iter().all(|c| c.target.to_string() == "A/1"));
     assert!(doc.citations.len() > text.len() / 6);
     let text = "See S/RES/1373 (2001) and A/RES/2625 (XXV) (A/1 (";

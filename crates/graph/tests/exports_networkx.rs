@@ -56,8 +56,7 @@ fn networkx_reads_graphml_and_node_link_json() {
         return;
     }
     let g = graph();
-    let dir = std::env::temp_dir().join(format!("resgraph-graph-nx-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = resgraph_test_support::temp_dir("graph-nx");
     let graphml: PathBuf = dir.join("g.graphml");
     let json: PathBuf = dir.join("g.json");
     let nodes_csv: PathBuf = dir.join("nodes.csv");
@@ -109,7 +108,6 @@ print("ok", n, m)
         .arg("Programme d'action — \"ICT\" & <security>, 2021–2025\u{7}")
         .output()
         .unwrap();
-    let _ = std::fs::remove_dir_all(&dir);
     assert!(
         out.status.success(),
         "networkx check failed:\n{}\n{}",

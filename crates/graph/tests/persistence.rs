@@ -1,33 +1,13 @@
 //! Saving and loading: round trips, and every kind of bad file.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use resgraph_extract::{Date, Section};
 use resgraph_graph::{
     write_atomically, CitationGraph, LoadError, NodeInfo, Occurrence, FORMAT_VERSION,
 };
 use resgraph_symbol::Symbol;
-
-struct TempDir(PathBuf);
-
-impl TempDir {
-    fn new(name: &str) -> TempDir {
-        let dir =
-            std::env::temp_dir().join(format!("resgraph-graph-{name}-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).unwrap();
-        TempDir(dir)
-    }
-    fn path(&self, file: &str) -> PathBuf {
-        self.0.join(file)
-    }
-}
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
+use resgraph_test_support::temp_dir;
 
 fn s(t: &str) -> Symbol {
     Symbol::parse_loose(t).unwrap()
@@ -75,9 +55,9 @@ fn small_graph() -> CitationGraph {
 
 #[test]
 fn save_and_load_round_trip() {
-    let dir = TempDir::new("roundtrip");
+    let dir = temp_dir("roundtrip");
     let g = small_graph();
-    let path = dir.path("g.resgraph");
+    let path = dir.join("g.resgraph");
     g.save(&path).unwrap();
     let back = CitationGraph::load(&path).unwrap();
     assert_eq!(back, g);
@@ -93,7 +73,7 @@ fn save_and_load_round_trip() {
     bigger.add_node(&s("S/RES/1373 (2001)"));
     bigger.save(&path).unwrap();
     assert_eq!(CitationGraph::load(&path).unwrap(), bigger);
-    let names: Vec<_> = std::fs::read_dir(&dir.0)
+    let names: Vec<_> = std::fs::read_dir(&*dir)
         .unwrap()
         .map(|e| e.unwrap().file_name())
         .collect();
@@ -149,8 +129,8 @@ fn trailing_bytes_are_an_error() {
 
 #[test]
 fn foreign_future_and_missing_files_are_named() {
-    let dir = TempDir::new("bad");
-    let foreign = dir.path("graph.graphml");
+    let dir = temp_dir("bad");
+    let foreign = dir.join("graph.graphml");
     std::fs::write(&foreign, "<?xml version=\"1.0\"?>\n<graphml/>").unwrap();
     let err = CitationGraph::load(&foreign).unwrap_err();
     assert!(matches!(err, LoadError::Foreign { .. }));
@@ -161,14 +141,14 @@ fn foreign_future_and_missing_files_are_named() {
     );
     assert_eq!(err.path(), foreign.as_path());
 
-    let empty = dir.path("empty");
+    let empty = dir.join("empty");
     std::fs::write(&empty, b"").unwrap();
     assert!(matches!(
         CitationGraph::load(&empty).unwrap_err(),
         LoadError::Truncated { found: 0, .. }
     ));
 
-    let future = dir.path("future.resgraph");
+    let future = dir.join("future.resgraph");
     let mut bytes = small_graph().to_bytes();
     bytes[8..12].copy_from_slice(&(FORMAT_VERSION + 1).to_le_bytes());
     std::fs::write(&future, &bytes).unwrap();
@@ -178,12 +158,12 @@ fn foreign_future_and_missing_files_are_named() {
     );
     assert!(err.to_string().contains("future.resgraph"));
 
-    let missing = dir.path("missing.resgraph");
+    let missing = dir.join("missing.resgraph");
     let err = CitationGraph::load(&missing).unwrap_err();
     assert!(matches!(err, LoadError::Io { .. }));
     assert!(err.to_string().contains("missing.resgraph"));
 
-    let corrupt = dir.path("corrupt.resgraph");
+    let corrupt = dir.join("corrupt.resgraph");
     let mut bytes = small_graph().to_bytes();
     let mid = bytes.len() / 2;
     bytes[mid] ^= 0x40;
@@ -195,8 +175,8 @@ fn foreign_future_and_missing_files_are_named() {
 
 #[test]
 fn failed_atomic_writes_leave_the_old_file() {
-    let dir = TempDir::new("atomic");
-    let path = dir.path("out.csv");
+    let dir = temp_dir("atomic");
+    let path = dir.join("out.csv");
     write_atomically(&path, |w| std::io::Write::write_all(w, b"old")).unwrap();
     let failed = write_atomically(&path, |w| {
         std::io::Write::write_all(w, b"half")?;
@@ -205,7 +185,7 @@ fn failed_atomic_writes_leave_the_old_file() {
     let err = failed.unwrap_err();
     assert!(err.to_string().contains("out.csv") && err.to_string().contains("disk on fire"));
     assert_eq!(std::fs::read(&path).unwrap(), b"old");
-    assert_eq!(std::fs::read_dir(&dir.0).unwrap().count(), 1);
+    assert_eq!(std::fs::read_dir(&*dir).unwrap().count(), 1);
     let nowhere = Path::new("/nonexistent-dir-for-resgraph/x.resgraph");
     assert!(small_graph().save(nowhere).is_err());
 }

@@ -5,13 +5,7 @@ use std::fs;
 use resgraph_synth::{
     corpus_to_dir, write_edge_csv, Corpus, EdgeCsv, SynthConfig, EDGE_CSV_HEADER,
 };
-
-fn temp_dir(name: &str) -> std::path::PathBuf {
-    let dir =
-        std::env::temp_dir().join(format!("resgraph-synth-test-{name}-{}", std::process::id()));
-    let _ = fs::remove_dir_all(&dir);
-    dir
-}
+use resgraph_test_support::temp_dir;
 
 #[test]
 fn corpus_on_disk_is_sharded_and_complete() {
@@ -43,7 +37,6 @@ fn corpus_on_disk_is_sharded_and_complete() {
     let mut alone = Vec::new();
     write_edge_csv(&config, &mut alone).unwrap();
     assert_eq!(String::from_utf8(alone).unwrap(), edges);
-    fs::remove_dir_all(&dir).unwrap();
 }
 
 #[test]
@@ -74,7 +67,6 @@ fn failed_write_leaves_no_edge_list() {
     // A file where the directory should be: nothing is written, and no
     // temporary edge list is left behind.
     let dir = temp_dir("blocked");
-    fs::create_dir_all(&dir).unwrap();
     fs::write(dir.join("0000"), b"in the way").unwrap();
     let err = corpus_to_dir(&SynthConfig::new(3, 1), &dir);
     assert!(err.is_err());
@@ -83,5 +75,4 @@ fn failed_write_leaves_no_edge_list() {
         .map(|e| e.unwrap().file_name().into_string().unwrap())
         .collect();
     assert_eq!(names, ["0000"]);
-    fs::remove_dir_all(&dir).unwrap();
 }
