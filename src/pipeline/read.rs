@@ -125,6 +125,11 @@ pub enum ReadErrorKind {
 /// `verdicts` asks for them. The document's source is the path, and its
 /// symbol may come from the file name when the text states none.
 ///
+/// # Errors
+///
+/// A [`ReadError`] when the file cannot be read, is no regular
+/// file, is binary, or is a PDF `pdftotext` cannot convert.
+///
 /// ```
 /// use resgraph::pipeline::{read_file, Verdicts};
 ///

@@ -89,6 +89,10 @@ const REORDER_PER_THREAD: usize = 16;
 /// whatever the number of threads. The first error `sink` returns stops
 /// the reading and is returned.
 ///
+/// # Errors
+///
+/// The first error `sink` returns; reading stops there.
+///
 /// ```
 /// use resgraph::pipeline::{stream, NoProgress, Verdicts};
 ///
@@ -121,6 +125,10 @@ pub fn stream<E>(
 /// [`stream`] with `map` applied to each result on the reading thread
 /// that read it: work such as serialising a document is spread over the
 /// threads, and `sink` only receives what `map` made of it.
+///
+/// # Errors
+///
+/// The first error `sink` returns; reading stops there.
 pub fn stream_map<T: Send, E>(
     files: &[PathBuf],
     verdicts: Verdicts,

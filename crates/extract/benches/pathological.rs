@@ -9,6 +9,9 @@
 //!
 //! `PATHOLOGICAL_MB=2` changes the size; `PATHOLOGICAL_ONLY=name` runs
 //! one input.
+// A bench is no API, and criterion's macros make undocumented public
+// functions: the workspace's missing_docs lint does not apply.
+#![allow(missing_docs)]
 #![forbid(unsafe_code)]
 
 use std::hint::black_box;

@@ -6,6 +6,9 @@
 //! cargo bench -p resgraph-graph --bench graph
 //! RESGRAPH_BENCH_LARGE=1 cargo bench -p resgraph-graph --bench graph
 //! ```
+// A bench is no API, and criterion's macros make undocumented public
+// functions: the workspace's missing_docs lint does not apply.
+#![allow(missing_docs)]
 
 use std::hint::black_box;
 use std::time::Duration;

@@ -77,6 +77,10 @@ impl CitationGraph {
     /// `weight` (occurrence count), `relations` and `sections` (sorted,
     /// `;`-separated). Unknown values are left out.
     ///
+    /// # Errors
+    ///
+    /// Any error of `w`.
+    ///
     /// ```
     /// use resgraph_graph::{CitationGraph, Occurrence, Section};
     /// let mut g = CitationGraph::new();
@@ -156,6 +160,10 @@ impl CitationGraph {
     /// pandas or a Neo4j `LOAD CSV WITH HEADERS`. Unknown values are
     /// empty.
     ///
+    /// # Errors
+    ///
+    /// Any error of `w`.
+    ///
     /// ```
     /// use resgraph_graph::CitationGraph;
     /// let mut g = CitationGraph::new();
@@ -201,6 +209,10 @@ impl CitationGraph {
     /// Writes the edges as CSV (header `source,target,weight,relations,sections`;
     /// relations and sections sorted and `;`-separated).
     ///
+    /// # Errors
+    ///
+    /// Any error of `w`.
+    ///
     /// ```
     /// use resgraph_graph::{CitationGraph, Occurrence, Section};
     /// let mut g = CitationGraph::new();
@@ -236,6 +248,10 @@ impl CitationGraph {
 
     /// Writes every occurrence as CSV, one row each (header
     /// `source,target,relation,section,paragraph,cited_date`).
+    ///
+    /// # Errors
+    ///
+    /// Any error of `w`.
     pub fn write_csv_occurrences<W: Write>(&self, w: W) -> io::Result<()> {
         let mut w = BufWriter::new(w);
         csv_row(
@@ -275,6 +291,11 @@ impl CitationGraph {
     /// carry `label`, `kind`, `organ`, `read` and, when known, `title`,
     /// `date`, `source`; links carry `weight`, `relations`, `sections`
     /// and the `occurrences`.
+    ///
+    /// # Errors
+    ///
+    /// Any error of `w` (a serialisation error is returned as an
+    /// `io::Error` of kind `Other`).
     ///
     /// ```
     /// use resgraph_graph::{CitationGraph, Occurrence, Section};

@@ -419,12 +419,21 @@ impl CitationGraph {
     }
 
     /// Writes the graph file to `w` (not atomically; see [`save`](Self::save)).
+    ///
+    /// # Errors
+    ///
+    /// Any error of `w`.
     pub fn to_writer<W: Write>(&self, mut w: W) -> io::Result<()> {
         w.write_all(&self.to_bytes())?;
         w.flush()
     }
 
     /// Saves the graph to `path`, atomically (see [`write_atomically`]).
+    ///
+    /// # Errors
+    ///
+    /// A [`WriteError`] naming `path` when the file cannot be written
+    /// (the previous file, if any, is then left as it was).
     ///
     /// ```
     /// use resgraph_graph::{CitationGraph, Occurrence, Section};
@@ -444,6 +453,12 @@ impl CitationGraph {
     /// Loads a graph saved with [`save`](Self::save). A file that is
     /// missing, foreign, of a newer format, truncated or corrupt gives a
     /// [`LoadError`] naming it and what was expected.
+    ///
+    /// # Errors
+    ///
+    /// A [`LoadError`] naming `path`: the file cannot be read, is not a
+    /// graph file, is of a newer format version, is truncated, fails its
+    /// checksum, or holds an impossible value (with its byte offset).
     ///
     /// ```
     /// use resgraph_graph::{CitationGraph, LoadError};
@@ -483,6 +498,11 @@ impl CitationGraph {
     }
 
     /// Reads a graph file from memory.
+    ///
+    /// # Errors
+    ///
+    /// A [`LoadError`] when the bytes are no valid graph file (see
+    /// [`load`](Self::load)).
     ///
     /// ```
     /// use resgraph_graph::{CitationGraph, LoadError};

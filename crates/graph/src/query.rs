@@ -188,6 +188,13 @@ impl CitationGraph {
     /// fewest citation steps), ordered by distance then chronologically.
     /// The document itself is not included; an unknown symbol has none.
     ///
+    /// Costs one breadth-first search: O(V + E) time over the V documents
+    /// and E citing → cited links reached (O(V + O) over the O occurrences
+    /// with a filter, which reads them), O(V) memory for the visited set,
+    /// then O(k log k) to order the k found. The first query after a change
+    /// also builds the cached adjacency arrays and chronological ranks,
+    /// O(V log V + E).
+    ///
     /// ```
     /// use resgraph_graph::{CitationGraph, Filter, Occurrence, QueryOptions, Section};
     /// let s = |t: &str| resgraph_symbol::Symbol::parse_loose(t).unwrap();
@@ -214,6 +221,9 @@ impl CitationGraph {
     /// Everything that builds on `symbol`, transitively: the documents
     /// that cite it, those that cite them, and so on, with distances,
     /// ordered by distance then chronologically.
+    ///
+    /// Costs what [`ancestors`](Self::ancestors) costs, over the links
+    /// the other way.
     ///
     /// ```
     /// use resgraph_graph::{CitationGraph, Occurrence, QueryOptions, Section};
@@ -281,6 +291,10 @@ impl CitationGraph {
     /// one whose documents, read from `from`, come chronologically
     /// earliest.
     ///
+    /// Costs one breadth-first search back from `to` (O(V + E), O(V + O)
+    /// with a filter; it stops once `from` is reached), then one pass over
+    /// the neighbours of each document on the path.
+    ///
     /// ```
     /// use resgraph_graph::{CitationGraph, Occurrence, QueryOptions, Section};
     /// let s = |t: &str| resgraph_symbol::Symbol::parse_loose(t).unwrap();
@@ -336,6 +350,8 @@ impl CitationGraph {
     /// direction exists: from `a` to `b` if `a` builds on `b`, else from
     /// `b` to `a`. The path runs from the citing to the cited end.
     ///
+    /// Costs one [`shortest_path`](Self::shortest_path) search.
+    ///
     /// ```
     /// use resgraph_graph::{CitationGraph, Occurrence, QueryOptions, Section};
     /// let s = |t: &str| resgraph_symbol::Symbol::parse_loose(t).unwrap();
@@ -355,6 +371,13 @@ impl CitationGraph {
     /// chronologically document by document. At most `opts.limit` paths
     /// ([`DEFAULT_MAX_PATHS`] when unset) are returned: the first in that
     /// order.
+    ///
+    /// Costs a breadth-first search for the distances to `b` (O(V + E)),
+    /// then a depth-first enumeration that only enters documents from which
+    /// `b` can still be reached in the steps left: proportional to the
+    /// paths written and their length, which can grow exponentially with
+    /// `max_len` in a dense graph, hence the limit (at most
+    /// [`DEFAULT_MAX_PATHS`] when none is set).
     ///
     /// ```
     /// use resgraph_graph::{CitationGraph, Occurrence, QueryOptions, Section};
@@ -492,6 +515,9 @@ impl CitationGraph {
     /// largest distance from them, ordered by that distance then
     /// chronologically. Empty when `symbols` is empty or one is unknown.
     ///
+    /// Costs one breadth-first search per symbol, O(s · (V + E)) for s
+    /// symbols, and a hash map of the documents common so far.
+    ///
     /// ```
     /// use resgraph_graph::{CitationGraph, Occurrence, QueryOptions, Section};
     /// let s = |t: &str| resgraph_symbol::Symbol::parse_loose(t).unwrap();
@@ -542,6 +568,9 @@ impl CitationGraph {
     /// documents nobody cites are left out. With `within`, only nodes of
     /// that set and citations among them count (a subgraph).
     ///
+    /// Costs O(V) from the cached in-degrees, or O(V + E) with `within`,
+    /// then O(V + k log k) to pick and order the k = `limit` first.
+    ///
     /// ```
     /// use resgraph_graph::{CitationGraph, Occurrence, Section};
     /// let s = |t: &str| resgraph_symbol::Symbol::parse_loose(t).unwrap();
@@ -560,6 +589,9 @@ impl CitationGraph {
 
     /// [`most_cited`](Self::most_cited), counting only citations that
     /// pass `filter`.
+    ///
+    /// Costs O(V + O) with a filter or `within` (each link's occurrences
+    /// are read), O(V) otherwise, then O(V + k log k) for the k first.
     ///
     /// ```
     /// use resgraph_graph::{CitationGraph, Filter, Occurrence, Section};
@@ -645,6 +677,9 @@ impl CitationGraph {
     /// one. `damping` is clamped to 0..=1 (0.85 if not a number). For a
     /// subgraph, take [`subgraph`](Self::subgraph) first.
     ///
+    /// Costs O(iterations · (V + E)) time and O(V) memory, then O(V log V)
+    /// to order the scores.
+    ///
     /// ```
     /// use resgraph_graph::{CitationGraph, Occurrence, Section};
     /// let s = |t: &str| resgraph_symbol::Symbol::parse_loose(t).unwrap();
@@ -723,6 +758,9 @@ impl CitationGraph {
     /// The documents `symbols` (those the graph knows) with what is known
     /// of them, the citations among them with their occurrences, and the
     /// adoption links among them: a graph of its own, to render or export.
+    ///
+    /// Costs O(k log k) for the k symbols, plus their outgoing links and
+    /// the occurrences copied.
     ///
     /// ```
     /// use resgraph_graph::{CitationGraph, Occurrence, QueryOptions, Section};

@@ -87,6 +87,11 @@ impl CitationGraph {
     /// canonical or short form), then the same kind, then the closest
     /// session and number, then chronologically.
     ///
+    /// # Errors
+    ///
+    /// An [`UnknownSymbol`] when `input` is no symbol or names a
+    /// document the graph does not hold, with the nearest known symbols.
+    ///
     /// ```
     /// use resgraph_graph::CitationGraph;
     /// let mut g = CitationGraph::new();

@@ -155,6 +155,13 @@ impl CitationGraph {
     /// seed has no lineage. [`series_lineage_with`](Self::series_lineage_with)
     /// takes other parameters.
     ///
+    /// Costs what the documents visited cost: each candidate (a document
+    /// citing or cited by a member in the first preambular paragraphs) is
+    /// visited once and queued in a binary heap, so O(C log C + O_m) for C
+    /// candidates and the O_m occurrences of members' links, plus the title
+    /// similarity of each candidate against the member titles known (O(m)
+    /// word-set comparisons for m members), and O(V) for the visited set.
+    ///
     /// ```
     /// use resgraph_graph::{CitationGraph, Occurrence, Section};
     /// let s = |t: &str| resgraph_symbol::Symbol::parse_loose(t).unwrap();

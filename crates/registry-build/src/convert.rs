@@ -162,6 +162,11 @@ pub struct SourceSymbol {
 ///
 /// The error says what could not be read.
 ///
+/// # Errors
+///
+/// A short reason when `raw` is not a resolution symbol the
+/// registry can hold.
+///
 /// ```
 /// use resgraph_registry_build::convert::undl_symbol;
 ///
@@ -389,6 +394,10 @@ fn interpret_tail(
 ///
 /// Other identifiers (`ESS/1/34`, `SS/2/44`, `GOAR/1/1288B`, empty) are
 /// not resolution numbers; the error says so.
+///
+/// # Errors
+///
+/// A short reason when `unres` is not a resolution number.
 ///
 /// ```
 /// use resgraph_registry_build::convert::unvotes_symbol;

@@ -262,6 +262,11 @@ impl Registry {
     /// round); every entry needs at least one source; each symbol may
     /// appear once.
     ///
+    /// # Errors
+    ///
+    /// The first line that is malformed, as a [`RegistryError`] with its
+    /// line number, what was expected and what was found.
+    ///
     /// ```
     /// use resgraph_registry::{Registry, RegistryError};
     ///
@@ -372,6 +377,11 @@ impl Registry {
     /// Reads draft-to-resolution links (`draft<TAB>resolution` lines, as
     /// in `adopted_from.tsv`) into the registry; returns how many were
     /// new.
+    ///
+    /// # Errors
+    ///
+    /// The first malformed line, as a [`RegistryError`] with its line
+    /// number; links read before it are kept.
     ///
     /// ```
     /// use resgraph_registry::Registry;

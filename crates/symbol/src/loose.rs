@@ -55,6 +55,11 @@ impl Symbol {
     /// the Assembly's own texts; a four-digit first part (`1996/31`) is a
     /// year and so the Economic and Social Council.
     ///
+    /// # Errors
+    ///
+    /// A [`ParseError`] when `input` is no symbol in any of the accepted
+    /// forms.
+    ///
     /// ```
     /// use resgraph_symbol::Symbol;
     /// for (typed, canonical) in [

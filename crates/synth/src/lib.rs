@@ -352,6 +352,10 @@ impl ExactSizeIterator for Corpus {}
 /// Generates the corpus, handing each document to `sink` as soon as it
 /// is written; stops at the first error the sink returns.
 ///
+/// # Errors
+///
+/// The first error `sink` returns.
+///
 /// ```
 /// use resgraph_synth::{generate, SynthConfig};
 /// let mut bytes = 0;

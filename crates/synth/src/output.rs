@@ -34,6 +34,10 @@ pub struct EdgeCsv<W: Write> {
 
 impl<W: Write> EdgeCsv<W> {
     /// Starts an edge list on `out`, writing the header row.
+    ///
+    /// # Errors
+    ///
+    /// Any error of `out` writing the header.
     pub fn new(mut out: W) -> io::Result<EdgeCsv<W>> {
         out.write_all(EDGE_CSV_HEADER.as_bytes())?;
         out.write_all(b"\n")?;
@@ -41,6 +45,10 @@ impl<W: Write> EdgeCsv<W> {
     }
 
     /// Writes one row per citation of `doc`.
+    ///
+    /// # Errors
+    ///
+    /// Any error of the writer.
     pub fn write_document(&mut self, doc: &SynthDocument) -> io::Result<()> {
         let source = doc.symbol.to_string();
         for c in &doc.citations {
@@ -72,6 +80,10 @@ impl<W: Write> EdgeCsv<W> {
     }
 
     /// Flushes and returns the writer.
+    ///
+    /// # Errors
+    ///
+    /// Any error of the writer while flushing.
     pub fn into_inner(mut self) -> io::Result<W> {
         self.out.flush()?;
         Ok(self.out)
@@ -81,6 +93,10 @@ impl<W: Write> EdgeCsv<W> {
 /// Generates the corpus of `config` and writes only its citation graph
 /// to `out` (see [`EdgeCsv`]): the same graph as the texts, for tools
 /// that load edges directly.
+///
+/// # Errors
+///
+/// Any error of `out`.
 ///
 /// ```
 /// let mut out = Vec::new();
@@ -114,6 +130,11 @@ pub fn shard_dir(index: usize) -> String {
 /// disposable); the edge list is written atomically
 /// ([`resgraph_io::write_atomically`]), so that `edges.csv` is always
 /// complete.
+///
+/// # Errors
+///
+/// Any error creating the directories or writing a text or the
+/// edge list (the latter naming `edges.csv`).
 ///
 /// ```
 /// let dir = std::env::temp_dir().join(format!("resgraph-synth-doc-{}", std::process::id()));
