@@ -3,20 +3,9 @@
 //! bounded by the bytes that remain, so under a memory limit the file is
 //! refused with a message instead of killing the process.
 
-use std::path::PathBuf;
 use std::process::Command;
 
-fn varint(mut n: u64, out: &mut Vec<u8>) {
-    loop {
-        let byte = (n & 0x7f) as u8;
-        n >>= 7;
-        if n == 0 {
-            out.push(byte);
-            return;
-        }
-        out.push(byte | 0x80);
-    }
-}
+use resgraph_test_support::{framed, temp_dir, varint};
 
 /// The file the issue describes: no relations, `len / 2 - 10` nodes
 /// announced, then `len` bytes of 0xFF, with a valid header and checksum.
@@ -25,21 +14,13 @@ fn forged(len: usize) -> Vec<u8> {
     varint(0, &mut payload);
     varint((len / 2 - 10) as u64, &mut payload);
     payload.resize(payload.len() + len, 0xFF);
-    let mut file = Vec::with_capacity(payload.len() + 32);
-    file.extend_from_slice(&resgraph_graph::MAGIC);
-    file.extend_from_slice(&resgraph_graph::FORMAT_VERSION.to_le_bytes());
-    file.extend_from_slice(&0u32.to_le_bytes());
-    file.extend_from_slice(&(payload.len() as u64).to_le_bytes());
-    file.extend_from_slice(&payload);
-    let sum = resgraph_graph::fnv1a64(&file);
-    file.extend_from_slice(&sum.to_le_bytes());
-    file
+    framed(&payload)
 }
 
 #[test]
 fn a_forged_node_count_is_refused_under_a_memory_limit_not_aborted() {
-    let path: PathBuf =
-        std::env::temp_dir().join(format!("resgraph-forged-{}.graph", std::process::id()));
+    let dir = temp_dir("forged");
+    let path = dir.join("forged.graph");
     std::fs::write(&path, forged(12_000_000)).expect("write the forged file");
     // 400 MB of address space: the loader used to reserve 670 MB for the
     // announced nodes and die of SIGABRT.
@@ -50,7 +31,6 @@ fn a_forged_node_count_is_refused_under_a_memory_limit_not_aborted() {
         .arg(&path)
         .output()
         .expect("sh runs");
-    let _ = std::fs::remove_file(&path);
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(
         out.status.code(),

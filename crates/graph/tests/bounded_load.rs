@@ -8,23 +8,12 @@
 use std::alloc::System;
 
 use proptest::prelude::*;
-use resgraph_graph::{fnv1a64, CitationGraph, FORMAT_VERSION, MAGIC};
+use resgraph_graph::CitationGraph;
+use resgraph_test_support::{framed, varint};
 use stats_alloc::{Region, StatsAlloc, INSTRUMENTED_SYSTEM};
 
 #[global_allocator]
 static GLOBAL: &StatsAlloc<System> = &INSTRUMENTED_SYSTEM;
-
-fn varint(mut n: u64, out: &mut Vec<u8>) {
-    loop {
-        let byte = (n & 0x7f) as u8;
-        n >>= 7;
-        if n == 0 {
-            out.push(byte);
-            return;
-        }
-        out.push(byte | 0x80);
-    }
-}
 
 fn str(s: &str, out: &mut Vec<u8>) {
     varint(s.len() as u64, out);
@@ -91,18 +80,6 @@ fn payload(forged: Forged, slack: u64, filler: &[u8]) -> Vec<u8> {
     p
 }
 
-fn file(payload: &[u8]) -> Vec<u8> {
-    let mut f = Vec::with_capacity(payload.len() + 32);
-    f.extend_from_slice(&MAGIC);
-    f.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
-    f.extend_from_slice(&0u32.to_le_bytes());
-    f.extend_from_slice(&(payload.len() as u64).to_le_bytes());
-    f.extend_from_slice(payload);
-    let sum = fnv1a64(&f);
-    f.extend_from_slice(&sum.to_le_bytes());
-    f
-}
-
 fn forged() -> impl Strategy<Value = Forged> {
     prop_oneof![
         Just(Forged::Relations),
@@ -132,7 +109,7 @@ proptest! {
         slack in 0u64..20,
         filler in filler(),
     ) {
-        let bytes = file(&payload(forged, slack, &filler));
+        let bytes = framed(&payload(forged, slack, &filler));
         let region = Region::new(GLOBAL);
         let loaded = CitationGraph::from_bytes(&bytes);
         let allocated = region.change().bytes_allocated;

@@ -8,7 +8,7 @@
 //! * [`span_problem`], [`citation_span_problem`] and [`assert_spans`]:
 //!   the rule every span obeys (inside the text, not empty, on character
 //!   boundaries);
-//! * [`framed`]: a graph file around any payload, with a correct header
+//! * [`framed`] and [`varint`]: a graph file around any payload, with a correct header
 //!   and checksum, so that tests and fuzzers reach the value checks of
 //!   the loader;
 //! * [`run_within`] and [`stderr`]: running a binary with a time limit.
@@ -133,7 +133,8 @@ pub fn assert_spans(doc: &Document, text: &str) {
     }
 }
 
-/// `payload` framed as a version-1 graph file: the `RESGRAPH` magic, the
+/// `payload` framed as a graph file of the current format version
+/// ([`resgraph_graph::FORMAT_VERSION`]): the `RESGRAPH` magic, the
 /// version, no flags, the payload's length, the payload and a correct
 /// FNV-1a checksum.
 ///
@@ -145,13 +146,33 @@ pub fn assert_spans(doc: &Document, text: &str) {
 pub fn framed(payload: &[u8]) -> Vec<u8> {
     let mut bytes = Vec::with_capacity(payload.len() + 32);
     bytes.extend_from_slice(&resgraph_graph::MAGIC);
-    bytes.extend_from_slice(&1u32.to_le_bytes());
+    bytes.extend_from_slice(&resgraph_graph::FORMAT_VERSION.to_le_bytes());
     bytes.extend_from_slice(&0u32.to_le_bytes());
     bytes.extend_from_slice(&(payload.len() as u64).to_le_bytes());
     bytes.extend_from_slice(payload);
     let sum = resgraph_graph::fnv1a64(&bytes);
     bytes.extend_from_slice(&sum.to_le_bytes());
     bytes
+}
+
+/// Appends `n` as the graph file format writes counts and ids: unsigned
+/// LEB128, seven bits a byte, low bits first.
+///
+/// ```
+/// let mut out = Vec::new();
+/// resgraph_test_support::varint(300, &mut out);
+/// assert_eq!(out, [0xac, 0x02]);
+/// ```
+pub fn varint(mut n: u64, out: &mut Vec<u8>) {
+    loop {
+        let byte = (n & 0x7f) as u8;
+        n >>= 7;
+        if n == 0 {
+            out.push(byte);
+            return;
+        }
+        out.push(byte | 0x80);
+    }
 }
 
 /// Runs a command with no input, collecting its output, and fails the
