@@ -32,4 +32,4 @@ mod section;
 
 pub use date::{Date, DateParseError};
 pub use relation::{HeadingRole, Relation, RelationClass};
-pub use section::Section;
+pub use section::{Section, UnknownSection};

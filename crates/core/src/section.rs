@@ -50,6 +50,29 @@ impl Section {
     }
 }
 
+/// A name that is no section's, with the names there are.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown section {0:?}: expected heading, preamble, operative, footnote or annex")]
+pub struct UnknownSection(pub String);
+
+impl std::str::FromStr for Section {
+    type Err = UnknownSection;
+
+    /// A section by its name ([`Section::as_str`]), in any case.
+    ///
+    /// ```
+    /// use resgraph_core::Section;
+    /// assert_eq!("Operative".parse::<Section>(), Ok(Section::Operative));
+    /// assert!("preambular".parse::<Section>().is_err());
+    /// ```
+    fn from_str(name: &str) -> Result<Section, UnknownSection> {
+        Section::ALL
+            .into_iter()
+            .find(|s| s.as_str().eq_ignore_ascii_case(name))
+            .ok_or_else(|| UnknownSection(name.to_lowercase()))
+    }
+}
+
 impl fmt::Display for Section {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())

@@ -132,17 +132,10 @@ pub fn options(
         filter = filter.with_relations(relations.iter().map(|r| r.to_lowercase()));
     }
     if !sections.is_empty() {
-        let mut parsed = Vec::new();
-        for s in sections {
-            parsed.push(match s.to_lowercase().as_str() {
-                "heading" => Section::Heading,
-                "preamble" => Section::Preamble,
-                "operative" => Section::Operative,
-                "footnote" => Section::Footnote,
-                "annex" => Section::Annex,
-                other => bail!("unknown section {other:?}: expected heading, preamble, operative, footnote or annex"),
-            });
-        }
+        let parsed = sections
+            .iter()
+            .map(|s| s.parse::<Section>())
+            .collect::<Result<Vec<_>, _>>()?;
         filter = filter.with_sections(parsed);
     }
     if !filter.is_empty() {
