@@ -76,6 +76,7 @@ pub mod html;
 mod layout;
 mod meta;
 mod model;
+mod place;
 mod relation;
 mod scan;
 mod spans;
@@ -93,7 +94,7 @@ pub use resgraph_core::{Date, DateParseError, HeadingRole, Relation, RelationCla
 pub use resgraph_symbol as symbol;
 pub use verdict::{Candidate, Explained, Reason, Verdict};
 
-use layout::{layout, Furniture, Layout};
+use layout::{layout, Furniture};
 use scan::{scan, ScanState};
 
 /// What the caller knows about a text before reading it.
@@ -398,8 +399,7 @@ fn read(source: &str, hint: &Hint, mut evidence: Option<&mut Evidence>) -> Docum
     if matches!(doc.symbol, Some(Symbol::ScResolution { .. })) {
         doc.title = None;
     }
-    let own = doc.symbol.clone();
-    let mut anchors = FootnoteAnchors::new(&layout);
+    let mut anchors = place::FootnoteAnchors::new(&layout);
     // The body paragraphs whose cleaned text a later footnote may still
     // read for its mark (`FootnoteAnchors` looks 20 back); older texts
     // are let go, so that memory is reused rather than grown.
@@ -411,7 +411,7 @@ fn read(source: &str, hint: &Hint, mut evidence: Option<&mut Evidence>) -> Docum
         }
         if layout.paragraphs[index].section != Section::Footnote {
             recent_bodies.push_back(index);
-            if recent_bodies.len() > FootnoteAnchors::LOOK_BACK + 1 {
+            if recent_bodies.len() > place::FootnoteAnchors::LOOK_BACK + 1 {
                 if let Some(old) = recent_bodies.pop_front() {
                     layout.forget_text(old);
                 }
@@ -444,259 +444,21 @@ fn read(source: &str, hint: &Hint, mut evidence: Option<&mut Evidence>) -> Docum
         if mentions.is_empty() {
             continue;
         }
-        let relation = layout.relation(index);
-        // A title follows a mention only where "entitled" comes after it.
-        let last_entitled = entitled_finder().find_iter(text.text.as_bytes()).last();
-        let anchor = if paragraph.section == Section::Footnote {
-            anchors.anchor(&layout, index)
-        } else {
-            None
-        };
-        let mut running: Option<relation::RunningText> = None;
-        for mention in mentions {
-            if Some(&mention.symbol) == own.as_ref() {
-                if let Some(evidence) = evidence.as_mut() {
-                    let (start, end) = text.source_span(mention.start, mention.end);
-                    evidence.excluded.push(verdict::Excluded {
-                        start,
-                        end,
-                        reason: Reason::OwnSymbol,
-                    });
-                }
-                // The masthead and title name the document itself; a
-                // mention anywhere else is worth a note (`resgraph check`
-                // reports it).
-                if paragraph.section != Section::Heading {
-                    doc.diagnostics.push(Diagnostic {
-                        severity: Severity::Note,
-                        line: paragraph.line,
-                        message: format!(
-                            "cites its own symbol {} in {} paragraph {}",
-                            mention.symbol,
-                            paragraph.section,
-                            paragraph.number.map_or("-".to_string(), |n| n.to_string())
-                        ),
-                    });
-                }
-                continue;
-            }
-            let (start, end) = text.source_span(mention.start, mention.end);
-            let mut citation = Citation {
-                target: mention.symbol,
-                cited_date: mention.cited_date,
-                relation: relation.clone(),
-                section: paragraph.section,
-                paragraph: paragraph.number,
-                start,
-                end,
-                text: text.text[mention.start..mention.end].to_string(),
-                anchor_section: None,
-                anchor_paragraph: None,
-                cited_title: last_entitled
-                    .filter(|&at| at >= mention.end)
-                    .and_then(|_| relation::entitled_after(&text.text[mention.end..])),
-            };
-            if paragraph.running {
-                let running = running.get_or_insert_with(|| relation::RunningText::new(&text.text));
-                place_in_running_text(&mut citation, running, mention.start);
-            }
-            if let Some(anchor) = anchor {
-                citation.anchor_section = Some(anchor.0);
-                citation.anchor_paragraph = anchor.1;
-            }
-            doc.citations.push(citation);
-        }
+        place::place_mentions(
+            &mut doc,
+            &layout,
+            index,
+            text,
+            mentions,
+            &mut anchors,
+            evidence.as_deref_mut().map(|e| &mut e.excluded),
+        );
     }
     doc.citations.sort_by_key(|c| c.start);
     if let Some(evidence) = evidence {
         evidence.furniture = std::mem::take(&mut layout.furniture);
     }
     doc
-}
-
-/// The searcher for "entitled", built once. The last one of a paragraph
-/// is found going forward: the forward searcher is vectorised, the
-/// reverse one is not, and most paragraphs hold none.
-fn entitled_finder() -> &'static memchr::memmem::Finder<'static> {
-    static FINDER: std::sync::OnceLock<memchr::memmem::Finder<'static>> =
-        std::sync::OnceLock::new();
-    FINDER.get_or_init(|| memchr::memmem::Finder::new("entitled"))
-}
-
-/// In a decision's running sentence the relation is the clause word
-/// before the mention, and an inline "(footnote: ...)" is a footnote.
-fn place_in_running_text(citation: &mut Citation, text: &relation::RunningText, at: usize) {
-    if text.in_footnote(at) {
-        citation.section = Section::Footnote;
-        citation.relation = Relation::SEE;
-        citation.paragraph = None;
-        return;
-    }
-    citation.relation = text.relation_at(at);
-    citation.paragraph = None;
-}
-
-/// The paragraph carrying each footnote's mark, found on demand (only
-/// footnotes that cite something need it): among the nearest earlier
-/// body paragraphs (a mark stands on the same page as its footnote), the
-/// one with the strongest mark for that number (superscript or `[^n]`,
-/// then a number glued to a word or year, then a spaced number), the
-/// nearest on a tie; failing any mark, the body paragraph just before the
-/// footnote.
-struct FootnoteAnchors {
-    /// Indices of the body (non-footnote) paragraphs, in order.
-    bodies: Vec<usize>,
-    /// The strongest mark per number of each paragraph, read once.
-    marks: HashMap<usize, HashMap<u32, u8>>,
-}
-
-impl FootnoteAnchors {
-    /// How many body paragraphs before a footnote may carry its mark.
-    const LOOK_BACK: usize = 20;
-
-    fn new(layout: &Layout<'_>) -> FootnoteAnchors {
-        let paragraphs = &layout.paragraphs;
-        FootnoteAnchors {
-            bodies: (0..paragraphs.len())
-                .filter(|&i| paragraphs[i].section != Section::Footnote)
-                .collect(),
-            marks: HashMap::new(),
-        }
-    }
-
-    /// The section and number of the paragraph that footnote `index`
-    /// belongs to.
-    fn anchor(&mut self, layout: &Layout<'_>, index: usize) -> Option<(Section, Option<u32>)> {
-        let paragraphs = &layout.paragraphs;
-        let n = paragraphs[index].number?;
-        let before = self.bodies.partition_point(|&b| b < index);
-        let mut best: Option<(u8, usize)> = None;
-        let mut nearest = None;
-        for &i in self.bodies[..before].iter().rev().take(Self::LOOK_BACK) {
-            nearest = nearest.or(Some(i));
-            let found = self.marks.entry(i).or_insert_with(|| {
-                let mut strongest = HashMap::new();
-                for (m, s) in footnote_marks(&layout.text(i).text) {
-                    let best = strongest.entry(m).or_insert(s);
-                    *best = (*best).max(s);
-                }
-                strongest
-            });
-            let strength = found.get(&n).copied().unwrap_or(0);
-            if strength > best.map_or(0, |(s, _)| s) {
-                best = Some((strength, i));
-                if strength == 3 {
-                    break;
-                }
-            }
-        }
-        best.map(|(_, i)| i)
-            .or(nearest)
-            .map(|i| (paragraphs[i].section, paragraphs[i].number))
-    }
-}
-
-/// The footnote marks a paragraph may carry, each with how sure it is:
-/// 3 for `¹` or `[^1]`, 2 for a number glued to a word, bracket, quote or
-/// year (`Security,1`, `20132`), 1 for a spaced number after a year or an
-/// old `1/` mark (`1993 17`). One pass over the text.
-fn footnote_marks(text: &str) -> Vec<(u32, u8)> {
-    let mut marks = Vec::new();
-    let bytes = text.as_bytes();
-    // Only `[`, digits and non-ASCII bytes can start a mark.
-    let starts_mark = |b: u8| b == b'[' || b.is_ascii_digit() || b >= 0x80;
-    let mut i = 0;
-    while i < bytes.len() {
-        if !starts_mark(bytes[i]) {
-            // Skip 16 bytes at a time while none can: a test the compiler
-            // turns into vector instructions.
-            while let Some(chunk) = bytes.get(i..i + 16) {
-                if chunk.iter().fold(false, |any, &b| any | starts_mark(b)) {
-                    break;
-                }
-                i += 16;
-            }
-            while i < bytes.len() && !starts_mark(bytes[i]) {
-                i += 1;
-            }
-            continue;
-        }
-        let b = bytes[i];
-        if b == b'[' && bytes.get(i + 1) == Some(&b'^') {
-            let digits: String = text[i + 2..]
-                .chars()
-                .take_while(char::is_ascii_digit)
-                .collect();
-            if let Ok(n) = digits.parse() {
-                marks.push((n, 3));
-            }
-            i += 2;
-            continue;
-        }
-        if b >= 0x80 {
-            let ch = text[i..].chars().next().unwrap_or(' ');
-            if layout::superscript_digit(ch).is_some() {
-                let mut n = 0u32;
-                let mut j = i;
-                while let Some(d) = text[j..].chars().next().and_then(layout::superscript_digit) {
-                    n = n.saturating_mul(10).saturating_add(d);
-                    j += text[j..].chars().next().map_or(1, char::len_utf8);
-                }
-                marks.push((n, 3));
-                i = j;
-                continue;
-            }
-            i += ch.len_utf8();
-            continue;
-        }
-        if !b.is_ascii_digit() {
-            i += 1;
-            continue;
-        }
-        let start = i;
-        while i < bytes.len() && bytes[i].is_ascii_digit() {
-            i += 1;
-        }
-        let run = &text[start..i];
-        let next = bytes.get(i).copied();
-        if next == Some(b'/') && run.len() > 3 {
-            continue;
-        }
-        let prev = start.checked_sub(1).map(|j| bytes[j]);
-        let prev2 = start.checked_sub(2).map(|j| bytes[j]);
-        if run.len() >= 5 && run.len() <= 6 && (run.starts_with("19") || run.starts_with("20")) {
-            // `20132`: a year with the mark glued on.
-            if prev != Some(b'/') {
-                if let Ok(n) = run[4..].parse() {
-                    marks.push((n, 2));
-                }
-            }
-            continue;
-        }
-        if run.len() > 3 {
-            continue;
-        }
-        let Ok(n) = run.parse::<u32>() else { continue };
-        let strength = match prev {
-            Some(b) if b.is_ascii_alphabetic() => 2,
-            Some(b',' | b';' | b':' | b')' | b']') => 2,
-            Some(b'.') if !prev2.is_some_and(|c| c.is_ascii_uppercase() || c.is_ascii_digit()) => 2,
-            Some(0x80..) => {
-                let ch = text[..start].chars().next_back().unwrap_or(' ');
-                u8::from(matches!(ch, '’' | '”' | '»')) * 2
-            }
-            Some(b' ') => {
-                let after_number = prev2.is_some_and(|c| c.is_ascii_digit() || c == b',');
-                let at_end = next.is_none_or(|b| matches!(b, b' ' | b',' | b';' | b'.'));
-                u8::from((after_number && at_end) || next == Some(b'/'))
-            }
-            _ => 0,
-        };
-        if strength > 0 {
-            marks.push((n, strength));
-        }
-    }
-    marks
 }
 
 #[cfg(test)]
@@ -752,31 +514,6 @@ mod anchor_first {
             let (fast, every) = both_ways(&text);
             prop_assert!(fast == every);
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn mark_strength(text: &str, n: u32) -> u8 {
-        footnote_marks(text)
-            .into_iter()
-            .filter(|(m, _)| *m == n)
-            .map(|(_, s)| s)
-            .max()
-            .unwrap_or(0)
-    }
-
-    #[test]
-    fn marks() {
-        assert_eq!(mark_strength("Security,¹ and", 1), 3);
-        assert_eq!(mark_strength("Headquarters[^2] are", 2), 3);
-        assert_eq!(mark_strength("International Security,1", 1), 2);
-        assert_eq!(mark_strength("in 20132 and", 2), 2);
-        assert_eq!(mark_strength("of 1993 17 submitted", 17), 1);
-        assert_eq!(mark_strength("resolution 70/1 of", 1), 0);
-        assert_eq!(mark_strength("A/C.1/77/L.73", 73), 0);
     }
 }
 
