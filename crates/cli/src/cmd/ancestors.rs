@@ -3,23 +3,11 @@
 use anyhow::Result;
 use resgraph_graph::CitationGraph;
 
-use super::{lineage_query, GraphArgs, QueryArgs};
+use super::{lineage_query, LineageArgs};
 
-#[derive(clap::Args)]
-pub struct Args {
-    /// The document (`76/19`, `A/RES/76/19`, `a/res/76/19` ...).
-    symbol: String,
-    #[command(flatten)]
-    source: GraphArgs,
-    #[command(flatten)]
-    query: QueryArgs,
-}
+/// The document, where the graph comes from, depth and filters.
+pub type Args = LineageArgs;
 
 pub fn run(args: Args) -> Result<bool> {
-    lineage_query(
-        &args.symbol,
-        &args.source,
-        &args.query,
-        CitationGraph::ancestors,
-    )
+    lineage_query(args, CitationGraph::ancestors)
 }

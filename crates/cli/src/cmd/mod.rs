@@ -50,6 +50,17 @@ pub struct GraphArgs {
     pub quiet: bool,
 }
 
+/// The arguments of `ancestors` and `descendants`.
+#[derive(clap::Args)]
+pub struct LineageArgs {
+    /// The document (`76/19`, `A/RES/76/19`, `a/res/76/19` ...).
+    pub symbol: String,
+    #[command(flatten)]
+    pub source: GraphArgs,
+    #[command(flatten)]
+    pub query: QueryArgs,
+}
+
 /// Depth and filters of a lineage query.
 #[derive(clap::Args)]
 pub struct QueryArgs {
@@ -147,13 +158,15 @@ pub fn options(
 /// `ancestors` and `descendants`: a lineage query printed with what is
 /// known of each document.
 pub fn lineage_query(
-    symbol: &str,
-    source: &GraphArgs,
-    query: &QueryArgs,
+    LineageArgs {
+        symbol,
+        source,
+        query,
+    }: LineageArgs,
     walk: fn(&CitationGraph, &Symbol, &QueryOptions) -> Vec<(Symbol, u32)>,
 ) -> Result<bool> {
     let (graph, all_read) = source.load()?;
-    let sym = resolve(&graph, symbol)?;
+    let sym = resolve(&graph, &symbol)?;
     let opts = options(query.depth, &query.relations, &query.sections)?;
     let rows = walk(&graph, &sym, &opts);
     let json = matches!(query.format, QueryFormat::Json);
