@@ -75,7 +75,7 @@ pub use model::{
 };
 pub use persist::{fnv1a64, write_atomically, LoadError, WriteError, FORMAT_VERSION, MAGIC};
 pub use query::DEFAULT_MAX_PATHS;
-pub use resolve::{UnknownSymbol, MAX_SUGGESTIONS};
+pub use resolve::{UnknownRelation, UnknownSymbol, CLASS_WORDS, MAX_SUGGESTIONS};
 pub use series::{title_similarity, title_words, SeriesRule};
 
 pub use resgraph_core::{Date, Relation, RelationClass, Section};

@@ -1,7 +1,7 @@
 //! The public value types: what a node knows, one occurrence of a
 //! citation, query options and filters, build outcomes and statistics.
 
-use resgraph_core::{Date, Relation, Section};
+use resgraph_core::{Date, Relation, RelationClass, Section};
 use resgraph_extract::Citation;
 use resgraph_symbol::{Kind, Symbol};
 use serde::{Deserialize, Serialize};
@@ -121,6 +121,12 @@ impl OccurrenceRef<'_> {
 /// of its occurrences has one of the `relations` (if given) and stands in
 /// one of the `sections` (if given). The default follows every edge.
 ///
+/// A relation asked for by a word of a class (`recalling`, `reaffirms`,
+/// `welcomes`, `see`, `draft` ...: [`RelationClass::of`] is not `Other`)
+/// matches every verb of that class (`recalling` matches "recalls" and
+/// "bearing in mind"); any other word matches that verb as written, in
+/// any case.
+///
 /// ```
 /// use resgraph_graph::{Filter, Section};
 /// let preamble_recitals = Filter::default()
@@ -131,8 +137,8 @@ impl OccurrenceRef<'_> {
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Filter {
-    /// Relations to follow, as verbs (compared case-insensitively with
-    /// each occurrence's verb); `None` for all.
+    /// Relations to follow, as words: a class's word matches the class,
+    /// another word the verb (see above); `None` for all.
     pub relations: Option<Vec<String>>,
     /// Sections to follow; `None` for all.
     pub sections: Option<Vec<Section>>,
@@ -160,6 +166,25 @@ impl Filter {
         self.relations.is_none() && self.sections.is_none()
     }
 
+    /// Whether a relation passes the filter's relations (every relation
+    /// when none are given): the one rule of matching by class or verb.
+    ///
+    /// ```
+    /// use resgraph_graph::{Filter, Relation};
+    /// let f = Filter::default().with_relations(["Recalling", "annexed"]);
+    /// assert!(f.wants_relation(&Relation::new("recalls")));
+    /// assert!(f.wants_relation(&Relation::new("annexed")));
+    /// assert!(!f.wants_relation(&Relation::new("decides")));
+    /// ```
+    pub fn wants_relation(&self, relation: &Relation) -> bool {
+        self.relations.as_ref().is_none_or(|words| {
+            words.iter().any(|word| match RelationClass::of(word) {
+                RelationClass::Other => word.eq_ignore_ascii_case(relation.verb()),
+                class => class == relation.class(),
+            })
+        })
+    }
+
     /// Whether one occurrence passes the filter.
     ///
     /// ```
@@ -167,12 +192,13 @@ impl Filter {
     /// let f = Filter::default().with_sections([Section::Operative]);
     /// assert!(f.matches(&Occurrence::new("welcomes", Section::Operative, Some(1), None)));
     /// assert!(!f.matches(&Occurrence::new("recalling", Section::Preamble, Some(1), None)));
+    /// // A class's word matches every verb of the class.
+    /// let recitals = Filter::default().with_relations(["recalling"]);
+    /// assert!(recitals.matches(&Occurrence::new("bearing in mind", Section::Preamble, Some(2), None)));
+    /// assert!(!recitals.matches(&Occurrence::new("welcomes", Section::Operative, Some(1), None)));
     /// ```
     pub fn matches(&self, occurrence: &Occurrence) -> bool {
-        let relation_ok = self.relations.as_ref().is_none_or(|rs| {
-            rs.iter()
-                .any(|r| r.eq_ignore_ascii_case(occurrence.relation.verb()))
-        });
+        let relation_ok = self.wants_relation(&occurrence.relation);
         let section_ok = self
             .sections
             .as_ref()

@@ -27,17 +27,13 @@ pub(crate) struct Compiled {
 
 impl Compiled {
     pub(crate) fn new(graph: &CitationGraph, filter: &Filter) -> Compiled {
-        let relations = filter.relations.as_ref().map(|names| {
-            let mut allowed = vec![false; graph.relations.len()];
-            for (id, relation) in graph.relations.relations().iter().enumerate() {
-                if names
-                    .iter()
-                    .any(|n| n.eq_ignore_ascii_case(relation.verb()))
-                {
-                    allowed[id] = true;
-                }
-            }
-            allowed
+        let relations = filter.relations.as_ref().map(|_| {
+            graph
+                .relations
+                .relations()
+                .iter()
+                .map(|relation| filter.wants_relation(relation))
+                .collect()
         });
         let sections = filter.sections.as_ref().map_or(0xff, |ss| {
             ss.iter().fold(0u8, |m, s| m | (1 << section_code(*s)))

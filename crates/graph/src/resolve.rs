@@ -2,6 +2,7 @@
 
 use std::fmt;
 
+use resgraph_core::RelationClass;
 use resgraph_symbol::{ParseError, Symbol};
 
 use crate::graph::CitationGraph;
@@ -77,7 +78,94 @@ impl<'a> IntoIterator for &Bytes<'a> {
     }
 }
 
+/// A relation word a filter would never match: not a word of a relation
+/// class and not a verb any text of the graph uses. Carries the nearest
+/// words it could have meant.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownRelation {
+    /// What was typed.
+    pub input: String,
+    /// The class words and the graph's verbs nearest to it (at most
+    /// [`MAX_SUGGESTIONS`]), nearest first.
+    pub suggestions: Vec<String>,
+}
+
+impl fmt::Display for UnknownRelation {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "unknown relation {:?}: neither a class ({}) nor a verb of these texts",
+            self.input,
+            CLASS_WORDS.join(", ")
+        )?;
+        if !self.suggestions.is_empty() {
+            write!(f, "; did you mean {}?", self.suggestions.join(", "))?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for UnknownRelation {}
+
+/// One word for each class a relation filter can ask for
+/// ([`crate::Filter`] matches a class's word by class).
+pub const CLASS_WORDS: [&str; 8] = [
+    "recalling",
+    "reaffirming",
+    "welcoming",
+    "decides",
+    "see",
+    "draft",
+    "report",
+    "title",
+];
+
 impl CitationGraph {
+    /// Checks a relation word for a [`crate::Filter`]: a word of a class
+    /// (`recalling`, `reaffirms`, `takes note` ...) or a verb some text of
+    /// the graph uses, in any case. Anything else would match nothing.
+    ///
+    /// # Errors
+    ///
+    /// [`UnknownRelation`], with the nearest class words and verbs.
+    ///
+    /// ```
+    /// use resgraph_graph::{CitationGraph, Occurrence, Section};
+    /// let mut g = CitationGraph::new();
+    /// let (a, b) = ("A/RES/76/19".parse().unwrap(), "A/RES/53/70".parse().unwrap());
+    /// g.add_link(&a, &b, &Occurrence::new("annexed", Section::Operative, Some(1), None));
+    /// assert!(g.check_relation("Recalls").is_ok());
+    /// assert!(g.check_relation("annexed").is_ok());
+    /// let err = g.check_relation("recaling").unwrap_err();
+    /// assert_eq!(err.suggestions[0], "recalling");
+    /// ```
+    pub fn check_relation(&self, word: &str) -> Result<(), UnknownRelation> {
+        let verbs = self.relations();
+        if RelationClass::of(word) != RelationClass::Other
+            || verbs.iter().any(|v| v.eq_ignore_ascii_case(word))
+        {
+            return Ok(());
+        }
+        let typed = word.to_lowercase();
+        let bound = (typed.len() / 3).max(2);
+        let mut near: Vec<(usize, String)> = CLASS_WORDS
+            .iter()
+            .copied()
+            .chain(verbs.iter().copied())
+            .filter_map(|w| {
+                let w = w.to_lowercase();
+                levenshtein(typed.as_bytes(), w.as_bytes(), bound).map(|d| (d, w))
+            })
+            .collect();
+        near.sort();
+        near.dedup_by(|a, b| a.1 == b.1);
+        near.truncate(MAX_SUGGESTIONS);
+        Err(UnknownRelation {
+            input: word.to_string(),
+            suggestions: near.into_iter().map(|(_, w)| w).collect(),
+        })
+    }
+
     /// The document a user means: `76/19`, `A/RES/76/19`, `a/res/76/19`,
     /// `resolution 2625 (XXV)`, `A/65/201` (see
     /// [`Symbol::parse_loose`]). An input that is not a symbol, or names
@@ -180,6 +268,19 @@ impl CitationGraph {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn each_class_word_names_its_own_class() {
+        let classes: std::collections::BTreeSet<String> = CLASS_WORDS
+            .iter()
+            .map(|w| {
+                let class = RelationClass::of(w);
+                assert_ne!(class, RelationClass::Other, "{w}");
+                format!("{class:?}")
+            })
+            .collect();
+        assert_eq!(classes.len(), CLASS_WORDS.len());
+    }
 
     #[test]
     fn edit_distance() {

@@ -67,7 +67,8 @@ pub struct QueryArgs {
     /// Follow citations at most this many steps.
     #[arg(long)]
     pub depth: Option<u32>,
-    /// Only citations with this relation (repeatable): recalling, welcomes, see ...
+    /// Only citations with this relation (repeatable): a class (recalling, reaffirming, welcoming,
+    /// decides, see, draft, report, title: every verb of it) or a verb as the texts write it
     #[arg(long = "relation")]
     pub relations: Vec<String>,
     /// Only citations in this section (repeatable): heading, preamble, operative, footnote, annex.
@@ -130,6 +131,7 @@ pub fn resolve(graph: &CitationGraph, typed: &str) -> Result<Symbol> {
 
 /// Query options from the command line's depth and filters.
 pub fn options(
+    graph: &CitationGraph,
     depth: Option<u32>,
     relations: &[String],
     sections: &[String],
@@ -140,6 +142,10 @@ pub fn options(
     }
     let mut filter = Filter::default();
     if !relations.is_empty() {
+        // A word that matches nothing is a typo, not an empty answer.
+        for relation in relations {
+            graph.check_relation(relation)?;
+        }
         filter = filter.with_relations(relations.iter().map(|r| r.to_lowercase()));
     }
     if !sections.is_empty() {
@@ -167,7 +173,7 @@ pub fn lineage_query(
 ) -> Result<bool> {
     let (graph, all_read) = source.load()?;
     let sym = resolve(&graph, &symbol)?;
-    let opts = options(query.depth, &query.relations, &query.sections)?;
+    let opts = options(&graph, query.depth, &query.relations, &query.sections)?;
     let rows = walk(&graph, &sym, &opts);
     let json = matches!(query.format, QueryFormat::Json);
     emit(None, Reader::of(json), |w| {

@@ -29,7 +29,7 @@ pub fn run(args: Args) -> Result<bool> {
     let (graph, all_read) = source.load()?;
     let a = resolve(&graph, &from)?;
     let b = resolve(&graph, &to)?;
-    let opts = options(query.depth, &query.relations, &query.sections)?;
+    let opts = options(&graph, query.depth, &query.relations, &query.sections)?;
     let path = graph.shortest_path(&a, &b, &opts);
     let json = matches!(query.format, QueryFormat::Json);
     emit(None, Reader::of(json), |w| match (&path, json) {

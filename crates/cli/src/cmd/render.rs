@@ -35,7 +35,8 @@ pub struct Args {
     /// How many steps of citations to draw.
     #[arg(long, default_value = "2")]
     depth: u32,
-    /// Only citations with this relation (repeatable).
+    /// Only citations with this relation (repeatable): a class (recalling, reaffirming, welcoming,
+    /// decides, see, draft, report, title: every verb of it) or a verb as the texts write it
     #[arg(long = "relation")]
     relations: Vec<String>,
     /// Only citations in this section (repeatable).
@@ -73,7 +74,7 @@ impl Args {
 pub fn run(args: Args) -> Result<bool> {
     let (graph, all_read) = args.source.load()?;
     let sym = resolve(&graph, &args.symbol)?;
-    let opts = options(Some(args.depth), &args.relations, &args.sections)?;
+    let opts = options(&graph, Some(args.depth), &args.relations, &args.sections)?;
     let members = lineage_members(&graph, &sym, args.direction(), &opts);
     let links = if args.all_links {
         Links::All

@@ -1,0 +1,58 @@
+//! `--relation` (issue 12): a typo is an error naming what exists, and a
+//! class's word matches every verb of the class.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn ancestors(relation: &str) -> Output {
+    let lineage = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/lineage");
+    Command::new(env!("CARGO_BIN_EXE_resgraph"))
+        .args([
+            "ancestors",
+            "80/16",
+            "--depth",
+            "1",
+            "-q",
+            "--format",
+            "json",
+            "--relation",
+            relation,
+            "--from",
+        ])
+        .arg(lineage)
+        .output()
+        .expect("resgraph runs")
+}
+
+fn rows(out: &Output) -> Vec<String> {
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let rows: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).expect("JSON rows");
+    rows.iter()
+        .map(|r| r["symbol"].as_str().unwrap_or_default().to_owned())
+        .collect()
+}
+
+#[test]
+fn a_misspelt_relation_is_an_error_with_the_nearest_words() {
+    let out = ancestors("recaling");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(err.contains("unknown relation \"recaling\""), "{err}");
+    assert!(err.contains("did you mean recalling"), "{err}");
+    assert!(out.stdout.is_empty());
+}
+
+#[test]
+fn a_class_word_matches_every_verb_of_the_class() {
+    // Either word asks for the recalling class (recalling, recalls,
+    // recalling also, bearing in mind ...), so both give the same rows.
+    let recalling = rows(&ancestors("recalling"));
+    assert!(!recalling.is_empty());
+    assert_eq!(rows(&ancestors("Recalls")), recalling);
+    assert!(recalling.iter().all(|s| !s.is_empty()));
+}
