@@ -56,3 +56,31 @@ fn a_class_word_matches_every_verb_of_the_class() {
     assert_eq!(rows(&ancestors("Recalls")), recalling);
     assert!(recalling.iter().all(|s| !s.is_empty()));
 }
+
+/// Issue 12: `path --depth 2` said "no chain" without saying that the
+/// depth limited it.
+#[test]
+fn a_path_cut_by_the_depth_says_so() {
+    let lineage = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/lineage");
+    let path = |depth: &str| {
+        Command::new(env!("CARGO_BIN_EXE_resgraph"))
+            .args(["path", "80/16", "53/70", "-q", "--depth", depth, "--from"])
+            .arg(&lineage)
+            .output()
+            .expect("resgraph runs")
+    };
+    let cut = path("1");
+    assert_eq!(cut.status.code(), Some(1));
+    let said = String::from_utf8_lossy(&cut.stdout);
+    assert!(
+        said.contains("no chain of at most 1 citation(s)")
+            && said.contains("the shortest takes 2 (raise --depth)"),
+        "{said}"
+    );
+    let found = path("2");
+    assert_eq!(found.status.code(), Some(0));
+    assert_eq!(
+        String::from_utf8_lossy(&found.stdout).trim(),
+        "A/RES/80/16 -> A/RES/75/240 -> A/RES/53/70"
+    );
+}

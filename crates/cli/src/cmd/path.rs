@@ -31,8 +31,21 @@ pub fn run(args: Args) -> Result<bool> {
     let b = resolve(&graph, &to)?;
     let opts = options(&graph, query.depth, &query.relations, &query.sections)?;
     let path = graph.shortest_path(&a, &b, &opts);
+    // When the depth is what stopped the search, say so, with the length
+    // of the chain that lies beyond it.
+    let beyond = match (&path, opts.max_depth) {
+        (None, Some(depth)) => {
+            let mut unlimited = opts.clone();
+            unlimited.max_depth = None;
+            graph
+                .shortest_path(&a, &b, &unlimited)
+                .map(|p| (depth, p.len().saturating_sub(1)))
+        }
+        _ => None,
+    };
     let json = matches!(query.format, QueryFormat::Json);
-    emit(None, Reader::of(json), |w| match (&path, json) {
+    emit(None, Reader::of(json), |w| {
+        match (&path, json) {
         (Some(p), true) => {
             let names: Vec<String> = p.iter().map(|s| s.to_string()).collect();
             serde_json::to_writer_pretty(&mut *w, &names)?;
@@ -43,7 +56,14 @@ pub fn run(args: Args) -> Result<bool> {
             writeln!(w, "{}", names.join(" -> "))
         }
         (None, true) => writeln!(w, "null"),
-        (None, false) => writeln!(w, "no chain of citations leads from {a} to {b}"),
+        (None, false) => match beyond {
+            Some((depth, steps)) => writeln!(
+                w,
+                "no chain of at most {depth} citation(s) leads from {a} to {b}; the shortest takes {steps} (raise --depth)"
+            ),
+            None => writeln!(w, "no chain of citations leads from {a} to {b}"),
+        },
+    }
     })?;
     Ok(all_read && path.is_some())
 }
