@@ -84,3 +84,23 @@ fn a_path_cut_by_the_depth_says_so() {
         "A/RES/80/16 -> A/RES/75/240 -> A/RES/53/70"
     );
 }
+
+/// Issue 12: `series` of a Security Council symbol printed nothing and
+/// exited 0; now it says why there is no series, and exits 1.
+#[test]
+fn a_series_that_cannot_be_says_why() {
+    let texts = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/golden/sc-1995-2015");
+    let out = Command::new(env!("CARGO_BIN_EXE_resgraph"))
+        .args(["series", "S/RES/1325 (2000)", "-q", "--from"])
+        .arg(&texts)
+        .output()
+        .expect("resgraph runs");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(out.stdout.is_empty());
+    assert!(err.contains("S/RES/1325 (2000) has no series"), "{err}");
+    assert!(
+        err.contains("not an Assembly text (Security Council)"),
+        "{err}"
+    );
+}
