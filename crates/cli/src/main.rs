@@ -83,8 +83,54 @@ fn main() -> ExitCode {
         Ok(true) => ExitCode::SUCCESS,
         Ok(false) => ExitCode::from(1),
         Err(err) => {
-            say!("resgraph: error: {err:#}");
+            say!("resgraph: error: {}", reasons(&err));
             ExitCode::from(2)
         }
+    }
+}
+
+/// The error and its causes joined by `: `, each reason once. An error
+/// whose message already ends with its cause's (as `WriteError`'s
+/// `cannot write PATH: REASON` does, so that it reads whole where it is
+/// printed alone) would otherwise print that reason twice through
+/// anyhow's `{:#}`: `...(os error 28): No space left on device (os error
+/// 28)`. This is the one place where messages are joined, so the rule
+/// holds for every error of every command.
+fn reasons(err: &anyhow::Error) -> String {
+    let mut message = String::new();
+    for cause in err.chain() {
+        let reason = cause.to_string();
+        if message.ends_with(&reason) {
+            continue;
+        }
+        if !message.is_empty() {
+            message.push_str(": ");
+        }
+        message.push_str(&reason);
+    }
+    message
+}
+
+#[cfg(test)]
+mod tests {
+    use super::reasons;
+
+    #[test]
+    fn a_reason_already_in_the_message_is_not_repeated() {
+        let os = std::io::Error::from_raw_os_error(28);
+        let written = resgraph_graph::WriteError {
+            path: "/dev/full".into(),
+            source: std::io::Error::from_raw_os_error(28),
+        };
+        let message = reasons(&anyhow::Error::new(written));
+        assert_eq!(message, format!("cannot write /dev/full: {os}"));
+        let chained = anyhow::Error::new(os).context("cannot write to standard output");
+        assert_eq!(
+            reasons(&chained),
+            format!(
+                "cannot write to standard output: {}",
+                std::io::Error::from_raw_os_error(28)
+            )
+        );
     }
 }

@@ -3,16 +3,16 @@
 //! refused at once, with a message naming them.
 
 use std::process::{Command, Output};
+use std::time::Duration;
 
+use resgraph_test_support::{run_within, stderr};
+
+/// Runs `resgraph` with `args`; a run over two minutes is a hang.
 fn resgraph(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_resgraph"))
-        .args(args)
-        .output()
-        .expect("resgraph runs")
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
+    run_within(
+        Command::new(env!("CARGO_BIN_EXE_resgraph")).args(args),
+        Duration::from_secs(120),
+    )
 }
 
 #[test]
@@ -163,4 +163,48 @@ fn terminal_escapes_from_texts_are_shown_not_sent() {
         }
     }
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// Issue 13, defect 8: `cannot write /dev/full: No space left on device
+/// (os error 28): No space left on device (os error 28)`. The reason is
+/// said once, whichever command wrote.
+#[test]
+fn the_reason_of_an_os_error_is_said_once() {
+    if !std::path::Path::new("/dev/full").exists() {
+        return;
+    }
+    let lineage = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/lineage");
+    let lineage = lineage.to_str().expect("UTF-8 path");
+    for args in [
+        &["extract", lineage, "-q", "-o", "/dev/full"][..],
+        &["build", lineage, "-q", "-o", "/dev/full"],
+        &[
+            "export",
+            "--from",
+            lineage,
+            "-q",
+            "--format",
+            "json",
+            "-o",
+            "/dev/full",
+        ],
+        &[
+            "render",
+            "76/19",
+            "--from",
+            lineage,
+            "-q",
+            "--engine",
+            "builtin",
+            "-o",
+            "/dev/full",
+        ],
+    ] {
+        let out = resgraph(args);
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+        assert!(err.contains("cannot write /dev/full"), "{args:?}: {err}");
+        assert_eq!(err.matches("os error 28").count(), 1, "{args:?}: {err}");
+        assert_eq!(err.matches("No space left").count(), 1, "{args:?}: {err}");
+    }
 }
