@@ -65,6 +65,7 @@ enum Command {
 /// command could not go on.
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    remove_temporaries_when_interrupted();
     let done = match cli.command {
         Command::Build(args) => cmd::build::run(args),
         Command::Ancestors(args) => cmd::ancestors::run(args),
@@ -87,6 +88,26 @@ fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// On SIGINT or SIGTERM, removes the temporary files of the writes under
+/// way ([`resgraph_io::abandon_temporaries`]: the output stays as it was,
+/// and no `.NAME.PID.RANDOM.tmp` is left) and exits with the shell's
+/// code for the signal (130, 143). Without it the default action would
+/// end the process at once and leave the temporary file behind. A
+/// handler that cannot be installed leaves that default, and is no
+/// reason not to run.
+fn remove_temporaries_when_interrupted() {
+    use signal_hook::consts::{SIGINT, SIGTERM};
+    let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGINT, SIGTERM]) else {
+        return;
+    };
+    std::thread::spawn(move || {
+        if let Some(signal) = signals.forever().next() {
+            resgraph_io::abandon_temporaries();
+            std::process::exit(128 + signal);
+        }
+    });
 }
 
 /// The error and its causes joined by `: `, each reason once. An error

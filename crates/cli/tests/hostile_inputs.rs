@@ -208,3 +208,40 @@ fn the_reason_of_an_os_error_is_said_once() {
         assert_eq!(err.matches("No space left").count(), 1, "{args:?}: {err}");
     }
 }
+
+/// Issue 13, defect 4: when the edges could not be written, a new
+/// `c.nodes.csv` was left beside the old edges. Both files are written
+/// before either replaces its old version.
+#[test]
+fn a_csv_export_is_both_new_or_both_old() {
+    let lineage = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/lineage");
+    let lineage = lineage.to_str().expect("UTF-8 path");
+    let dir = resgraph_test_support::temp_dir("csv-pair");
+    let prefix = dir.join("c");
+    let prefix = prefix.to_str().expect("UTF-8 path");
+    std::fs::write(dir.join("c.nodes.csv"), "old nodes\n").expect("old nodes");
+    // The edges cannot be written: a directory holds their name.
+    std::fs::create_dir(dir.join("c.edges.csv")).expect("a directory");
+    let args = [
+        "export", "--from", lineage, "-q", "--format", "csv", "-o", prefix,
+    ];
+    let out = resgraph(&args);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(err.contains("c.edges.csv: it is a directory"), "{err}");
+    assert_eq!(
+        std::fs::read_to_string(dir.join("c.nodes.csv")).expect("nodes"),
+        "old nodes\n"
+    );
+    assert_eq!(
+        resgraph_test_support::entries(&dir),
+        ["c.edges.csv", "c.nodes.csv"]
+    );
+    // Once the way is clear both are written.
+    std::fs::remove_dir(dir.join("c.edges.csv")).expect("rmdir");
+    let out = resgraph(&args);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let nodes = std::fs::read_to_string(dir.join("c.nodes.csv")).expect("nodes");
+    assert!(nodes.starts_with("id,"), "{nodes}");
+    assert!(dir.join("c.edges.csv").is_file());
+}

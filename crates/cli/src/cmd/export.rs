@@ -22,7 +22,8 @@ pub struct Args {
     /// GraphML (Gephi, networkx, igraph), CSV (pandas, Neo4j), JSON node-link (d3, networkx).
     #[arg(long, value_enum)]
     format: ExportFormat,
-    /// Write here (atomically); CSV writes OUT.nodes.csv and OUT.edges.csv.
+    /// Write here (atomically); CSV writes OUT.nodes.csv and OUT.edges.csv,
+    /// both new or, on failure, both as they were.
     #[arg(short, long)]
     output: Option<PathBuf>,
 }
@@ -45,8 +46,14 @@ pub fn run(args: Args) -> Result<bool> {
             Some(prefix) => {
                 let nodes = PathBuf::from(format!("{}.nodes.csv", prefix.display()));
                 let edges = PathBuf::from(format!("{}.edges.csv", prefix.display()));
-                emit(Some(&nodes), Reader::Programs, |w| graph.write_csv_nodes(w))?;
-                emit(Some(&edges), Reader::Programs, |w| graph.write_csv_edges(w))?;
+                // Both new or both old: a reader never pairs new nodes
+                // with old edges.
+                resgraph_io::write_pair_atomically(
+                    &nodes,
+                    |w| graph.write_csv_nodes(w),
+                    &edges,
+                    |w| graph.write_csv_edges(w),
+                )?;
             }
             None => emit(None, Reader::Programs, |w| {
                 graph.write_csv_nodes(&mut *w)?;
