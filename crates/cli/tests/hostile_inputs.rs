@@ -245,3 +245,104 @@ fn a_csv_export_is_both_new_or_both_old() {
     assert!(nodes.starts_with("id,"), "{nodes}");
     assert!(dir.join("c.edges.csv").is_file());
 }
+
+/// Issue 13, defect 11: `render -o x.DOT` wrote SVG; `-o existingdir/`
+/// said "Not a directory".
+#[test]
+fn render_reads_the_extension_in_any_case_and_names_a_directory() {
+    let lineage = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/lineage");
+    let lineage = lineage.to_str().expect("UTF-8 path");
+    let dir = resgraph_test_support::temp_dir("render-case");
+    let upper = dir.join("x.DOT");
+    let upper = upper.to_str().expect("UTF-8 path");
+    let out = resgraph(&["render", "76/19", "--from", lineage, "-q", "-o", upper]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let written = std::fs::read_to_string(upper).expect("written");
+    assert!(
+        written.starts_with("digraph"),
+        "{}",
+        &written[..80.min(written.len())]
+    );
+    std::fs::create_dir(dir.join("pictures")).expect("dir");
+    let into_dir = format!("{}/", dir.join("pictures").display());
+    let out = resgraph(&["render", "76/19", "--from", lineage, "-q", "-o", &into_dir]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(err.contains("it is a directory"), "{err}");
+    assert!(!err.contains("Not a directory"), "{err}");
+}
+
+/// Issue 13, defect 11: a `dot` that fails was hidden by the automatic
+/// fallback, and one that hangs was waited for for ever. A stand-in
+/// `dot` first in `PATH` does both.
+#[cfg(unix)]
+#[test]
+fn a_failing_or_hanging_dot_is_said_and_timed_out() {
+    use std::os::unix::fs::PermissionsExt as _;
+    let lineage = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/lineage");
+    let dir = resgraph_test_support::temp_dir("fake-dot");
+    let bin = dir.join("bin");
+    std::fs::create_dir(&bin).expect("bin");
+    let fake = bin.join("dot");
+    let path = format!(
+        "{}:{}",
+        bin.display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    let svg = dir.join("x.svg");
+    let render = |script: &str, extra: &[&str]| {
+        std::fs::write(&fake, script).expect("script");
+        std::fs::set_permissions(&fake, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+        run_within(
+            Command::new(env!("CARGO_BIN_EXE_resgraph"))
+                .args(["render", "76/19", "-q", "--from"])
+                .arg(&lineage)
+                .arg("-o")
+                .arg(&svg)
+                .args(extra)
+                .env("PATH", &path),
+            Duration::from_secs(60),
+        )
+    };
+    let failing = "#!/bin/sh\necho 'Error: syntax error in line 1' >&2\nexit 3\n";
+    let out = render(failing, &[]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    assert!(
+        err.contains("`dot` failed") && err.contains("syntax error in line 1"),
+        "{err}"
+    );
+    assert!(
+        err.contains("drawn with the builtin engine instead"),
+        "{err}"
+    );
+    assert!(std::fs::read_to_string(&svg).expect("svg").contains("<svg"));
+
+    let hanging = "#!/bin/sh\nexec sleep 30\n";
+    let start = std::time::Instant::now();
+    let out = render(hanging, &["--dot-timeout", "1"]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    assert!(err.contains("did not finish within 1 s"), "{err}");
+    assert!(
+        start.elapsed() < Duration::from_secs(20),
+        "{:?}",
+        start.elapsed()
+    );
+    // Asked for by name, a hanging `dot` is an error; the timeout can
+    // come from the environment.
+    std::fs::write(&fake, hanging).expect("script");
+    let out = run_within(
+        Command::new(env!("CARGO_BIN_EXE_resgraph"))
+            .args(["render", "76/19", "-q", "--engine", "dot", "--from"])
+            .arg(&lineage)
+            .arg("-o")
+            .arg(&svg)
+            .env("PATH", &path)
+            .env("RESGRAPH_DOT_TIMEOUT", "1"),
+        Duration::from_secs(60),
+    );
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(err.contains("did not finish within 1 s"), "{err}");
+}

@@ -185,6 +185,10 @@ fn live_registry() -> MutexGuard<'static, Registry> {
     LIVE.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
+fn names_no_file() -> io::Error {
+    io::Error::new(io::ErrorKind::InvalidInput, "the path names no file")
+}
+
 fn interrupted() -> io::Error {
     io::Error::new(io::ErrorKind::Interrupted, "interrupted: nothing written")
 }
@@ -262,31 +266,33 @@ impl Staged {
             path: path.to_path_buf(),
             source,
         };
-        let target = follow_links(path).map_err(err)?;
-        let name = target.file_name().ok_or_else(|| {
-            err(io::Error::new(
-                io::ErrorKind::InvalidInput,
-                "the path names no file",
-            ))
-        })?;
-        let dir = match target.parent() {
-            Some(p) if !p.as_os_str().is_empty() => p,
-            _ => Path::new("."),
-        };
-        let existing = fs::metadata(&target).ok();
+        if path.file_name().is_none() {
+            return Err(err(names_no_file()));
+        }
+        // Through links, as the kernel sees it: `/dev/stdout` is a pipe
+        // or a terminal (its link, `/proc/self/fd/1`, names no file).
+        let existing = fs::metadata(path).ok();
         if existing.as_ref().is_some_and(fs::Metadata::is_dir) {
             return Err(err(io::Error::other(
                 "it is a directory: name a file to write",
             )));
         }
         if existing.as_ref().is_some_and(|m| !m.is_file()) {
-            write_in_place(&target, write).map_err(err)?;
+            write_in_place(path, write).map_err(err)?;
             return Ok(Staged {
                 path: path.to_path_buf(),
-                target,
+                target: path.to_path_buf(),
                 temp: None,
             });
         }
+        // A regular file, or none yet: the temporary file goes beside the
+        // file a link names, and replaces that file, not the link.
+        let target = follow_links(path).map_err(err)?;
+        let name = target.file_name().ok_or_else(|| err(names_no_file()))?;
+        let dir = match target.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p,
+            _ => Path::new("."),
+        };
         let mut builder = tempfile::Builder::new();
         // `.NAME.PID.RANDOM.tmp`: hidden, and telling which file and which
         // process it was for should a kill -9 leave it behind.

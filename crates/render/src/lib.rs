@@ -73,8 +73,9 @@
 //!
 //! [`Engine::Dot`] runs Graphviz (`dot -Tsvg`, best layout, needs Graphviz
 //! on `PATH`); [`Engine::Builtin`] lays out in pure Rust and needs nothing
-//! else; [`Engine::Auto`] uses `dot` when [`dot_available`] and the builtin
-//! engine otherwise.
+//! else; [`Engine::Auto`] uses `dot` when it is installed and the builtin
+//! engine otherwise, or when `dot` fails or runs longer than
+//! [`DotRun::timeout`] ([`draw_svg`] tells why in [`Drawing::fallback`]).
 //!
 //! The builtin engine builds a `layout-rs` graph itself so that ranks
 //! follow years (invisible separator nodes between years), lets `layout-rs`
@@ -151,6 +152,17 @@ pub enum RenderError {
         /// What `dot` wrote on stderr.
         stderr: String,
     },
+    /// `dot` ran longer than it was given ([`DotRun::timeout`]) and was
+    /// stopped.
+    #[error(
+        "Graphviz `dot` did not finish within {} s and was stopped \
+         (give it longer with --dot-timeout or RESGRAPH_DOT_TIMEOUT)",
+        .after.as_secs_f64()
+    )]
+    DotTimedOut {
+        /// The time it was given.
+        after: std::time::Duration,
+    },
     /// Talking to the `dot` process failed.
     #[error("could not run Graphviz `dot`: {0}")]
     Io(#[from] std::io::Error),
@@ -166,7 +178,9 @@ pub enum Engine {
     Dot,
     /// Pure Rust (`layout-rs`), no external program.
     Builtin,
-    /// `dot` when [`dot_available`], else the builtin engine.
+    /// `dot` when it is installed, else the builtin engine; a `dot` that
+    /// fails or runs too long also gives way to the builtin engine (the
+    /// reason is in [`Drawing::fallback`] of [`draw_svg`]).
     #[default]
     Auto,
 }
@@ -228,14 +242,83 @@ pub fn to_dot(lineage: &Lineage, style: &Style) -> Result<String, RenderError> {
 /// fails; with the builtin engine, [`RenderError::Layout`] if `layout-rs`
 /// gives up.
 pub fn to_svg(lineage: &Lineage, style: &Style, engine: Engine) -> Result<String, RenderError> {
+    draw_svg(lineage, style, engine, &DotRun::default()).map(|drawing| drawing.svg)
+}
+
+/// How Graphviz's `dot` is run.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DotRun {
+    /// How long `dot` may run before it is stopped
+    /// ([`RenderError::DotTimedOut`]); 60 s by default, which no lineage
+    /// of [`Style::max_nodes`] documents comes near.
+    pub timeout: std::time::Duration,
+}
+
+impl Default for DotRun {
+    fn default() -> Self {
+        DotRun {
+            timeout: std::time::Duration::from_secs(60),
+        }
+    }
+}
+
+/// An SVG, and why [`Engine::Auto`] drew it with the builtin engine
+/// when Graphviz is installed but failed.
+#[derive(Debug)]
+pub struct Drawing {
+    /// The SVG document.
+    pub svg: String,
+    /// Why `dot` was not used, when it is installed but failed, timed
+    /// out or could not be run: for the caller to say, since the picture
+    /// then differs from Graphviz's. `None` when `dot` drew it, when the
+    /// builtin engine was asked for, or when `dot` is not installed (the
+    /// documented reason for [`Engine::Auto`] to use the builtin one).
+    pub fallback: Option<RenderError>,
+}
+
+/// The lineage as an SVG document, as [`to_svg`] draws it, with `dot`
+/// run as `dot_run` says; with [`Engine::Auto`], a `dot` that is
+/// installed but fails or runs too long gives way to the builtin engine
+/// and the reason is kept in [`Drawing::fallback`].
+///
+/// ```
+/// use resgraph_render::{draw_svg, DotRun, Engine, Lineage, LineageNode, Style};
+///
+/// let lineage = Lineage {
+///     nodes: vec![LineageNode::new("A/RES/76/19", "76/19").year(2021)],
+///     ..Lineage::default()
+/// };
+/// let drawing = draw_svg(&lineage, &Style::default(), Engine::Builtin, &DotRun::default())?;
+/// assert!(drawing.svg.contains("<svg") && drawing.fallback.is_none());
+/// # Ok::<(), resgraph_render::RenderError>(())
+/// ```
+///
+/// # Errors
+///
+/// Those of [`to_svg`], and [`RenderError::DotTimedOut`] with
+/// [`Engine::Dot`] when `dot` runs longer than `dot_run.timeout`.
+pub fn draw_svg(
+    lineage: &Lineage,
+    style: &Style,
+    engine: Engine,
+    dot_run: &DotRun,
+) -> Result<Drawing, RenderError> {
+    let drawn = |svg| Drawing {
+        svg,
+        fallback: None,
+    };
     match engine {
-        Engine::Dot => exec::dot_to_svg(&to_dot(lineage, style)?),
-        Engine::Builtin => builtin::to_svg(lineage, style),
+        Engine::Dot => exec::dot_to_svg(&to_dot(lineage, style)?, dot_run.timeout).map(drawn),
+        Engine::Builtin => builtin::to_svg(lineage, style).map(drawn),
         Engine::Auto => {
-            if dot_available() {
-                exec::dot_to_svg(&to_dot(lineage, style)?)
-            } else {
-                builtin::to_svg(lineage, style)
+            let dot = to_dot(lineage, style)?;
+            match exec::dot_to_svg(&dot, dot_run.timeout) {
+                Ok(svg) => Ok(drawn(svg)),
+                Err(RenderError::DotNotFound) => builtin::to_svg(lineage, style).map(drawn),
+                Err(reason) => Ok(Drawing {
+                    svg: builtin::to_svg(lineage, style)?,
+                    fallback: Some(reason),
+                }),
             }
         }
     }

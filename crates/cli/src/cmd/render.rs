@@ -52,7 +52,16 @@ pub struct Args {
     /// citations already implies is left out.
     #[arg(long)]
     all_links: bool,
-    /// The picture to write (.svg or .dot).
+    /// How many seconds Graphviz `dot` may run before it is stopped (with
+    /// `--engine auto`, the builtin engine then draws, and says so).
+    #[arg(
+        long,
+        env = "RESGRAPH_DOT_TIMEOUT",
+        default_value = "60",
+        value_name = "SECONDS"
+    )]
+    dot_timeout: u64,
+    /// The picture to write (.svg or .dot, in any case).
     #[arg(short, long)]
     output: PathBuf,
 }
@@ -87,7 +96,10 @@ pub fn run(args: Args) -> Result<bool> {
         ..resgraph_render::Style::default()
     };
     let output = &args.output;
-    let is_dot = output.extension().is_some_and(|e| e == "dot");
+    // `.DOT` is DOT too: file systems and people differ on case.
+    let is_dot = output
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("dot"));
     let text = if is_dot {
         resgraph_render::to_dot(&picture, &style)
     } else {
@@ -96,7 +108,15 @@ pub fn run(args: Args) -> Result<bool> {
             EngineArg::Dot => resgraph_render::Engine::Dot,
             EngineArg::Builtin => resgraph_render::Engine::Builtin,
         };
-        resgraph_render::to_svg(&picture, &style, engine)
+        let dot_run = resgraph_render::DotRun {
+            timeout: std::time::Duration::from_secs(args.dot_timeout),
+        };
+        resgraph_render::draw_svg(&picture, &style, engine, &dot_run).map(|drawing| {
+            if let Some(reason) = drawing.fallback {
+                say!("resgraph: {reason}: drawn with the builtin engine instead");
+            }
+            drawing.svg
+        })
     }
     .map_err(|e| anyhow::anyhow!("{e}"))?;
     emit(Some(output), Reader::Programs, |w| {
