@@ -50,4 +50,4 @@ pub use check::{check_documents, documents_of, LineIndex};
 pub use lineage::{draw_lineage, lineage_members, Direction, Links};
 pub use read::{read_file, Format, ReadError, ReadErrorKind, Verdicts};
 pub use stream::{extract_all, stream, stream_map, NoProgress, Progress};
-pub use walk::{expand, Expanded};
+pub use walk::{expand, input_path, Expanded, STANDARD_INPUT};

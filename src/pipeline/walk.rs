@@ -15,8 +15,30 @@ pub struct Expanded {
     pub errors: Vec<ReadError>,
 }
 
+/// The file standard input is read through when `-` is given as a path:
+/// a pipe, a terminal or a redirected file alike.
+pub const STANDARD_INPUT: &str = "/dev/stdin";
+
+/// `path`, or [`STANDARD_INPUT`] for `-` (the usual name of standard
+/// input on a command line; a file named `-` is `./-`).
+///
+/// ```
+/// use std::path::Path;
+/// use resgraph::pipeline::input_path;
+/// assert_eq!(input_path(Path::new("-")), Path::new("/dev/stdin"));
+/// assert_eq!(input_path(Path::new("./-")), Path::new("./-"));
+/// ```
+pub fn input_path(path: &Path) -> &Path {
+    if path == Path::new("-") {
+        Path::new(STANDARD_INPUT)
+    } else {
+        path
+    }
+}
+
 /// Expands directories into the text files under them; a path that is a
-/// file is kept whatever its extension.
+/// file is kept whatever its extension; `-` is standard input
+/// ([`input_path`]).
 ///
 /// Under a directory, a file is taken when its extension says it is text,
 /// markdown, HTML or PDF ([`Format::of_walked`]). Each directory's entries
@@ -42,9 +64,10 @@ pub struct Expanded {
 pub fn expand(paths: &[PathBuf]) -> Expanded {
     let mut expanded = Expanded::default();
     for path in paths {
+        let path = input_path(path);
         match std::fs::metadata(path) {
             Ok(meta) if meta.is_dir() => walk(path, &mut expanded),
-            Ok(_) => expanded.files.push(path.clone()),
+            Ok(_) => expanded.files.push(path.to_path_buf()),
             Err(err) => expanded
                 .errors
                 .push(ReadError::new(path, ReadErrorKind::CannotRead(err))),

@@ -6,9 +6,16 @@ use std::path::Path;
 use anyhow::{Context, Result};
 use resgraph_extract::Document;
 
+/// The file an `-o` names, or `None` for standard output: `-` is standard
+/// output, as is usual on a command line (a file named `-` is `./-`).
+pub fn destination(output: &Path) -> Option<&Path> {
+    (output != Path::new("-")).then_some(output)
+}
+
 /// Writes to a file atomically ([`resgraph_graph::write_atomically`]:
 /// devices and pipes are written in place), or to standard output (where
-/// a reader that stops reading is no error).
+/// a reader that stops reading is no error), also for `-o -`
+/// ([`destination`]).
 pub fn emit(
     output: Option<&Path>,
     reader: Reader,
@@ -21,7 +28,7 @@ pub fn emit(
             write(&mut safe)
         }
     };
-    match output {
+    match output.and_then(destination) {
         Some(path) => Ok(resgraph_graph::write_atomically(path, |w| write(w))?),
         None => {
             let stdout = std::io::stdout();

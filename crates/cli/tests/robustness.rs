@@ -47,31 +47,7 @@ fn jsonl(out: &Output) -> Vec<serde_json::Value> {
 /// when the tests run as root (where permissions deny nothing), through
 /// util-linux's `setpriv`; `None` when that is not possible.
 fn unprivileged() -> Option<Command> {
-    let uid = Command::new("id").arg("-u").output().ok()?;
-    if String::from_utf8_lossy(&uid.stdout).trim() != "0" {
-        return Some(resgraph());
-    }
-    let mut probe = Command::new("setpriv");
-    probe.args([
-        "--reuid=65534",
-        "--regid=65534",
-        "--clear-groups",
-        "--",
-        BIN,
-        "--version",
-    ]);
-    if !probe.output().ok()?.status.success() {
-        return None;
-    }
-    let mut cmd = Command::new("setpriv");
-    cmd.args([
-        "--reuid=65534",
-        "--regid=65534",
-        "--clear-groups",
-        "--",
-        BIN,
-    ]);
-    Some(cmd)
+    resgraph_test_support::unprivileged(Path::new(BIN))
 }
 
 fn make_fifo(path: &Path) -> bool {

@@ -11,7 +11,8 @@
 //! * [`framed`] and [`varint`]: a graph file around any payload, with a correct header
 //!   and checksum, so that tests and fuzzers reach the value checks of
 //!   the loader;
-//! * [`run_within`] and [`stderr`]: running a binary with a time limit.
+//! * [`run_within`] and [`stderr`]: running a binary with a time limit;
+//!   [`unprivileged`]: running it as a user that permissions bind.
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
@@ -225,4 +226,26 @@ pub fn run_within(cmd: &mut Command, limit: Duration) -> Output {
 /// A command's standard error as text.
 pub fn stderr(out: &Output) -> String {
     String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+/// A command that runs `program` as a user whom file permissions bind:
+/// as itself when the test does not run as root, else as `nobody`
+/// (65534) through util-linux's `setpriv`; `None` when neither is
+/// possible (root without `setpriv`), for the test to say so and skip
+/// what needs it.
+pub fn unprivileged(program: &Path) -> Option<Command> {
+    let uid = Command::new("id").arg("-u").output().ok()?;
+    if String::from_utf8_lossy(&uid.stdout).trim() != "0" {
+        return Some(Command::new(program));
+    }
+    let as_nobody = || {
+        let mut cmd = Command::new("setpriv");
+        cmd.args(["--reuid=65534", "--regid=65534", "--clear-groups", "--"])
+            .arg(program);
+        cmd
+    };
+    if !as_nobody().arg("--version").output().ok()?.status.success() {
+        return None;
+    }
+    Some(as_nobody())
 }

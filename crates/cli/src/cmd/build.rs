@@ -9,10 +9,10 @@ use crate::terminal::say;
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// Files or directories.
+    /// Files or directories; `-` for standard input.
     #[arg(required = true)]
     paths: Vec<PathBuf>,
-    /// The graph file to write (atomically).
+    /// The graph file to write (atomically); `-` for standard output.
     #[arg(short, long)]
     output: PathBuf,
     /// No progress bar even on a terminal.
@@ -25,7 +25,7 @@ pub fn run(args: Args) -> Result<bool> {
     // (a typo), not a file among many that failed: nothing is built, and
     // a graph already at the output stays as it was.
     for path in &args.paths {
-        if let Err(err) = std::fs::metadata(path) {
+        if let Err(err) = std::fs::metadata(resgraph::pipeline::input_path(path)) {
             anyhow::bail!(
                 "{}: {err}: nothing built, {} left as it was",
                 path.display(),
@@ -35,9 +35,12 @@ pub fn run(args: Args) -> Result<bool> {
     }
     let mut errors = Vec::new();
     let graph = load(None, &args.paths, args.quiet, &mut errors)?;
-    graph
-        .save(&args.output)
-        .map_err(|e| anyhow::anyhow!("{e}"))?;
+    match crate::output::destination(&args.output) {
+        Some(path) => graph.save(path).map_err(|e| anyhow::anyhow!("{e}"))?,
+        None => crate::output::emit(None, crate::output::Reader::Programs, |w| {
+            graph.to_writer(w)
+        })?,
+    }
     let stats = graph.stats();
     say!(
         "resgraph: wrote {}: {} documents ({} read), {} links, {} citations",

@@ -42,7 +42,7 @@ pub fn run(args: Args) -> Result<bool> {
         ExportFormat::Json => emit(output.as_deref(), Reader::Programs, |w| {
             graph.write_json_node_link(w)
         })?,
-        ExportFormat::Csv => match &output {
+        ExportFormat::Csv => match output.as_deref().and_then(crate::output::destination) {
             Some(prefix) => {
                 let nodes = PathBuf::from(format!("{}.nodes.csv", prefix.display()));
                 let edges = PathBuf::from(format!("{}.edges.csv", prefix.display()));

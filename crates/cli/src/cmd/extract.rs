@@ -23,13 +23,13 @@ pub enum DocFormat {
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// Files or directories.
+    /// Files or directories; `-` for standard input.
     #[arg(required = true)]
     paths: Vec<PathBuf>,
     /// Output format.
     #[arg(long, value_enum, default_value = "json")]
     format: DocFormat,
-    /// Write to this file (atomically) instead of standard output.
+    /// Write to this file (atomically) instead of standard output (`-`).
     #[arg(short, long)]
     output: Option<PathBuf>,
     /// Print counts of files, citations per kind and notes to
@@ -118,7 +118,7 @@ pub fn run(args: Args) -> Result<bool> {
         )?;
         writer.finish()
     };
-    let written = match output.as_deref() {
+    let written = match output.as_deref().and_then(output::destination) {
         Some(path) => resgraph_graph::write_atomically(path, |w| write(w)).map_err(Into::into),
         None => {
             let stdout = std::io::stdout();
