@@ -5,7 +5,7 @@
 use std::process::{Command, Output};
 use std::time::Duration;
 
-use resgraph_test_support::{run_within, stderr};
+use resgraph_test_support::{entries, run_within, stderr, temp_dir};
 
 /// Runs `resgraph` with `args`; a run over two minutes is a hang.
 fn resgraph(args: &[&str]) -> Output {
@@ -45,7 +45,8 @@ fn dev_zero_as_a_graph_is_foreign_read_no_further() {
 
 #[test]
 fn an_absurd_synthetic_corpus_is_refused_before_anything_is_written() {
-    let dir = std::env::temp_dir().join(format!("resgraph-absurd-synth-{}", std::process::id()));
+    let scratch = temp_dir("absurd-synth");
+    let dir = scratch.join("corpus");
     let out_dir = dir.to_str().expect("UTF-8 path");
     let out = resgraph(&["synth", "--documents", "99999999999999", "-o", out_dir]);
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
@@ -63,7 +64,8 @@ fn an_absurd_synthetic_corpus_is_refused_before_anything_is_written() {
 #[test]
 fn a_typo_in_an_input_path_leaves_the_graph_as_it_was() {
     let lineage = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/lineage");
-    let graph = std::env::temp_dir().join(format!("resgraph-typo-{}.graph", std::process::id()));
+    let scratch = temp_dir("typo");
+    let graph = scratch.join("g.graph");
     let graph_arg = graph.to_str().expect("UTF-8 path");
     let good = resgraph(&[
         "build",
@@ -90,7 +92,6 @@ fn a_typo_in_an_input_path_leaves_the_graph_as_it_was() {
     );
     assert!(stderr(&out).contains("nothing built"), "{}", stderr(&out));
     assert_eq!(std::fs::read(&graph).expect("graph still there"), before);
-    let _ = std::fs::remove_file(&graph);
 }
 
 /// Issue 13, defect 5: `ancestors 80/16 --from nosuchdir` printed only
@@ -98,7 +99,8 @@ fn a_typo_in_an_input_path_leaves_the_graph_as_it_was() {
 /// the query fails on what they would have held.
 #[test]
 fn read_errors_are_named_when_the_query_then_fails() {
-    let out_file = std::env::temp_dir().join(format!("resgraph-nosuch-{}.svg", std::process::id()));
+    let scratch = temp_dir("nosuch");
+    let out_file = scratch.join("x.svg");
     let out_arg = out_file.to_str().expect("UTF-8 path");
     for args in [
         &["ancestors", "80/16", "--from", "nosuchdir"][..],
@@ -125,9 +127,7 @@ fn read_errors_are_named_when_the_query_then_fails() {
 /// so are file names in messages.
 #[test]
 fn terminal_escapes_from_texts_are_shown_not_sent() {
-    let dir = std::env::temp_dir().join(format!("resgraph-escapes-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("dir");
+    let dir = temp_dir("escapes");
     std::fs::write(
         dir.join("A_RES_76_19.txt"),
         "A/RES/76/19\n\n76/19. Developments \u{1b}]0;PWNED\u{7}\u{1b}[2J in \u{202e} the field\n\nThe General Assembly,\n\nRecalling its resolution 53/70 of 4 December 1998,\n",
@@ -162,7 +162,6 @@ fn terminal_escapes_from_texts_are_shown_not_sent() {
             );
         }
     }
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 /// Issue 13, defect 8: `cannot write /dev/full: No space left on device
@@ -216,7 +215,7 @@ fn the_reason_of_an_os_error_is_said_once() {
 fn a_csv_export_is_both_new_or_both_old() {
     let lineage = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/lineage");
     let lineage = lineage.to_str().expect("UTF-8 path");
-    let dir = resgraph_test_support::temp_dir("csv-pair");
+    let dir = temp_dir("csv-pair");
     let prefix = dir.join("c");
     let prefix = prefix.to_str().expect("UTF-8 path");
     std::fs::write(dir.join("c.nodes.csv"), "old nodes\n").expect("old nodes");
@@ -233,10 +232,7 @@ fn a_csv_export_is_both_new_or_both_old() {
         std::fs::read_to_string(dir.join("c.nodes.csv")).expect("nodes"),
         "old nodes\n"
     );
-    assert_eq!(
-        resgraph_test_support::entries(&dir),
-        ["c.edges.csv", "c.nodes.csv"]
-    );
+    assert_eq!(entries(&dir), ["c.edges.csv", "c.nodes.csv"]);
     // Once the way is clear both are written.
     std::fs::remove_dir(dir.join("c.edges.csv")).expect("rmdir");
     let out = resgraph(&args);
@@ -252,7 +248,7 @@ fn a_csv_export_is_both_new_or_both_old() {
 fn render_reads_the_extension_in_any_case_and_names_a_directory() {
     let lineage = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/lineage");
     let lineage = lineage.to_str().expect("UTF-8 path");
-    let dir = resgraph_test_support::temp_dir("render-case");
+    let dir = temp_dir("render-case");
     let upper = dir.join("x.DOT");
     let upper = upper.to_str().expect("UTF-8 path");
     let out = resgraph(&["render", "76/19", "--from", lineage, "-q", "-o", upper]);
@@ -280,7 +276,7 @@ fn render_reads_the_extension_in_any_case_and_names_a_directory() {
 fn a_failing_or_hanging_dot_is_said_and_timed_out() {
     use std::os::unix::fs::PermissionsExt as _;
     let lineage = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/lineage");
-    let dir = resgraph_test_support::temp_dir("fake-dot");
+    let dir = temp_dir("fake-dot");
     let bin = dir.join("bin");
     std::fs::create_dir(&bin).expect("bin");
     let fake = bin.join("dot");
@@ -353,7 +349,7 @@ fn a_failing_or_hanging_dot_is_said_and_timed_out() {
 fn a_dash_is_standard_input_and_output() {
     let text =
         std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/lineage/A_RES_73_27.txt");
-    let dir = resgraph_test_support::temp_dir("dash");
+    let dir = temp_dir("dash");
     let with_stdin = |args: &[&str]| {
         Command::new(env!("CARGO_BIN_EXE_resgraph"))
             .args(args)
@@ -380,10 +376,7 @@ fn a_dash_is_standard_input_and_output() {
     assert!(graph.stdout.starts_with(b"RESGRAPH"));
     let stats = with_stdin(&["stats", "--from", "-"]);
     assert_eq!(stats.status.code(), Some(0), "{}", stderr(&stats));
-    assert!(
-        resgraph_test_support::entries(&dir).is_empty(),
-        "no file named -"
-    );
+    assert!(entries(&dir).is_empty(), "no file named -");
 }
 
 /// Issue 13, defect 2: in a directory walk, a file under a path of more
@@ -395,7 +388,7 @@ fn a_dash_is_standard_input_and_output() {
 fn a_walk_names_what_it_cannot_reach() {
     use std::os::unix::fs::PermissionsExt as _;
     let lineage = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/lineage");
-    let dir = resgraph_test_support::temp_dir("walk-reach");
+    let dir = temp_dir("walk-reach");
     std::fs::copy(lineage.join("A_RES_73_27.txt"), dir.join("A_RES_73_27.txt")).expect("copy");
     // 22 directories of 200 bytes: the file's path passes 4,096 bytes.
     // No single path that long can be made, so the tree is grown from

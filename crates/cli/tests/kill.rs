@@ -95,8 +95,15 @@ fn a_killed_build_leaves_the_old_graph_or_the_new_one() {
             .arg(&target)
             .spawn()
             .expect("resgraph runs");
-        // A little beyond a full build, so that some runs finish.
-        std::thread::sleep(moments.next_below(full + full / 5));
+        // Half the runs anywhere up to a little beyond a full build (so
+        // that some finish), half in its last quarter, where the graph
+        // is written and renamed.
+        let moment = if run % 4 < 2 {
+            moments.next_below(full + full / 5)
+        } else {
+            full * 3 / 4 + moments.next_below(full * 7 / 20)
+        };
+        std::thread::sleep(moment);
         let interrupt = run % 2 == 1;
         if interrupt {
             let sent = Command::new("kill")
