@@ -199,13 +199,18 @@ fn interrupted() -> io::Error {
 struct Live(PathBuf);
 
 impl Live {
-    fn register(path: &Path) -> io::Result<Live> {
+    /// Creates a temporary file in `dir` and lists it, both under the
+    /// registry's lock: an interruption between the two would leave a
+    /// file that nobody knows of.
+    fn create(builder: &tempfile::Builder, dir: &Path) -> io::Result<(File, Live, TempPath)> {
         let mut live = live_registry();
         if live.abandoned {
             return Err(interrupted());
         }
-        live.paths.push(path.to_path_buf());
-        Ok(Live(path.to_path_buf()))
+        let (file, temp_path) = builder.tempfile_in(dir)?.into_parts();
+        live.paths.push(temp_path.to_path_buf());
+        let listed = Live(temp_path.to_path_buf());
+        Ok((file, listed, temp_path))
     }
 
     /// Takes the file off the list through the lock already held (taking
@@ -312,11 +317,11 @@ impl Staged {
             builder.permissions(fs::Permissions::from_mode(0o666));
         }
         let temp = (|| {
-            let temp = builder.tempfile_in(dir)?;
             // The path half removes the file when dropped, also when
             // `write` panics, unless it was persisted.
-            let (file, temp_path) = temp.into_parts();
-            let live = Live::register(&temp_path)?;
+            // (Bound in this order so that, dropped in reverse, the file
+            // is removed before it leaves the list.)
+            let (file, live, temp_path) = Live::create(&builder, dir)?;
             if let Some(meta) = &existing {
                 file.set_permissions(meta.permissions())?;
             }
