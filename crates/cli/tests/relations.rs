@@ -104,3 +104,37 @@ fn a_series_that_cannot_be_says_why() {
         "{err}"
     );
 }
+
+/// Issue 12: `top` printed no titles or dates, not even in JSON.
+#[test]
+fn top_rows_carry_date_and_title() {
+    let lineage = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/lineage");
+    let out = Command::new(env!("CARGO_BIN_EXE_resgraph"))
+        .args([
+            "top", "--by", "pagerank", "--limit", "3", "--format", "json", "-q", "--from",
+        ])
+        .arg(&lineage)
+        .output()
+        .expect("resgraph runs");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let rows: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).expect("JSON rows");
+    assert_eq!(rows.len(), 3);
+    for row in &rows {
+        assert!(row["date"].is_string(), "{row}");
+        assert!(row.get("title").is_some(), "{row}");
+    }
+    let first = &rows[0];
+    assert_eq!(first["symbol"], "A/RES/75/240");
+    assert_eq!(first["date"], "2020-12-31");
+    assert!(
+        first["title"]
+            .as_str()
+            .is_some_and(|t| t.starts_with("Developments in the field of information")),
+        "{first}"
+    );
+}
