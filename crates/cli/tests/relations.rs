@@ -4,10 +4,23 @@
 use std::path::Path;
 use std::process::{Command, Output};
 
-fn ancestors(relation: &str) -> Output {
-    let lineage = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/lineage");
+/// `resgraph ARGS... --from DIR` with DIR under the repository.
+fn resgraph_from(dir: &str, args: &[&str]) -> Output {
+    let texts = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .join(dir);
     Command::new(env!("CARGO_BIN_EXE_resgraph"))
-        .args([
+        .args(args)
+        .arg("--from")
+        .arg(texts)
+        .output()
+        .expect("resgraph runs")
+}
+
+fn ancestors(relation: &str) -> Output {
+    resgraph_from(
+        "data/lineage",
+        &[
             "ancestors",
             "80/16",
             "--depth",
@@ -17,22 +30,24 @@ fn ancestors(relation: &str) -> Output {
             "json",
             "--relation",
             relation,
-            "--from",
-        ])
-        .arg(lineage)
-        .output()
-        .expect("resgraph runs")
+        ],
+    )
 }
 
-fn rows(out: &Output) -> Vec<String> {
+/// The JSON rows of a run that succeeded.
+fn json_rows(out: &Output) -> Vec<serde_json::Value> {
     assert_eq!(
         out.status.code(),
         Some(0),
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let rows: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).expect("JSON rows");
-    rows.iter()
+    serde_json::from_slice(&out.stdout).expect("JSON rows")
+}
+
+fn rows(out: &Output) -> Vec<String> {
+    json_rows(out)
+        .iter()
         .map(|r| r["symbol"].as_str().unwrap_or_default().to_owned())
         .collect()
 }
@@ -61,13 +76,11 @@ fn a_class_word_matches_every_verb_of_the_class() {
 /// depth limited it.
 #[test]
 fn a_path_cut_by_the_depth_says_so() {
-    let lineage = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/lineage");
     let path = |depth: &str| {
-        Command::new(env!("CARGO_BIN_EXE_resgraph"))
-            .args(["path", "80/16", "53/70", "-q", "--depth", depth, "--from"])
-            .arg(&lineage)
-            .output()
-            .expect("resgraph runs")
+        resgraph_from(
+            "data/lineage",
+            &["path", "80/16", "53/70", "-q", "--depth", depth],
+        )
     };
     let cut = path("1");
     assert_eq!(cut.status.code(), Some(1));
@@ -89,12 +102,10 @@ fn a_path_cut_by_the_depth_says_so() {
 /// exited 0; now it says why there is no series, and exits 1.
 #[test]
 fn a_series_that_cannot_be_says_why() {
-    let texts = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/golden/sc-1995-2015");
-    let out = Command::new(env!("CARGO_BIN_EXE_resgraph"))
-        .args(["series", "S/RES/1325 (2000)", "-q", "--from"])
-        .arg(&texts)
-        .output()
-        .expect("resgraph runs");
+    let out = resgraph_from(
+        "tests/golden/sc-1995-2015",
+        &["series", "S/RES/1325 (2000)", "-q"],
+    );
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "{err}");
     assert!(out.stdout.is_empty());
@@ -108,21 +119,12 @@ fn a_series_that_cannot_be_says_why() {
 /// Issue 12: `top` printed no titles or dates, not even in JSON.
 #[test]
 fn top_rows_carry_date_and_title() {
-    let lineage = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/lineage");
-    let out = Command::new(env!("CARGO_BIN_EXE_resgraph"))
-        .args([
-            "top", "--by", "pagerank", "--limit", "3", "--format", "json", "-q", "--from",
-        ])
-        .arg(&lineage)
-        .output()
-        .expect("resgraph runs");
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let rows: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).expect("JSON rows");
+    let rows = json_rows(&resgraph_from(
+        "data/lineage",
+        &[
+            "top", "--by", "pagerank", "--limit", "3", "--format", "json", "-q",
+        ],
+    ));
     assert_eq!(rows.len(), 3);
     for row in &rows {
         assert!(row["date"].is_string(), "{row}");

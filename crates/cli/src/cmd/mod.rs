@@ -193,14 +193,14 @@ pub fn print_ranked(
         let items: Vec<serde_json::Value> = rows
             .iter()
             .map(|(s, d)| {
-                let info = graph.node(s);
+                let known = Known::of(graph, s);
                 serde_json::json!({
                     "symbol": s.to_string(),
                     "distance": d,
                     "kind": s.kind().as_str(),
-                    "date": info.and_then(|i| i.date).map(|d| d.to_string()),
-                    "title": info.and_then(|i| i.title.clone()),
-                    "read": info.is_some_and(|i| i.read),
+                    "date": known.date,
+                    "title": known.title,
+                    "read": known.read,
                 })
             })
             .collect();
@@ -208,22 +208,9 @@ pub fn print_ranked(
         return writeln!(out);
     }
     for (s, d) in rows {
-        let info = graph.node(s);
-        let read = if info.is_some_and(|i| i.read) {
-            "read "
-        } else {
-            "cited"
-        };
-        let date = info
-            .and_then(|i| i.date)
-            .map(|d| d.to_string())
-            .unwrap_or_else(|| "-".into());
-        let title: String = info
-            .and_then(|i| i.title.clone())
-            .unwrap_or_default()
-            .chars()
-            .take(80)
-            .collect();
+        let known = Known::of(graph, s);
+        let read = if known.read { "read " } else { "cited" };
+        let (date, title) = (known.date_cell(), known.title_cell());
         writeln!(
             out,
             "{d:>3}  {:<26} {date:<10}  {read}  {title}",
@@ -231,6 +218,45 @@ pub fn print_ranked(
         )?;
     }
     Ok(())
+}
+
+/// What a row shows of a document: what the graph knows of its date and
+/// title (from its own text, from "entitled" in a citing text, or from
+/// the registry), and whether its text was read.
+pub struct Known {
+    /// The date, ISO.
+    pub date: Option<String>,
+    /// The title.
+    pub title: Option<String>,
+    /// Whether its text was read.
+    pub read: bool,
+}
+
+impl Known {
+    /// What `graph` knows of `symbol`.
+    pub fn of(graph: &CitationGraph, symbol: &Symbol) -> Known {
+        let info = graph.node(symbol);
+        Known {
+            date: info.and_then(|i| i.date).map(|d| d.to_string()),
+            title: info.and_then(|i| i.title.clone()),
+            read: info.is_some_and(|i| i.read),
+        }
+    }
+
+    /// The date for a table: `-` when unknown.
+    pub fn date_cell(&self) -> String {
+        self.date.clone().unwrap_or_else(|| "-".into())
+    }
+
+    /// The title for a table: its first 80 characters.
+    pub fn title_cell(&self) -> String {
+        self.title
+            .as_deref()
+            .unwrap_or_default()
+            .chars()
+            .take(80)
+            .collect()
+    }
 }
 
 /// Prints one line per failed file; returns whether all went well.

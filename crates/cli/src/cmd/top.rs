@@ -3,7 +3,7 @@
 use anyhow::Result;
 use clap::ValueEnum;
 
-use super::{GraphArgs, QueryFormat};
+use super::{GraphArgs, Known, QueryFormat};
 use crate::output::{emit, Reader};
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -43,32 +43,22 @@ pub fn run(args: Args) -> Result<bool> {
             .collect(),
         RankBy::Pagerank => graph.pagerank(0.85, 50).into_iter().take(limit).collect(),
     };
-    // What is known of each: the date and title from its own text, from
-    // "entitled" in a citing text, or from the registry.
-    let known = |s: &resgraph_graph::Symbol| {
-        let info = graph.node(s);
-        (
-            info.and_then(|i| i.date).map(|d| d.to_string()),
-            info.and_then(|i| i.title.clone()),
-        )
-    };
     let json = matches!(format, QueryFormat::Json);
     emit(None, Reader::of(json), |w| {
         if json {
             let items: Vec<serde_json::Value> = rows
                 .iter()
                 .map(|(s, v)| {
-                    let (date, title) = known(s);
-                    serde_json::json!({"symbol": s.to_string(), "score": v, "date": date, "title": title})
+                    let known = Known::of(&graph, s);
+                    serde_json::json!({"symbol": s.to_string(), "score": v, "date": known.date, "title": known.title})
                 })
                 .collect();
             serde_json::to_writer_pretty(&mut *w, &items)?;
             return writeln!(w);
         }
         for (s, v) in &rows {
-            let (date, title) = known(s);
-            let date = date.unwrap_or_else(|| "-".into());
-            let title: String = title.unwrap_or_default().chars().take(80).collect();
+            let known = Known::of(&graph, s);
+            let (date, title) = (known.date_cell(), known.title_cell());
             let s = s.to_string();
             match by {
                 RankBy::Cited => writeln!(w, "{v:>8}  {s:<26} {date:<10}  {title}")?,
