@@ -52,7 +52,7 @@ pub fn lineage(graph: &CitationGraph, focus: Option<&Symbol>, members: &[Symbol]
             continue;
         }
         let info = graph.node(symbol);
-        let mut node = LineageNode::new(symbol.to_string(), symbol.short());
+        let mut node = LineageNode::new(symbol.to_string(), symbol.label());
         if let Some(year) = info
             .and_then(|i| i.date.map(|d| d.year))
             .or_else(|| symbol.approximate_year())

@@ -72,7 +72,7 @@ fn json_err(e: serde_json::Error) -> io::Error {
 impl CitationGraph {
     /// Writes the graph as GraphML (read by Gephi, networkx
     /// `read_graphml`, igraph): a directed graph whose node ids are the
-    /// canonical symbols, with node attributes `label` (short symbol),
+    /// canonical symbols, with node attributes `label` ([`Symbol::label`](resgraph_symbol::Symbol::label): `76/19`, `dec. 77/512`, `HRC 20/8`),
     /// `title`, `date`, `kind`, `organ`, `read`, and edge attributes
     /// `weight` (occurrence count), `relations` and `sections` (sorted,
     /// `;`-separated). Unknown values are left out.
@@ -118,7 +118,7 @@ impl CitationGraph {
             let mut data = |key: &str, value: &str| {
                 writeln!(w, "      <data key=\"{key}\">{}</data>", xml_escape(value))
             };
-            data("label", &info.symbol.short())?;
+            data("label", &info.symbol.label())?;
             if let Some(t) = &info.title {
                 data("title", t)?;
             }
@@ -191,7 +191,7 @@ impl CitationGraph {
                 &mut w,
                 &[
                     &info.symbol.to_string(),
-                    &info.symbol.short(),
+                    &info.symbol.label(),
                     info.kind().as_str(),
                     &node_organ(info),
                     info.title.as_deref().unwrap_or(""),
@@ -320,7 +320,7 @@ impl CitationGraph {
             }
             let node = JsonNode {
                 id: info.symbol.to_string(),
-                label: info.symbol.short(),
+                label: info.symbol.label(),
                 kind: info.kind().as_str(),
                 organ: node_organ(info),
                 title: info.title.as_deref(),

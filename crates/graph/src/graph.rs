@@ -527,6 +527,10 @@ impl CitationGraph {
             .map(|i| &i.symbol)
     }
 
+    pub(crate) fn info_of(&self, n: u32) -> Option<&NodeInfo> {
+        self.g.node_weight(NodeIndex::new(n as usize))
+    }
+
     pub(crate) fn idx(&self, symbol: &Symbol) -> Option<u32> {
         self.index.get(symbol).map(|n| n.index() as u32)
     }

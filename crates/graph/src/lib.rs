@@ -71,7 +71,7 @@ pub mod synthetic;
 pub use export::{csv_field, xml_escape};
 pub use graph::{CitationGraph, EdgeRef};
 pub use model::{
-    AddOutcome, Filter, GraphStats, NodeInfo, Occurrence, OccurrenceRef, QueryOptions,
+    AddOutcome, Filter, GraphStats, NodeInfo, Occurrence, OccurrenceRef, QueryOptions, Years,
 };
 pub use persist::{fnv1a64, write_atomically, LoadError, WriteError, FORMAT_VERSION, MAGIC};
 pub use query::DEFAULT_MAX_PATHS;
@@ -79,4 +79,4 @@ pub use resolve::{UnknownRelation, UnknownSymbol, CLASS_WORDS, MAX_SUGGESTIONS};
 pub use series::{title_similarity, title_words, SeriesRule};
 
 pub use resgraph_core::{Date, Relation, RelationClass, Section};
-pub use resgraph_symbol::{Kind, Symbol};
+pub use resgraph_symbol::{Kind, Organ, Symbol};

@@ -3,7 +3,7 @@
 
 use resgraph_core::{Date, Relation, RelationClass, Section};
 use resgraph_extract::Citation;
-use resgraph_symbol::{Kind, Symbol};
+use resgraph_symbol::{Kind, Organ, Symbol};
 use serde::{Deserialize, Serialize};
 
 /// What the graph knows of one document.
@@ -117,23 +117,41 @@ impl OccurrenceRef<'_> {
     }
 }
 
-/// Which citations a query follows: an edge is followed when at least one
-/// of its occurrences has one of the `relations` (if given) and stands in
-/// one of the `sections` (if given). The default follows every edge.
+/// What a query keeps: which citations it follows (relation and section,
+/// read from each occurrence of a link) and which documents it shows
+/// (kind, organ, years, read from the document). The default keeps
+/// everything.
 ///
-/// A relation asked for by a word of a class (`recalling`, `reaffirms`,
-/// `welcomes`, `see`, `draft` ...: [`RelationClass::of`] is not `Other`)
-/// matches every verb of that class (`recalling` matches "recalls" and
-/// "bearing in mind"); any other word matches that verb as written, in
-/// any case.
+/// **Links followed.** A link is followed when at least one of its
+/// occurrences has one of the `relations` (if given) and stands in one of
+/// the `sections` (if given). A relation asked for by a word of a class
+/// (`recalling`, `reaffirms`, `welcomes`, `see`, `draft` ...:
+/// [`RelationClass::of`] is not `Other`) matches every verb of that class
+/// (`recalling` matches "recalls" and "bearing in mind"); any other word
+/// matches that verb as written, in any case.
+///
+/// **Documents shown.** A document is shown when its [`Kind`] is one of
+/// `kinds`, its [`Organ`] one of `organs` (both from the symbol), and its
+/// year within `years` (the year of its known date, else the year its
+/// symbol implies, [`Symbol::approximate_year`]; a document with neither
+/// is not shown when years are asked for). A traversal still goes
+/// *through* documents that are not shown: the Security Council
+/// resolutions an Assembly resolution builds on through another Assembly
+/// resolution are its ancestors at distance 2 with `kinds =
+/// [sc-resolution]`, whatever the kind of the one between.
 ///
 /// ```
-/// use resgraph_graph::{Filter, Section};
+/// use resgraph_graph::{Filter, Kind, Organ, Section, Years};
 /// let preamble_recitals = Filter::default()
 ///     .with_relations(["recalling", "reaffirming"])
 ///     .with_sections([Section::Preamble]);
 /// assert!(!preamble_recitals.is_empty());
 /// assert!(Filter::default().is_empty());
+/// let council_since_2000 = Filter::default()
+///     .with_organs([Organ::SecurityCouncil])
+///     .with_kinds([Kind::ScResolution])
+///     .with_years(Years::between(Some(2000), None));
+/// assert!(council_since_2000.follows_every_link() && !council_since_2000.shows_every_document());
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Filter {
@@ -142,6 +160,43 @@ pub struct Filter {
     pub relations: Option<Vec<String>>,
     /// Sections to follow; `None` for all.
     pub sections: Option<Vec<Section>>,
+    /// Kinds of document to show; `None` for all.
+    #[serde(default)]
+    pub kinds: Option<Vec<Kind>>,
+    /// Organs whose documents to show; `None` for all.
+    #[serde(default)]
+    pub organs: Option<Vec<Organ>>,
+    /// Years of the documents to show; `None` for all.
+    #[serde(default)]
+    pub years: Option<Years>,
+}
+
+/// A span of years, both ends included, either end open.
+///
+/// ```
+/// use resgraph_graph::Years;
+/// let y = Years::between(Some(2000), Some(2010));
+/// assert!(y.contains(2000) && y.contains(2010) && !y.contains(2011));
+/// assert!(Years::between(None, Some(1999)).contains(1946));
+/// ```
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Years {
+    /// The first year kept.
+    pub since: Option<u16>,
+    /// The last year kept.
+    pub until: Option<u16>,
+}
+
+impl Years {
+    /// The years from `since` to `until`, both included.
+    pub fn between(since: Option<u16>, until: Option<u16>) -> Years {
+        Years { since, until }
+    }
+
+    /// Whether `year` lies within.
+    pub fn contains(self, year: u16) -> bool {
+        self.since.is_none_or(|s| year >= s) && self.until.is_none_or(|u| year <= u)
+    }
 }
 
 impl Filter {
@@ -161,9 +216,62 @@ impl Filter {
         self
     }
 
-    /// Whether the filter lets every edge through.
+    /// This filter, not following citations in a heading (the committee
+    /// report a text was adopted on, `[on the report of the Third
+    /// Committee (A/80/534)]`, the draft it was adopted from, its title):
+    /// they say how the text came to be, not what it builds on. Sections
+    /// asked for already keep all but the heading.
+    ///
+    /// ```
+    /// use resgraph_graph::{Filter, Occurrence, Section};
+    /// let f = Filter::default().without_headings();
+    /// assert!(!f.matches(&Occurrence::new("report", Section::Heading, None, None)));
+    /// assert!(f.matches(&Occurrence::new("recalling", Section::Preamble, Some(1), None)));
+    /// ```
+    pub fn without_headings(mut self) -> Filter {
+        let kept = self
+            .sections
+            .take()
+            .unwrap_or_else(|| Section::ALL.to_vec());
+        self.sections = Some(
+            kept.into_iter()
+                .filter(|s| *s != Section::Heading)
+                .collect(),
+        );
+        self
+    }
+
+    /// This filter, showing only documents of the given kinds.
+    pub fn with_kinds<I: IntoIterator<Item = Kind>>(mut self, kinds: I) -> Filter {
+        self.kinds = Some(kinds.into_iter().collect());
+        self
+    }
+
+    /// This filter, showing only documents of the given organs.
+    pub fn with_organs<I: IntoIterator<Item = Organ>>(mut self, organs: I) -> Filter {
+        self.organs = Some(organs.into_iter().collect());
+        self
+    }
+
+    /// This filter, showing only documents of these years.
+    pub fn with_years(mut self, years: Years) -> Filter {
+        self.years = Some(years);
+        self
+    }
+
+    /// Whether the filter keeps everything.
     pub fn is_empty(&self) -> bool {
+        self.follows_every_link() && self.shows_every_document()
+    }
+
+    /// Whether every link is followed (no relation or section asked for).
+    pub fn follows_every_link(&self) -> bool {
         self.relations.is_none() && self.sections.is_none()
+    }
+
+    /// Whether every document is shown (no kind, organ or years asked for).
+    pub fn shows_every_document(&self) -> bool {
+        self.kinds.is_none() && self.organs.is_none() && self.years.is_none()
     }
 
     /// Whether a relation passes the filter's relations (every relation
@@ -185,6 +293,13 @@ impl Filter {
         })
     }
 
+    /// Whether a section passes the filter's sections.
+    pub fn wants_section(&self, section: Section) -> bool {
+        self.sections
+            .as_ref()
+            .is_none_or(|ss| ss.contains(&section))
+    }
+
     /// Whether one occurrence passes the filter.
     ///
     /// ```
@@ -198,12 +313,37 @@ impl Filter {
     /// assert!(!recitals.matches(&Occurrence::new("welcomes", Section::Operative, Some(1), None)));
     /// ```
     pub fn matches(&self, occurrence: &Occurrence) -> bool {
-        let relation_ok = self.wants_relation(&occurrence.relation);
-        let section_ok = self
-            .sections
+        self.wants_relation(&occurrence.relation) && self.wants_section(occurrence.section)
+    }
+
+    /// Whether a document is shown: its kind, organ and year pass.
+    ///
+    /// ```
+    /// use resgraph_graph::{Filter, Kind, NodeInfo, Organ, Years};
+    /// let node = |s: &str| NodeInfo::cited(s.parse().unwrap());
+    /// let hrc = Filter::default().with_organs([Organ::HumanRightsCouncil]);
+    /// assert!(hrc.wants_document(&node("A/HRC/RES/20/8")));
+    /// assert!(!hrc.wants_document(&node("A/RES/76/19")));
+    /// // No date known: the year the symbol implies (76/19: 2021).
+    /// let early = Filter::default().with_years(Years::between(None, Some(2010)));
+    /// assert!(!early.wants_document(&node("A/RES/76/19")));
+    /// assert!(early.wants_document(&node("A/RES/53/70")));
+    /// ```
+    pub fn wants_document(&self, info: &NodeInfo) -> bool {
+        let symbol = &info.symbol;
+        self.kinds
             .as_ref()
-            .is_none_or(|ss| ss.contains(&occurrence.section));
-        relation_ok && section_ok
+            .is_none_or(|ks| ks.contains(&symbol.kind()))
+            && self
+                .organs
+                .as_ref()
+                .is_none_or(|os| os.contains(&symbol.organ()))
+            && self.years.is_none_or(|years| {
+                info.date
+                    .map(|d| d.year)
+                    .or_else(|| symbol.approximate_year())
+                    .is_some_and(|year| years.contains(year))
+            })
     }
 }
 

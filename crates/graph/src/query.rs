@@ -10,7 +10,7 @@ use resgraph_symbol::Symbol;
 
 use crate::graph::CitationGraph;
 use crate::model::{Filter, QueryOptions};
-use crate::packed::{section_code, BitSet, EdgeData, FxMap};
+use crate::packed::{section_code, BitSet, EdgeData, FxMap, PackedOcc};
 
 /// The default cap on [`CitationGraph::all_simple_paths`] results when
 /// [`QueryOptions::limit`] is not set.
@@ -39,7 +39,7 @@ impl Compiled {
             ss.iter().fold(0u8, |m, s| m | (1 << section_code(*s)))
         });
         Compiled {
-            active: !filter.is_empty(),
+            active: !filter.follows_every_link(),
             relations,
             sections,
         }
@@ -50,13 +50,17 @@ impl Compiled {
         if !self.active {
             return true;
         }
-        data.occurrences().iter().any(|o| {
-            self.sections & (1 << o.section_code()) != 0
-                && self
-                    .relations
-                    .as_ref()
-                    .is_none_or(|r| r.get(o.relation() as usize).copied().unwrap_or(false))
-        })
+        data.occurrences().iter().any(|o| self.passes_one(o))
+    }
+
+    /// Whether one occurrence passes.
+    #[inline]
+    pub(crate) fn passes_one(&self, o: &PackedOcc) -> bool {
+        self.sections & (1 << o.section_code()) != 0
+            && self
+                .relations
+                .as_ref()
+                .is_none_or(|r| r.get(o.relation() as usize).copied().unwrap_or(false))
     }
 }
 
@@ -146,9 +150,18 @@ impl CitationGraph {
         found
     }
 
-    /// Sorts `(node, distance)` by distance then chronology, applies the
+    /// Keeps the documents `filter` shows ([`Filter::wants_document`]),
+    /// sorts `(node, distance)` by distance then chronology, applies the
     /// limit and turns nodes into symbols.
-    fn finish(&self, mut found: Vec<(u32, u32)>, limit: Option<usize>) -> Vec<(Symbol, u32)> {
+    fn finish(
+        &self,
+        mut found: Vec<(u32, u32)>,
+        filter: &Filter,
+        limit: Option<usize>,
+    ) -> Vec<(Symbol, u32)> {
+        if !filter.shows_every_document() {
+            found.retain(|&(n, _)| self.info_of(n).is_some_and(|i| filter.wants_document(i)));
+        }
         let chrono = self.chrono();
         let key = |&(n, d): &(u32, u32)| {
             (u64::from(d) << 32)
@@ -176,7 +189,7 @@ impl CitationGraph {
         };
         let step = Stepper::new(self, opts);
         let found = self.bfs(start, dir, &step, opts.max_depth.unwrap_or(u32::MAX));
-        self.finish(found, opts.limit)
+        self.finish(found, &opts.filter, opts.limit)
     }
 
     /// Everything `symbol` builds on, transitively: the documents it
@@ -556,7 +569,11 @@ impl CitationGraph {
                 }
             });
         }
-        self.finish(common.unwrap_or_default().into_iter().collect(), opts.limit)
+        self.finish(
+            common.unwrap_or_default().into_iter().collect(),
+            &opts.filter,
+            opts.limit,
+        )
     }
 
     /// The most cited documents: the `limit` with the most distinct
@@ -584,7 +601,8 @@ impl CitationGraph {
     }
 
     /// [`most_cited`](Self::most_cited), counting only citations that
-    /// pass `filter`.
+    /// pass `filter` and ranking only the documents it shows
+    /// ([`Filter::wants_document`]).
     ///
     /// Costs O(V + O) with a filter or `within` (each link's occurrences
     /// are read), O(V) otherwise, then O(V + k log k) for the k first.
@@ -636,10 +654,16 @@ impl CitationGraph {
                 }
             }
         }
+        let shown = |v: usize| {
+            filter.shows_every_document()
+                || self
+                    .info_of(v as u32)
+                    .is_some_and(|i| filter.wants_document(i))
+        };
         let mut ranked: Vec<(u32, usize)> = degree
             .iter()
             .enumerate()
-            .filter(|(_, d)| **d > 0)
+            .filter(|(v, d)| **d > 0 && shown(*v))
             .map(|(v, d)| (v as u32, *d))
             .collect();
         let chrono = self.chrono();
@@ -775,6 +799,32 @@ impl CitationGraph {
     where
         I: IntoIterator<Item = &'a Symbol>,
     {
+        self.subgraph_with(symbols, &Filter::default())
+    }
+
+    /// [`subgraph`](Self::subgraph) with only the occurrences that pass
+    /// `filter`'s relations and sections ([`Filter::matches`]): a link
+    /// none of whose occurrences passes is left out; the documents are
+    /// `symbols`, whatever the filter's kinds, organs and years (choose
+    /// them first, as `resgraph export` does).
+    ///
+    /// Costs what [`subgraph`](Self::subgraph) costs.
+    ///
+    /// ```
+    /// use resgraph_graph::{CitationGraph, Filter, Occurrence, Section};
+    /// let s = |t: &str| resgraph_symbol::Symbol::parse_loose(t).unwrap();
+    /// let mut g = CitationGraph::new();
+    /// g.add_link(&s("76/19"), &s("75/240"), &Occurrence::new("recalling", Section::Preamble, Some(1), None));
+    /// g.add_link(&s("76/19"), &s("A/76/135"), &Occurrence::new("see", Section::Footnote, Some(1), None));
+    /// let all = [s("76/19"), s("75/240"), s("A/76/135")];
+    /// let recitals = g.subgraph_with(&all, &Filter::default().with_relations(["recalling"]));
+    /// assert_eq!((recitals.node_count(), recitals.edge_count()), (3, 1));
+    /// ```
+    pub fn subgraph_with<'a, I>(&self, symbols: I, filter: &Filter) -> CitationGraph
+    where
+        I: IntoIterator<Item = &'a Symbol>,
+    {
+        let compiled = Compiled::new(self, filter);
         let mut keep: Vec<u32> = symbols.into_iter().filter_map(|s| self.idx(s)).collect();
         keep.sort_unstable();
         keep.dedup();
@@ -797,6 +847,9 @@ impl CitationGraph {
                     continue;
                 };
                 for o in e.weight().occurrences() {
+                    if compiled.active && !compiled.passes_one(o) {
+                        continue;
+                    }
                     let relation = sub.relations.intern(self.relations.resolve(o.relation()));
                     let packed = crate::packed::PackedOcc::new(
                         relation,

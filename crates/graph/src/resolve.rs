@@ -168,11 +168,12 @@ impl CitationGraph {
 
     /// The document a user means: `76/19`, `A/RES/76/19`, `a/res/76/19`,
     /// `resolution 2625 (XXV)`, `A/65/201` (see
-    /// [`Symbol::parse_loose`]). An input that is not a symbol, or names
+    /// [`Symbol::parse_loose`]), or a label as tables show it
+    /// (`dec. 77/512`, `HRC 20/8`: [`Symbol::parse_label`]). An input that is not a symbol, or names
     /// a document the graph does not hold, gives an [`UnknownSymbol`]
     /// with the nearest known symbols: smallest edit distance between
     /// canonical forms (or, for input that does not parse, to the
-    /// canonical or short form), then the same kind, then the closest
+    /// canonical form or label), then the same kind, then the closest
     /// session and number, then chronologically.
     ///
     /// # Errors
@@ -188,6 +189,8 @@ impl CitationGraph {
     /// }
     /// assert_eq!(g.resolve("76/19").unwrap().to_string(), "A/RES/76/19");
     /// assert_eq!(g.resolve("a/res/76/19").unwrap().to_string(), "A/RES/76/19");
+    /// g.add_node(&"A/DEC/77/512".parse().unwrap());
+    /// assert_eq!(g.resolve("dec. 77/512").unwrap().to_string(), "A/DEC/77/512");
     /// let err = g.resolve("76/91").unwrap_err();
     /// assert_eq!(err.suggestions[0].to_string(), "A/RES/76/19");
     /// assert!(err.to_string().contains("did you mean A/RES/76/19"));
@@ -195,7 +198,8 @@ impl CitationGraph {
     /// ```
     pub fn resolve(&self, input: &str) -> Result<Symbol, UnknownSymbol> {
         let typed = input.trim();
-        match Symbol::parse_loose(typed) {
+        // What a table shows (`dec. 77/512`, `HRC 20/8`) can be typed back.
+        match Symbol::parse_label(typed).map_or_else(|| Symbol::parse_loose(typed), Ok) {
             Ok(sym) if self.contains(&sym) => Ok(sym),
             Ok(sym) => Err(UnknownSymbol {
                 input: input.to_string(),
@@ -241,7 +245,7 @@ impl CitationGraph {
             let canonical = info.symbol.to_string();
             let mut d = levenshtein(target.as_bytes(), canonical.as_bytes(), bound);
             if also_short {
-                let short = info.symbol.short().to_uppercase();
+                let short = info.symbol.label().to_uppercase();
                 if let Some(ds) = levenshtein(target.as_bytes(), short.as_bytes(), bound) {
                     d = Some(d.map_or(ds, |x| x.min(ds)));
                 }

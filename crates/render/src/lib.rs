@@ -108,11 +108,12 @@ pub use model::{EdgeStyleClass, Lineage, LineageEdge, LineageNode, Style, RESERV
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum RenderError {
-    /// The lineage has more documents than [`Style::max_nodes`].
+    /// The lineage has more documents than [`Style::max_nodes`]. The
+    /// message names no way out: only the caller knows its options (the
+    /// command line adds them).
     #[error(
         "the lineage has {nodes} documents, more than the limit of {max} that can be drawn \
-         legibly; narrow it with a smaller --depth or with filters (organ, years), \
-         or raise the limit"
+         legibly"
     )]
     TooLarge {
         /// Number of documents in the lineage.

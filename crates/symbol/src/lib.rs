@@ -50,7 +50,9 @@
 #![warn(missing_docs)]
 
 mod document;
+mod label;
 mod loose;
+mod names;
 mod numbering;
 mod order;
 mod parse;
@@ -61,6 +63,7 @@ use std::fmt;
 
 pub use document::{DocumentSymbol, DOCUMENT_SERIES};
 pub use loose::{Act, Body};
+pub use names::{UnknownKind, UnknownOrgan};
 pub use numbering::{ga_roman_number_fits_session, sc_number_fits_year, sc_year_of};
 pub use session::{GaSession, GaStyle, Part};
 

@@ -21,9 +21,9 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Result};
 use clap::ValueEnum;
-use resgraph::pipeline::ReadError;
+use resgraph::pipeline::{Direction, ReadError};
 use resgraph_extract::Section;
-use resgraph_graph::{CitationGraph, Filter, QueryOptions, Symbol};
+use resgraph_graph::{CitationGraph, Filter, Kind, Organ, QueryOptions, Symbol, Years};
 
 use crate::output::{emit, Reader};
 use crate::progress::Bar;
@@ -67,16 +67,120 @@ pub struct QueryArgs {
     /// Follow citations at most this many steps.
     #[arg(long)]
     pub depth: Option<u32>,
+    #[command(flatten)]
+    pub filter: FilterArgs,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: QueryFormat,
+}
+
+/// Which citations are followed: read from each occurrence of a link.
+#[derive(clap::Args)]
+pub struct LinkArgs {
     /// Only citations with this relation (repeatable): a class (recalling, reaffirming, welcoming,
     /// decides, see, draft, report, title: every verb of it) or a verb as the texts write it
     #[arg(long = "relation")]
     pub relations: Vec<String>,
     /// Only citations in this section (repeatable): heading, preamble, operative, footnote, annex.
     #[arg(long = "section")]
-    pub sections: Vec<String>,
-    /// Output format.
-    #[arg(long, value_enum, default_value = "table")]
-    pub format: QueryFormat,
+    pub sections: Vec<Section>,
+}
+
+/// Which citations are followed and which documents are shown: the
+/// command line's side of [`Filter`], which says what applies to what.
+#[derive(clap::Args)]
+pub struct FilterArgs {
+    #[command(flatten)]
+    pub links: LinkArgs,
+    /// Only show documents of this kind (repeatable): ga-resolution, ga-decision, sc-resolution,
+    /// ecosoc-resolution, ecosoc-decision, hrc-resolution, hrc-decision, chr-resolution, document.
+    #[arg(long = "kind")]
+    pub kinds: Vec<Kind>,
+    /// Only show documents of this organ (repeatable): GA, SC, ECOSOC, HRC, ST, other (from the
+    /// symbol).
+    #[arg(long = "organ")]
+    pub organs: Vec<Organ>,
+    /// Only show documents of this year or later (the year of their date, else of their session).
+    #[arg(long, value_name = "YEAR")]
+    pub since: Option<u16>,
+    /// Only show documents of this year or earlier (the year of their date, else of their
+    /// session).
+    #[arg(long, value_name = "YEAR")]
+    pub until: Option<u16>,
+}
+
+/// Which way from a document a lineage goes (`render`, `export --focus`).
+#[derive(clap::Args)]
+pub struct DirectionArgs {
+    /// What the document builds on (the default).
+    #[arg(long)]
+    pub ancestors: bool,
+    /// What builds on the document.
+    #[arg(long)]
+    pub descendants: bool,
+    /// Both.
+    #[arg(long)]
+    pub both: bool,
+}
+
+impl DirectionArgs {
+    /// Ancestors unless only `--descendants` is asked for; both for
+    /// `--both` or both flags.
+    pub fn direction(&self) -> Direction {
+        if self.both || (self.ancestors && self.descendants) {
+            Direction::Both
+        } else if self.descendants {
+            Direction::Descendants
+        } else {
+            Direction::Ancestors
+        }
+    }
+
+    /// Whether any of the flags was given.
+    pub fn any(&self) -> bool {
+        self.ancestors || self.descendants || self.both
+    }
+}
+
+impl LinkArgs {
+    /// The filter of links these arguments ask for; a relation word that
+    /// matches nothing in `graph` is an error.
+    pub fn filter(&self, graph: &CitationGraph) -> Result<Filter> {
+        let mut filter = Filter::default();
+        if !self.relations.is_empty() {
+            // A word that matches nothing is a typo, not an empty answer.
+            for relation in &self.relations {
+                graph.check_relation(relation)?;
+            }
+            filter = filter.with_relations(self.relations.iter().map(|r| r.to_lowercase()));
+        }
+        if !self.sections.is_empty() {
+            filter = filter.with_sections(self.sections.iter().copied());
+        }
+        Ok(filter)
+    }
+}
+
+impl FilterArgs {
+    /// The filter these arguments ask for (see [`LinkArgs::filter`]).
+    pub fn filter(&self, graph: &CitationGraph) -> Result<Filter> {
+        let mut filter = self.links.filter(graph)?;
+        if !self.kinds.is_empty() {
+            filter = filter.with_kinds(self.kinds.iter().copied());
+        }
+        if !self.organs.is_empty() {
+            filter = filter.with_organs(self.organs.iter().copied());
+        }
+        if self.since.is_some() || self.until.is_some() {
+            if let (Some(since), Some(until)) = (self.since, self.until) {
+                if since > until {
+                    bail!("--since {since} is after --until {until}: no year is in between");
+                }
+            }
+            filter = filter.with_years(Years::between(self.since, self.until));
+        }
+        Ok(filter)
+    }
 }
 
 impl GraphArgs {
@@ -129,36 +233,13 @@ pub fn resolve(graph: &CitationGraph, typed: &str) -> Result<Symbol> {
     graph.resolve(typed).map_err(|e| anyhow::anyhow!("{e}"))
 }
 
-/// Query options from the command line's depth and filters.
-pub fn options(
-    graph: &CitationGraph,
-    depth: Option<u32>,
-    relations: &[String],
-    sections: &[String],
-) -> Result<QueryOptions> {
-    let mut opts = QueryOptions::new();
-    if let Some(d) = depth {
-        opts = opts.depth(d);
+/// Query options from the command line's depth and filter.
+pub fn options(depth: Option<u32>, filter: Filter) -> QueryOptions {
+    let opts = QueryOptions::new().filter(filter);
+    match depth {
+        Some(d) => opts.depth(d),
+        None => opts,
     }
-    let mut filter = Filter::default();
-    if !relations.is_empty() {
-        // A word that matches nothing is a typo, not an empty answer.
-        for relation in relations {
-            graph.check_relation(relation)?;
-        }
-        filter = filter.with_relations(relations.iter().map(|r| r.to_lowercase()));
-    }
-    if !sections.is_empty() {
-        let parsed = sections
-            .iter()
-            .map(|s| s.parse::<Section>())
-            .collect::<Result<Vec<_>, _>>()?;
-        filter = filter.with_sections(parsed);
-    }
-    if !filter.is_empty() {
-        opts = opts.filter(filter);
-    }
-    Ok(opts)
 }
 
 /// `ancestors` and `descendants`: a lineage query printed with what is
@@ -173,7 +254,7 @@ pub fn lineage_query(
 ) -> Result<bool> {
     let (graph, all_read) = source.load()?;
     let sym = resolve(&graph, &symbol)?;
-    let opts = options(&graph, query.depth, &query.relations, &query.sections)?;
+    let opts = options(query.depth, query.filter.filter(&graph)?);
     let rows = walk(&graph, &sym, &opts);
     let json = matches!(query.format, QueryFormat::Json);
     emit(None, Reader::of(json), |w| {
@@ -182,7 +263,9 @@ pub fn lineage_query(
     Ok(all_read)
 }
 
-/// Prints `(symbol, distance)` rows with what is known of each.
+/// Prints `(symbol, distance)` rows with what is known of each: in a
+/// table the label ([`Symbol::label`]: the organ shows for all but
+/// Assembly resolutions), in JSON the symbol and the label.
 pub fn print_ranked(
     out: &mut dyn Write,
     graph: &CitationGraph,
@@ -196,6 +279,7 @@ pub fn print_ranked(
                 let known = Known::of(graph, s);
                 serde_json::json!({
                     "symbol": s.to_string(),
+                    "label": s.label(),
                     "distance": d,
                     "kind": s.kind().as_str(),
                     "date": known.date,
@@ -211,11 +295,7 @@ pub fn print_ranked(
         let known = Known::of(graph, s);
         let read = if known.read { "read " } else { "cited" };
         let (date, title) = (known.date_cell(), known.title_cell());
-        writeln!(
-            out,
-            "{d:>3}  {:<26} {date:<10}  {read}  {title}",
-            s.to_string()
-        )?;
+        writeln!(out, "{d:>3}  {:<26} {date:<10}  {read}  {title}", s.label())?;
     }
     Ok(())
 }

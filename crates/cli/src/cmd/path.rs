@@ -2,7 +2,7 @@
 
 use anyhow::Result;
 
-use super::{options, resolve, GraphArgs, QueryArgs, QueryFormat};
+use super::{options, print_ranked, resolve, GraphArgs, LinkArgs, QueryFormat};
 use crate::output::{emit, Reader};
 
 #[derive(clap::Args)]
@@ -13,8 +13,14 @@ pub struct Args {
     to: String,
     #[command(flatten)]
     source: GraphArgs,
+    /// Follow citations at most this many steps.
+    #[arg(long)]
+    depth: Option<u32>,
     #[command(flatten)]
-    query: QueryArgs,
+    links: LinkArgs,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "table")]
+    format: QueryFormat,
 }
 
 /// Exit code 1 (`Ok(false)`) also when no chain leads from one to the
@@ -24,12 +30,14 @@ pub fn run(args: Args) -> Result<bool> {
         from,
         to,
         source,
-        query,
+        depth,
+        links,
+        format,
     } = args;
     let (graph, all_read) = source.load()?;
     let a = resolve(&graph, &from)?;
     let b = resolve(&graph, &to)?;
-    let opts = options(&graph, query.depth, &query.relations, &query.sections)?;
+    let opts = options(depth, links.filter(&graph)?);
     let path = graph.shortest_path(&a, &b, &opts);
     // When the depth is what stopped the search, say so, with the length
     // of the chain that lies beyond it.
@@ -43,17 +51,21 @@ pub fn run(args: Args) -> Result<bool> {
         }
         _ => None,
     };
-    let json = matches!(query.format, QueryFormat::Json);
+    let json = matches!(format, QueryFormat::Json);
+    // Each step with what is known of its document, numbered from `from`.
+    let steps: Vec<(resgraph_graph::Symbol, u32)> = path
+        .iter()
+        .flatten()
+        .enumerate()
+        .map(|(i, s)| (s.clone(), u32::try_from(i).unwrap_or(u32::MAX)))
+        .collect();
     emit(None, Reader::of(json), |w| {
         match (&path, json) {
-        (Some(p), true) => {
-            let names: Vec<String> = p.iter().map(|s| s.to_string()).collect();
-            serde_json::to_writer_pretty(&mut *w, &names)?;
-            writeln!(w)
-        }
+        (Some(_), true) => print_ranked(w, &graph, &steps, true),
         (Some(p), false) => {
             let names: Vec<String> = p.iter().map(|s| s.to_string()).collect();
-            writeln!(w, "{}", names.join(" -> "))
+            writeln!(w, "{}", names.join(" -> "))?;
+            print_ranked(w, &graph, &steps, false)
         }
         (None, true) => writeln!(w, "null"),
         (None, false) => match beyond {

@@ -4,9 +4,9 @@ use std::path::PathBuf;
 
 use anyhow::Result;
 use clap::ValueEnum;
-use resgraph::pipeline::{draw_lineage, lineage_members, Direction, Links};
+use resgraph::pipeline::{draw_lineage, lineage_members, Links};
 
-use super::{options, resolve, GraphArgs};
+use super::{options, resolve, DirectionArgs, FilterArgs, GraphArgs};
 use crate::output::{emit, Reader};
 use crate::terminal::say;
 
@@ -23,25 +23,17 @@ pub struct Args {
     symbol: String,
     #[command(flatten)]
     source: GraphArgs,
-    /// Draw what it builds on (the default).
-    #[arg(long)]
-    ancestors: bool,
-    /// Draw what builds on it.
-    #[arg(long)]
-    descendants: bool,
-    /// Draw both.
-    #[arg(long)]
-    both: bool,
+    #[command(flatten)]
+    direction: DirectionArgs,
     /// How many steps of citations to draw.
     #[arg(long, default_value = "2")]
     depth: u32,
-    /// Only citations with this relation (repeatable): a class (recalling, reaffirming, welcoming,
-    /// decides, see, draft, report, title: every verb of it) or a verb as the texts write it
-    #[arg(long = "relation")]
-    relations: Vec<String>,
-    /// Only citations in this section (repeatable).
-    #[arg(long = "section")]
-    sections: Vec<String>,
+    #[command(flatten)]
+    filter: FilterArgs,
+    /// Draw at most this many documents; a larger lineage is refused with
+    /// the options that narrow it.
+    #[arg(long, default_value_t = resgraph_render::Style::default().max_nodes, value_name = "N")]
+    max_documents: usize,
     /// The layout engine: Graphviz dot if installed (auto), dot, or the builtin one.
     #[arg(long, value_enum, default_value = "auto")]
     engine: EngineArg,
@@ -66,25 +58,17 @@ pub struct Args {
     output: PathBuf,
 }
 
-impl Args {
-    /// Ancestors unless only `--descendants` is asked for; both for
-    /// `--both` or both flags.
-    fn direction(&self) -> Direction {
-        if self.both || (self.ancestors && self.descendants) {
-            Direction::Both
-        } else if self.descendants {
-            Direction::Descendants
-        } else {
-            Direction::Ancestors
-        }
-    }
-}
+/// What to do about a lineage too large to draw: every option named
+/// here is one of `render`'s (a test reads them back from `--help`).
+pub const TOO_LARGE_HINT: &str = "narrow it with a smaller --depth, with --relation or --section \
+     (which citations are followed), with --kind, --organ, --since or --until (which documents \
+     are drawn), or raise the limit with --max-documents N";
 
 pub fn run(args: Args) -> Result<bool> {
     let (graph, all_read) = args.source.load()?;
     let sym = resolve(&graph, &args.symbol)?;
-    let opts = options(&graph, Some(args.depth), &args.relations, &args.sections)?;
-    let members = lineage_members(&graph, &sym, args.direction(), &opts);
+    let opts = options(Some(args.depth), args.filter.filter(&graph)?);
+    let members = lineage_members(&graph, &sym, args.direction.direction(), &opts);
     let links = if args.all_links {
         Links::All
     } else {
@@ -93,6 +77,7 @@ pub fn run(args: Args) -> Result<bool> {
     let picture = draw_lineage(&graph, &sym, &members, links);
     let style = resgraph_render::Style {
         cluster_by_organ: args.cluster_by_organ,
+        max_nodes: args.max_documents,
         ..resgraph_render::Style::default()
     };
     let output = &args.output;
@@ -118,7 +103,10 @@ pub fn run(args: Args) -> Result<bool> {
             drawing.svg
         })
     }
-    .map_err(|e| anyhow::anyhow!("{e}"))?;
+    .map_err(|e| match e {
+        resgraph_render::RenderError::TooLarge { .. } => anyhow::anyhow!("{e}; {TOO_LARGE_HINT}"),
+        e => anyhow::anyhow!("{e}"),
+    })?;
     emit(Some(output), Reader::Programs, |w| {
         w.write_all(text.as_bytes())
     })?;

@@ -3,7 +3,7 @@
 use anyhow::Result;
 use clap::ValueEnum;
 
-use super::{GraphArgs, Known, QueryFormat};
+use super::{FilterArgs, GraphArgs, Known, QueryFormat};
 use crate::output::{emit, Reader};
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -22,6 +22,13 @@ pub struct Args {
     /// How many.
     #[arg(long, default_value = "20")]
     limit: usize,
+    #[command(flatten)]
+    filter: FilterArgs,
+    /// Also count citations in a heading (the committee report a text was
+    /// adopted on, its draft): left out by default, since every
+    /// resolution names its report and reports would rank first.
+    #[arg(long)]
+    include_headings: bool,
     /// Output format.
     #[arg(long, value_enum, default_value = "table")]
     format: QueryFormat,
@@ -32,16 +39,44 @@ pub fn run(args: Args) -> Result<bool> {
         source,
         by,
         limit,
+        filter,
+        include_headings,
         format,
     } = args;
     let (graph, all_read) = source.load()?;
+    let mut filter = filter.filter(&graph)?;
+    // Sections asked for by name are counted as asked, the heading too.
+    if !include_headings && filter.sections.is_none() {
+        filter = filter.without_headings();
+    }
     let rows: Vec<(resgraph_graph::Symbol, f64)> = match by {
         RankBy::Cited => graph
-            .most_cited(limit, None)
+            .most_cited_with(limit, None, &filter)
             .into_iter()
             .map(|(s, n)| (s, n as f64))
             .collect(),
-        RankBy::Pagerank => graph.pagerank(0.85, 50).into_iter().take(limit).collect(),
+        RankBy::Pagerank => {
+            // Rank flows along the links the filter follows only; every
+            // document takes part, the filter's documents are shown.
+            let links = resgraph_graph::Filter {
+                kinds: None,
+                organs: None,
+                years: None,
+                ..filter.clone()
+            };
+            let ranked = if links.follows_every_link() {
+                graph.pagerank(0.85, 50)
+            } else {
+                graph
+                    .subgraph_with(graph.nodes().map(|n| &n.symbol), &links)
+                    .pagerank(0.85, 50)
+            };
+            ranked
+                .into_iter()
+                .filter(|(s, _)| graph.node(s).is_some_and(|i| filter.wants_document(i)))
+                .take(limit)
+                .collect()
+        }
     };
     let json = matches!(format, QueryFormat::Json);
     emit(None, Reader::of(json), |w| {
@@ -50,7 +85,7 @@ pub fn run(args: Args) -> Result<bool> {
                 .iter()
                 .map(|(s, v)| {
                     let known = Known::of(&graph, s);
-                    serde_json::json!({"symbol": s.to_string(), "score": v, "date": known.date, "title": known.title})
+                    serde_json::json!({"symbol": s.to_string(), "label": s.label(), "kind": s.kind().as_str(), "score": v, "date": known.date, "title": known.title})
                 })
                 .collect();
             serde_json::to_writer_pretty(&mut *w, &items)?;
@@ -59,7 +94,7 @@ pub fn run(args: Args) -> Result<bool> {
         for (s, v) in &rows {
             let known = Known::of(&graph, s);
             let (date, title) = (known.date_cell(), known.title_cell());
-            let s = s.to_string();
+            let s = s.label();
             match by {
                 RankBy::Cited => writeln!(w, "{v:>8}  {s:<26} {date:<10}  {title}")?,
                 RankBy::Pagerank => writeln!(w, "{v:>10.6}  {s:<26} {date:<10}  {title}")?,
