@@ -92,10 +92,14 @@ fn a_path_cut_by_the_depth_says_so() {
     );
     let found = path("2");
     assert_eq!(found.status.code(), Some(0));
+    // The chain, then one row per step with its date and title.
+    let said = String::from_utf8_lossy(&found.stdout);
+    let mut lines = said.lines();
     assert_eq!(
-        String::from_utf8_lossy(&found.stdout).trim(),
-        "A/RES/80/16 -> A/RES/75/240 -> A/RES/53/70"
+        lines.next(),
+        Some("A/RES/80/16 -> A/RES/75/240 -> A/RES/53/70")
     );
+    assert_eq!(lines.count(), 3, "{said}");
 }
 
 /// Issue 12: `series` of a Security Council symbol printed nothing and
