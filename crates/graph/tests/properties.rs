@@ -147,6 +147,27 @@ proptest! {
         }
     }
 
+    /// Kinds and years choose the documents shown, never the walk: the
+    /// answer is the unfiltered one with the other documents left out,
+    /// distances and order unchanged (sessions 40 to 43 are 1985 to 1988).
+    #[test]
+    fn years_show_documents_without_changing_the_walk(d in dag(), since in 1985u16..1989, span in 0u16..3) {
+        use resgraph_graph::Years;
+        let g = build(&d);
+        let years = Years::between(Some(since), Some(since + span));
+        let opts = QueryOptions::new().filter(Filter::default().with_years(years));
+        for x in 0..d.n {
+            let expected: Vec<_> = g
+                .ancestors(&sym(x), &QueryOptions::new())
+                .into_iter()
+                .filter(|(s, _)| s.approximate_year().is_some_and(|y| years.contains(y)))
+                .collect();
+            prop_assert_eq!(g.ancestors(&sym(x), &opts), expected);
+        }
+        let top = g.most_cited_with(1000, None, &opts.filter);
+        prop_assert!(top.iter().all(|(s, _)| s.approximate_year().is_some_and(|y| years.contains(y))));
+    }
+
     #[test]
     fn depth_limits_hold(d in dag(), depth in 0u32..4) {
         let g = build(&d);

@@ -102,3 +102,40 @@ impl Symbol {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::Symbol;
+
+    #[test]
+    fn every_label_naming_its_organ_reads_back_to_its_symbol() {
+        for canonical in [
+            "A/DEC/77/512",
+            "A/DEC/31/406 A",
+            "A/DEC/ES-7/11",
+            "S/RES/2399 (2018)",
+            "E/RES/1996/31",
+            "E/RES/2008 (LX)",
+            "E/DEC/2025/218 A",
+            "A/HRC/RES/20/8",
+            "A/HRC/RES/S-28/1",
+            "A/HRC/DEC/2/102",
+            "E/CN.4/RES/2005/45",
+        ] {
+            let symbol: Symbol = canonical.parse().unwrap();
+            let label = symbol.label();
+            assert_ne!(label, symbol.short(), "{canonical}: the organ shows");
+            assert_eq!(Symbol::parse_label(&label), Some(symbol.clone()), "{label}");
+            assert_eq!(
+                Symbol::parse_label(&label.to_uppercase()),
+                Some(symbol),
+                "{label}"
+            );
+        }
+        for plain in ["A/RES/76/19", "A/RES/2625 (XXV)", "A/C.1/77/L.73"] {
+            let symbol: Symbol = plain.parse().unwrap();
+            assert_eq!(Symbol::parse_label(&symbol.label()), None, "{plain}");
+        }
+        assert_eq!(Symbol::parse_label("SC A/65/201"), None);
+    }
+}
