@@ -397,3 +397,19 @@ fn path_rows_carry_date_and_title() {
     assert!(field(&steps[1], "title").starts_with("Developments in the field of information"));
     assert_eq!(field(&steps[2], "date"), "1998-12-04");
 }
+
+#[test]
+fn check_rows_name_the_cited_document_by_its_label() {
+    let out = Command::new(env!("CARGO_BIN_EXE_resgraph"))
+        .args(["check", "--all", "--format", "json", "-q"])
+        .arg(repository().join("data/lineage"))
+        .output()
+        .expect("resgraph runs");
+    let findings: Vec<Value> = serde_json::from_slice(&out.stdout).expect("JSON");
+    let own = findings
+        .iter()
+        .find(|f| field(f, "kind") == "self-citation")
+        .expect("decision 77/512 cites its own symbol");
+    assert_eq!(field(own, "target_label"), "dec. 77/512 A");
+    assert!(own.get("target_title").is_some() && own.get("target_date").is_some());
+}
