@@ -107,7 +107,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             .chars()
             .take(70)
             .collect();
-        println!("  {distance} {read} {:<16} {date}  {title}", symbol.short());
+        println!("  {distance} {read} {:<16} {date}  {title}", symbol.label());
     }
     println!("  ... and {documents} reports and other documents.");
     match graph.adopted_as(&seed) {
