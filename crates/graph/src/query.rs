@@ -712,9 +712,86 @@ impl CitationGraph {
     /// assert!((pr.iter().map(|(_, r)| r).sum::<f64>() - 1.0).abs() < 1e-9);
     /// ```
     pub fn pagerank(&self, damping: f64, iterations: u32) -> Vec<(Symbol, f64)> {
-        let scores = self.pagerank_scores(damping, iterations);
+        self.pagerank_with(damping, iterations, &Filter::default())
+    }
+
+    /// [`pagerank`](Self::pagerank) with rank flowing only along the
+    /// links `filter` follows (a link passes when one of its occurrences
+    /// does), every document taking part, and only the documents it shows
+    /// ([`Filter::wants_document`]) returned.
+    ///
+    /// Costs what [`pagerank`](Self::pagerank) costs, plus, with a filter
+    /// of links, one pass over the occurrences and O(V + E) memory for the
+    /// links that pass.
+    ///
+    /// ```
+    /// use resgraph_graph::{CitationGraph, Filter, Occurrence, Section};
+    /// let s = |t: &str| resgraph_symbol::Symbol::parse_loose(t).unwrap();
+    /// let mut g = CitationGraph::new();
+    /// g.add_link(&s("76/19"), &s("53/70"), &Occurrence::new("recalling", Section::Preamble, Some(1), None));
+    /// g.add_link(&s("76/19"), &s("A/76/439"), &Occurrence::new("report", Section::Heading, None, None));
+    /// g.add_link(&s("75/240"), &s("A/76/439"), &Occurrence::new("report", Section::Heading, None, None));
+    /// assert_eq!(g.pagerank(0.85, 50)[0].0, s("A/76/439"));
+    /// let recitals = g.pagerank_with(0.85, 50, &Filter::default().without_headings());
+    /// assert_eq!(recitals[0].0, s("53/70"));
+    /// ```
+    pub fn pagerank_with(
+        &self,
+        damping: f64,
+        iterations: u32,
+        filter: &Filter,
+    ) -> Vec<(Symbol, f64)> {
+        let scores = if filter.follows_every_link() {
+            let csr = self.csr();
+            let n = self.node_count();
+            let out_deg: Vec<u32> = (0..n)
+                .map(|u| csr.degree(u as u32, Direction::Outgoing) as u32)
+                .collect();
+            pagerank_scores(
+                &out_deg,
+                |v| csr.neighbors(v, Direction::Incoming),
+                damping,
+                iterations,
+            )
+        } else {
+            // The links that pass, as incoming adjacency arrays (CSR).
+            let compiled = Compiled::new(self, filter);
+            let n = self.node_count();
+            let mut out_deg = vec![0u32; n];
+            let mut start = vec![0usize; n + 1];
+            let passing: Vec<(u32, u32)> = self
+                .g
+                .edge_references()
+                .filter(|e| compiled.passes(e.weight()))
+                .map(|e| (e.source().index() as u32, e.target().index() as u32))
+                .collect();
+            for &(u, v) in &passing {
+                out_deg[u as usize] += 1;
+                start[v as usize + 1] += 1;
+            }
+            for i in 0..n {
+                start[i + 1] += start[i];
+            }
+            let mut fill = start.clone();
+            let mut sources = vec![0u32; passing.len()];
+            for &(u, v) in &passing {
+                sources[fill[v as usize]] = u;
+                fill[v as usize] += 1;
+            }
+            pagerank_scores(
+                &out_deg,
+                |v| &sources[start[v as usize]..start[v as usize + 1]],
+                damping,
+                iterations,
+            )
+        };
         let chrono = self.chrono();
-        let mut order: Vec<u32> = (0..scores.len() as u32).collect();
+        let mut order: Vec<u32> = (0..scores.len() as u32)
+            .filter(|&v| {
+                filter.shows_every_document()
+                    || self.info_of(v).is_some_and(|i| filter.wants_document(i))
+            })
+            .collect();
         order.sort_unstable_by(|&a, &b| {
             let (sa, sb) = (scores[a as usize], scores[b as usize]);
             sb.total_cmp(&sa)
@@ -724,55 +801,6 @@ impl CitationGraph {
             .into_iter()
             .filter_map(|v| Some((self.symbol_of(v)?.clone(), scores[v as usize])))
             .collect()
-    }
-
-    /// PageRank scores by node index.
-    pub(crate) fn pagerank_scores(&self, damping: f64, iterations: u32) -> Vec<f64> {
-        let n = self.node_count();
-        if n == 0 {
-            return Vec::new();
-        }
-        let d = if damping.is_nan() {
-            0.85
-        } else {
-            damping.clamp(0.0, 1.0)
-        };
-        let csr = self.csr();
-        let nf = n as f64;
-        let mut rank = vec![1.0 / nf; n];
-        let mut next = vec![0.0; n];
-        let mut share = vec![0.0; n];
-        let out_deg: Vec<u32> = (0..n)
-            .map(|u| csr.degree(u as u32, Direction::Outgoing) as u32)
-            .collect();
-        for _ in 0..iterations {
-            let mut dangling = 0.0;
-            for u in 0..n {
-                if out_deg[u] == 0 {
-                    dangling += rank[u];
-                    share[u] = 0.0;
-                } else {
-                    share[u] = rank[u] / f64::from(out_deg[u]);
-                }
-            }
-            let base = (1.0 - d) / nf + d * dangling / nf;
-            let mut delta = 0.0;
-            for v in 0..n {
-                let incoming: f64 = csr
-                    .neighbors(v as u32, Direction::Incoming)
-                    .iter()
-                    .map(|&u| share[u as usize])
-                    .sum();
-                let r = base + d * incoming;
-                delta += (r - rank[v]).abs();
-                next[v] = r;
-            }
-            std::mem::swap(&mut rank, &mut next);
-            if delta < 1e-12 {
-                break;
-            }
-        }
-        rank
     }
 
     /// The documents `symbols` (those the graph knows) with what is known
@@ -870,4 +898,52 @@ impl CitationGraph {
         }
         sub
     }
+}
+
+/// PageRank scores by node index, for nodes with the given out-degrees
+/// and incoming neighbours (the power method; see
+/// [`CitationGraph::pagerank`]).
+fn pagerank_scores<'a>(
+    out_deg: &[u32],
+    incoming: impl Fn(u32) -> &'a [u32],
+    damping: f64,
+    iterations: u32,
+) -> Vec<f64> {
+    let n = out_deg.len();
+    if n == 0 {
+        return Vec::new();
+    }
+    let d = if damping.is_nan() {
+        0.85
+    } else {
+        damping.clamp(0.0, 1.0)
+    };
+    let nf = n as f64;
+    let mut rank = vec![1.0 / nf; n];
+    let mut next = vec![0.0; n];
+    let mut share = vec![0.0; n];
+    for _ in 0..iterations {
+        let mut dangling = 0.0;
+        for u in 0..n {
+            if out_deg[u] == 0 {
+                dangling += rank[u];
+                share[u] = 0.0;
+            } else {
+                share[u] = rank[u] / f64::from(out_deg[u]);
+            }
+        }
+        let base = (1.0 - d) / nf + d * dangling / nf;
+        let mut delta = 0.0;
+        for v in 0..n {
+            let inflow: f64 = incoming(v as u32).iter().map(|&u| share[u as usize]).sum();
+            let r = base + d * inflow;
+            delta += (r - rank[v]).abs();
+            next[v] = r;
+        }
+        std::mem::swap(&mut rank, &mut next);
+        if delta < 1e-12 {
+            break;
+        }
+    }
+    rank
 }

@@ -168,6 +168,22 @@ proptest! {
         prop_assert!(top.iter().all(|(s, _)| s.approximate_year().is_some_and(|y| years.contains(y))));
     }
 
+    /// PageRank along the links a filter follows is PageRank of the
+    /// graph that keeps only those links.
+    #[test]
+    fn filtered_pagerank_is_pagerank_of_the_filtered_graph(d in dag(), s in 0..4usize) {
+        let g = build(&d);
+        let filter = Filter::default().with_sections([SECTIONS[s]]);
+        let all: Vec<Symbol> = (0..d.n).map(sym).collect();
+        let reference = g.subgraph_with(&all, &filter).pagerank(0.85, 50);
+        let got = g.pagerank_with(0.85, 50, &filter);
+        prop_assert_eq!(got.len(), reference.len());
+        for ((a, x), (b, y)) in got.iter().zip(&reference) {
+            prop_assert_eq!(a, b);
+            prop_assert!((x - y).abs() < 1e-12, "{} {} {}", a, x, y);
+        }
+    }
+
     #[test]
     fn depth_limits_hold(d in dag(), depth in 0u32..4) {
         let g = build(&d);

@@ -55,28 +55,13 @@ pub fn run(args: Args) -> Result<bool> {
             .into_iter()
             .map(|(s, n)| (s, n as f64))
             .collect(),
-        RankBy::Pagerank => {
-            // Rank flows along the links the filter follows only; every
-            // document takes part, the filter's documents are shown.
-            let links = resgraph_graph::Filter {
-                kinds: None,
-                organs: None,
-                years: None,
-                ..filter.clone()
-            };
-            let ranked = if links.follows_every_link() {
-                graph.pagerank(0.85, 50)
-            } else {
-                graph
-                    .subgraph_with(graph.nodes().map(|n| &n.symbol), &links)
-                    .pagerank(0.85, 50)
-            };
-            ranked
-                .into_iter()
-                .filter(|(s, _)| graph.node(s).is_some_and(|i| filter.wants_document(i)))
-                .take(limit)
-                .collect()
-        }
+        // Rank flows along the links the filter follows; every document
+        // takes part, the filter's documents are shown.
+        RankBy::Pagerank => graph
+            .pagerank_with(0.85, 50, &filter)
+            .into_iter()
+            .take(limit)
+            .collect(),
     };
     let json = matches!(format, QueryFormat::Json);
     emit(None, Reader::of(json), |w| {
