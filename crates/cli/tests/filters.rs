@@ -413,3 +413,43 @@ fn check_rows_name_the_cited_document_by_its_label() {
     assert_eq!(field(own, "target_label"), "dec. 77/512 A");
     assert!(own.get("target_title").is_some() && own.get("target_date").is_some());
 }
+
+#[test]
+fn render_draws_only_the_citations_the_filter_follows() {
+    let dir = std::env::temp_dir().join(format!("resgraph-filters-dot-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("scratch");
+    let dot = dir.join("r.dot");
+    let dot_arg = dot.display().to_string();
+    let out = lineage(&[
+        "render",
+        "80/16",
+        "--depth",
+        "3",
+        "--relation",
+        "recalling",
+        "--all-links",
+        "-o",
+        &dot_arg,
+    ]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = std::fs::read_to_string(&dot).expect("dot");
+    let citations: Vec<&str> = text
+        .lines()
+        // The legend draws one line of every style; citations say who
+        // cites whom.
+        .filter(|l| l.contains("class=\"cite") && !l.contains("resgraph:legend"))
+        .collect();
+    assert!(citations.len() >= 10, "{text}");
+    // Only recitals are kept on the links drawn, so every link is drawn
+    // as one (unfiltered, 80/16's lineage also draws footnotes, welcoming
+    // and other links).
+    for line in &citations {
+        assert!(line.contains("class=\"cite recalling\""), "{line}");
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -69,12 +69,21 @@ pub fn run(args: Args) -> Result<bool> {
     let sym = resolve(&graph, &args.symbol)?;
     let opts = options(Some(args.depth), args.filter.filter(&graph)?);
     let members = lineage_members(&graph, &sym, args.direction.direction(), &opts);
+    // Only the citations the filter follows are drawn, not every link
+    // among the documents it reached.
+    let filtered;
+    let drawn = if opts.filter.follows_every_link() {
+        &graph
+    } else {
+        filtered = graph.subgraph_with(&members, &opts.filter);
+        &filtered
+    };
     let links = if args.all_links {
         Links::All
     } else {
         Links::Reduced
     };
-    let picture = draw_lineage(&graph, &sym, &members, links);
+    let picture = draw_lineage(drawn, &sym, &members, links);
     let style = resgraph_render::Style {
         cluster_by_organ: args.cluster_by_organ,
         max_nodes: args.max_documents,
