@@ -33,6 +33,19 @@
 //!    known as seen by `unvotes`. Titles come from mixed-case
 //!    descriptions only.
 //!
+//! 6. The registries of the UN's AKN4UN XML (`registry.tsv` of the GA,
+//!    HRC, ECOSOC and SC folders): adoption date (only where the XML's
+//!    two statements of it agree; the folders leave it empty otherwise)
+//!    and printed title, as `akn-ga`, `akn-hrc`, `akn-ecosoc`, `akn-sc`.
+//!    A part range (`A/RES/75/101 A-B`) counts for each part. ECOSOC
+//!    symbols carry the Council's session year, not the calendar year of
+//!    adoption (E/RES/2021/1 was adopted in July 2020): taken as written.
+//! 7. Complete sessions ([`complete_session`]): a collection of a
+//!    session's texts (the session 73-80 metadata, the GA XML) that holds
+//!    nearly every number up to its highest, whose highest was adopted in
+//!    the session's last weeks, and beyond which no other source knows a
+//!    number, lists that session whole.
+//!
 //! Where sources give different dates the more trusted wins
 //! ([`Source::date_rank`]) and the disagreement is kept
 //! ([`Registry::conflicts`]).
@@ -46,7 +59,7 @@ use crate::convert::{
     clean_metadata_title, clean_undl_title, collapse_spaces, parse_printed_date, undl_symbol,
     unvotes_symbol, unvotes_title, CsvTable,
 };
-use resgraph_registry::{Date, Registry, Source};
+use resgraph_registry::{AknCollection, CompleteSession, Date, Registry, Source};
 
 /// The UN Digital Library voting registry, relative to the data folder.
 pub const UNDL_VOTING: &str = "undl-voting-registry/undl_voting_resolutions.csv";
@@ -64,8 +77,27 @@ pub const DECISIONS: &str = "ga-decisions-71-80/decisions.csv";
 /// The MARC 993 links of Third Committee drafts, session 78.
 pub const MARC_993: &str = "undl-marc/session_78_committee_3_drafts_993.csv";
 
+/// The registry of the GA resolutions' AKN4UN XML, sessions 75-77.
+pub const AKN_GA: &str = "ga-xml-75-77/registry.tsv";
+/// The registry of the Human Rights Council resolutions' XML, sessions 54-60.
+pub const AKN_HRC: &str = "hrc-xml-54-60/registry.tsv";
+/// The registry of the ECOSOC resolutions' XML, 2021-2025.
+pub const AKN_ECOSOC: &str = "ecosoc-xml-2021-2025/registry.tsv";
+/// The registry of the Security Council resolutions' XML, 2016-2026.
+pub const AKN_SC: &str = "sc-xml-2016-2026/registry.tsv";
+
+/// The XML registry file of each AKN4UN collection.
+pub fn akn_file(collection: AknCollection) -> &'static str {
+    match collection {
+        AknCollection::GeneralAssembly => AKN_GA,
+        AknCollection::HumanRightsCouncil => AKN_HRC,
+        AknCollection::Ecosoc => AKN_ECOSOC,
+        AknCollection::SecurityCouncil => AKN_SC,
+    }
+}
+
 /// Every input file, relative to the data folder, in reading order.
-pub const ALL_FILES: [&str; 7] = [
+pub const ALL_FILES: [&str; 11] = [
     METADATA_78_80,
     METADATA_ICT,
     UNDL_VOTING,
@@ -73,6 +105,10 @@ pub const ALL_FILES: [&str; 7] = [
     MARC_993,
     UNVOTES_ROLL_CALLS,
     VOETEN_DESCRIPTIONS,
+    AKN_GA,
+    AKN_HRC,
+    AKN_ECOSOC,
+    AKN_SC,
 ];
 
 /// The iGov export's stand-in for a missing meeting date.
@@ -99,6 +135,9 @@ pub struct Inputs {
     pub decisions: Option<String>,
     /// [`MARC_993`]
     pub marc_993: Option<String>,
+    /// The XML registries, in the order of [`AknCollection::ALL`]
+    /// ([`akn_file`] names each).
+    pub akn: [Option<String>; 4],
 }
 
 impl Inputs {
@@ -124,6 +163,12 @@ impl Inputs {
             metadata_ict: read(METADATA_ICT)?,
             decisions: read(DECISIONS)?,
             marc_993: read(MARC_993)?,
+            akn: [
+                read(AKN_GA)?,
+                read(AKN_HRC)?,
+                read(AKN_ECOSOC)?,
+                read(AKN_SC)?,
+            ],
         })
     }
 }
@@ -180,6 +225,110 @@ pub struct Report {
     pub voeten_mismatches: Vec<String>,
     /// Decision meeting dates ignored as the export's empty date.
     pub igov_empty_dates: usize,
+    /// Every GA session a collection of texts covers, judged whole or not.
+    pub listings: Vec<SessionListing>,
+}
+
+/// A collection of one GA session's texts, and whether it lists the
+/// session whole ([`complete_session`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SessionListing {
+    /// The file, as in [`ALL_FILES`].
+    pub file: &'static str,
+    /// The regular session.
+    pub session: u16,
+    /// The highest number the file holds for it.
+    pub highest: u32,
+    /// How many distinct numbers the file holds for it.
+    pub numbers_held: u32,
+    /// The adoption date of the highest-numbered resolution.
+    pub highest_adopted: Date,
+    /// `None` when the file lists the session whole, else why not.
+    pub not_whole: Option<&'static str>,
+}
+
+/// The share of the numbers from 1 to the highest a collection must hold
+/// to list its session whole, in percent: a few numbers are filed under
+/// other names (the parts of a multi-part resolution, texts kept out).
+pub const WHOLE_SESSION_SHARE: u32 = 95;
+
+/// Whether a collection of one GA session's texts lists that session
+/// whole, and if not why: the session is numbered `session/number` (31
+/// on); the collection holds at least [`WHOLE_SESSION_SHARE`] percent of
+/// the numbers from 1 to its highest; and its highest-numbered resolution
+/// was adopted in the session's last weeks (from August of the year after
+/// the one it opened in: session `n` opens in September `1945 + n`, and
+/// sits until the next opens), so that the collection reaches the
+/// session's end. [`build`] also checks that no other source knows a
+/// higher number.
+///
+/// ```
+/// use resgraph_registry::Date;
+/// use resgraph_registry_build::build::complete_session;
+///
+/// let day = |s: &str| s.parse::<Date>().unwrap();
+/// let all: Vec<u32> = (1..=328).collect();
+/// assert_eq!(complete_session(75, &all, day("2021-09-13")), Ok(()));
+/// // Session 80 was still sitting when its texts were collected.
+/// let far: Vec<u32> = (1..=246).collect();
+/// assert!(complete_session(80, &far, day("2025-12-30")).is_err());
+/// // Recorded votes only: a third of the numbers.
+/// let some: Vec<u32> = (1..=300).step_by(3).collect();
+/// assert!(complete_session(60, &some, day("2006-09-12")).is_err());
+/// ```
+///
+/// # Errors
+///
+/// Why the collection does not list the session whole.
+pub fn complete_session(
+    session: u16,
+    numbers: &[u32],
+    highest_adopted: Date,
+) -> Result<(), &'static str> {
+    if session < 31 {
+        return Err("sessions before the 31st numbered resolutions across sessions");
+    }
+    let distinct: BTreeSet<u32> = numbers.iter().copied().collect();
+    let Some(&highest) = distinct.last() else {
+        return Err("no resolution");
+    };
+    let held = distinct.range(1..=highest).count() as u64;
+    if held * 100 < u64::from(highest) * u64::from(WHOLE_SESSION_SHARE) {
+        return Err("too many numbers below the highest are missing");
+    }
+    let session_end_month = Date {
+        year: session.saturating_add(1946),
+        month: 8,
+        day: 1,
+    };
+    if highest_adopted < session_end_month {
+        return Err("the highest number was adopted before the session's last weeks");
+    }
+    Ok(())
+}
+
+/// The GA resolutions of a collection of texts, per regular session: the
+/// number and adoption date of each.
+#[derive(Debug, Default)]
+struct Collection {
+    sessions: BTreeMap<u16, BTreeMap<u32, Date>>,
+}
+
+impl Collection {
+    fn add(&mut self, symbol: &Symbol, date: Date) {
+        if let Symbol::GaResolution {
+            session: GaSession::Regular(session),
+            number,
+            style: GaStyle::Modern,
+            ..
+        } = symbol
+        {
+            let held = self.sessions.entry(*session).or_default();
+            let kept = held.entry(*number).or_insert(date);
+            // Parts adopted on several days: the number's first adoption.
+            *kept = (*kept).min(date);
+        }
+    }
 }
 
 impl Report {
@@ -233,23 +382,26 @@ pub struct Build {
 pub fn build(inputs: &Inputs) -> Build {
     let mut registry = Registry::new();
     let mut report = Report::default();
+    let mut collections: Vec<(&'static str, Source, Collection)> = Vec::new();
     if let Some(text) = &inputs.metadata_78_80 {
-        read_text_metadata(
+        let collection = read_text_metadata(
             &mut registry,
             &mut report,
             text,
             METADATA_78_80,
             Source::Metadata7880,
         );
+        collections.push((METADATA_78_80, Source::TextHeading, collection));
     }
     if let Some(text) = &inputs.metadata_ict {
-        read_text_metadata(
+        let collection = read_text_metadata(
             &mut registry,
             &mut report,
             text,
             METADATA_ICT,
             Source::MetadataIct,
         );
+        collections.push((METADATA_ICT, Source::TextHeading, collection));
     }
     let undl = match &inputs.undl_voting {
         Some(text) => read_undl(&mut registry, &mut report, text),
@@ -267,7 +419,142 @@ pub fn build(inputs: &Inputs) -> Build {
             compare_voeten(&mut report, text, voeten);
         }
     }
+    for (collection, text) in AknCollection::ALL.into_iter().zip(&inputs.akn) {
+        if let Some(text) = text {
+            let held = read_akn(&mut registry, &mut report, text, collection);
+            collections.push((akn_file(collection), Source::Akn(collection), held));
+        }
+    }
+    mark_complete_sessions(&mut registry, &mut report, &collections);
     Build { registry, report }
+}
+
+/// Judges every session each collection covers ([`complete_session`]) and
+/// marks those listed whole.
+fn mark_complete_sessions(
+    registry: &mut Registry,
+    report: &mut Report,
+    collections: &[(&'static str, Source, Collection)],
+) {
+    for (file, source, collection) in collections {
+        for (&session, held) in &collection.sessions {
+            let (Some((&highest, &highest_adopted)), numbers) = (
+                held.last_key_value(),
+                held.keys().copied().collect::<Vec<_>>(),
+            ) else {
+                continue;
+            };
+            let known = registry
+                .max_number(GaSession::Regular(session))
+                .map_or(0, |(n, _)| n);
+            let verdict = complete_session(session, &numbers, highest_adopted).and_then(|()| {
+                if known > highest {
+                    Err("another source knows a higher number")
+                } else {
+                    Ok(())
+                }
+            });
+            let numbers_held = held.len() as u32;
+            if verdict.is_ok() {
+                registry.mark_complete(CompleteSession {
+                    session: GaSession::Regular(session),
+                    source: source.clone(),
+                    highest,
+                    numbers_held,
+                    highest_adopted,
+                });
+            }
+            report.listings.push(SessionListing {
+                file,
+                session,
+                highest,
+                numbers_held,
+                highest_adopted,
+                not_whole: verdict.err(),
+            });
+        }
+    }
+}
+
+/// Reads one AKN4UN XML folder's `registry.tsv` (`symbol, adopted, title,
+/// source_file`): dates and titles as `akn-*`, returning the GA
+/// resolutions it holds.
+fn read_akn(
+    registry: &mut Registry,
+    report: &mut Report,
+    text: &str,
+    collection: AknCollection,
+) -> Collection {
+    let file = akn_file(collection);
+    let source = Source::Akn(collection);
+    let mut held = Collection::default();
+    for (index, line) in text.lines().enumerate() {
+        let line_number = index + 1;
+        if index == 0 || line.trim().is_empty() {
+            continue;
+        }
+        report.read(file);
+        let fields: Vec<&str> = line.split('\t').collect();
+        let [raw, adopted, title, _source_file] = fields[..] else {
+            report.skip(file, line_number, line, "4 tab-separated fields");
+            continue;
+        };
+        let symbols = match akn_symbols(raw) {
+            Ok(symbols) => symbols,
+            Err(why) => {
+                report.skip(file, line_number, raw, why);
+                continue;
+            }
+        };
+        let date = adopted.parse::<Date>().ok();
+        if date.is_none() {
+            report.skip(
+                file,
+                line_number,
+                adopted,
+                "an adoption date the XML states twice alike (title still used)",
+            );
+        }
+        let title = collapse_spaces(title);
+        for symbol in symbols {
+            match date {
+                Some(date) => {
+                    held.add(&symbol, date);
+                    registry.add_evidence(symbol.clone(), date, source.clone());
+                }
+                None => registry.add_seen(symbol.clone(), source.clone()),
+            }
+            if !title.is_empty() {
+                registry.add_title(symbol, &title, source.clone());
+            }
+        }
+        report.used(file);
+    }
+    held
+}
+
+/// The symbols an XML registry row names: `A/RES/75/101 A-B` is parts A
+/// and B; GA forms are read as the Digital Library's are (same grammar),
+/// the others as canonical symbols.
+fn akn_symbols(raw: &str) -> Result<Vec<Symbol>, &'static str> {
+    if raw.starts_with("A/RES/") {
+        return undl_symbol(raw).and_then(|r| match r.subdivision {
+            None => Ok(r.symbols),
+            Some(_) => Err("a resolution or its parts, not a section"),
+        });
+    }
+    match raw.parse::<Symbol>() {
+        Ok(symbol) if symbol.is_resolution_or_decision() => Ok(vec![symbol]),
+        // resgraph's ECOSOC symbols have no part letters (`E/RES/2021/2 B`).
+        _ if raw.starts_with("E/RES/")
+            && raw.rsplit_once(' ').is_some_and(|(_, part)| {
+                part.len() == 1 && part.bytes().all(|b| b.is_ascii_uppercase())
+            }) =>
+        {
+            Err("an ECOSOC resolution without a part letter (resgraph's ECOSOC symbols have none)")
+        }
+        _ => Err("an A/RES/, A/HRC/RES/, E/RES/ or S/RES/ resolution symbol"),
+    }
 }
 
 fn read_text_metadata(
@@ -276,7 +563,8 @@ fn read_text_metadata(
     text: &str,
     file: &'static str,
     title_source: Source,
-) {
+) -> Collection {
+    let mut collection = Collection::default();
     let table = CsvTable::parse(text);
     for row in &table.rows {
         report.read(file);
@@ -296,6 +584,7 @@ fn read_text_metadata(
         let mut used = false;
         match parse_printed_date(table.get(row, "adopted_on")) {
             Some(date) => {
+                collection.add(&symbol, date);
                 registry.add_evidence(symbol.clone(), date, Source::TextHeading);
                 used = true;
             }
@@ -315,6 +604,7 @@ fn read_text_metadata(
             report.used(file);
         }
     }
+    collection
 }
 
 /// What the UN Digital Library says, kept for checking unvotes.

@@ -69,6 +69,10 @@ pub enum FindingKind {
     SelfCitation,
     /// One text gives one resolution two different dates.
     InconsistentDates,
+    /// The cited date is none of the dates the registry's sources give,
+    /// and those sources disagree among themselves: which is right is not
+    /// known, so the citation may well be.
+    DisputedDate,
 }
 
 /// One problem found in a citing text.
@@ -93,13 +97,6 @@ pub struct Finding {
     /// What is wrong, with both sides of the comparison.
     pub message: String,
 }
-
-/// GA sessions whose every resolution the registry holds (their full
-/// texts were read: sessions 78 and 79), so that a number beyond the
-/// highest known one is certainly wrong. For other sessions the highest
-/// known number is only a lower bound on the count, and a number beyond
-/// it is a warning.
-pub const COMPLETE_SESSIONS: [u16; 2] = [78, 79];
 
 /// Checks every citation of a document against the registry.
 ///
@@ -155,26 +152,61 @@ fn check_with(
         message,
     };
     let mut dates_given: BTreeMap<&Symbol, Vec<(Date, &Citation)>> = BTreeMap::new();
-    for c in &doc.citations {
+    for (i, c) in doc.citations.iter().enumerate() {
         let adopted = registry.adoption_date(&c.target);
+        let shared_with = date_maybe_of_next(&doc.citations, i, registry);
         if let (Some(cited), Some(adopted)) = (c.cited_date, adopted) {
-            if cited != adopted {
+            // Dates the sources disagree on are not the truth: a citation
+            // giving one of them is not contradicted, and one giving
+            // another is reported with every source's date.
+            let disputed: Vec<_> = registry.date_conflicts(&c.target).collect();
+            if !disputed.is_empty() {
+                let given = |d: Date| d == adopted || disputed.iter().any(|x| x.other == d);
+                if !given(cited) {
+                    let mut dates: Vec<String> =
+                        vec![format!("{adopted} ({})", disputed[0].kept_source)];
+                    for x in &disputed {
+                        dates.push(format!("{} ({})", x.other, x.other_source));
+                    }
+                    findings.push(finding(
+                        Level::Warning,
+                        FindingKind::DisputedDate,
+                        c,
+                        format!(
+                            "{} is cited as of {cited}; the registry's sources disagree on its adoption date: {}",
+                            c.target,
+                            dates.join(", ")
+                        ),
+                    ));
+                }
+            } else if cited != adopted {
                 let source = registry
                     .get(&c.target)
                     .map(|e| e.sources.to_string())
                     .unwrap_or_default();
+                let (level, doubt) = match shared_with {
+                    Some(next) => (
+                        Level::Warning,
+                        format!(
+                            "; the date is written once after {next} too, whose adoption date it is, and may be meant for {next} alone"
+                        ),
+                    ),
+                    None => (Level::Error, String::new()),
+                };
                 findings.push(finding(
-                    Level::Error,
+                    level,
                     FindingKind::DateMismatch,
                     c,
                     format!(
-                        "{} is cited as of {cited}, but was adopted on {adopted} ({source})",
+                        "{} is cited as of {cited}, but was adopted on {adopted} ({source}){doubt}",
                         c.target
                     ),
                 ));
             }
         }
-        if let Some(cited) = c.cited_date {
+        // A date that may be the next item's alone says nothing about
+        // whether the text dates this one consistently.
+        if let (Some(cited), None) = (c.cited_date, shared_with) {
             dates_given.entry(&c.target).or_default().push((cited, c));
         }
         if let Some(message) = anachronism(doc, &c.target, adopted) {
@@ -221,6 +253,28 @@ fn check_with(
     }
     findings.sort_by_key(|f| f.offset.unwrap_or(usize::MAX));
     findings
+}
+
+/// The next citation, when this one's date may be only the next one's:
+/// "resolutions 1514 (XV) and 1541 (XV) of 15 December 1960" gives one
+/// date after two numbers, which the extractor shares over "and" (the
+/// usual meaning), but which is the adoption date of the second alone.
+/// That is so when the next citation stands in the same paragraph with
+/// the same date, which is its adoption date and not this one's.
+fn date_maybe_of_next<'c>(
+    citations: &'c [Citation],
+    i: usize,
+    registry: &Registry,
+) -> Option<&'c Symbol> {
+    let (c, next) = (citations.get(i)?, citations.get(i + 1)?);
+    let cited = c.cited_date?;
+    let same_place = c.section == next.section && c.paragraph == next.paragraph;
+    (same_place
+        && next.cited_date == Some(cited)
+        && next.target != c.target
+        && registry.adoption_date(&next.target) == Some(cited)
+        && registry.adoption_date(&c.target) != Some(cited))
+    .then_some(&next.target)
 }
 
 /// A citation of something adopted after the citing text.
@@ -286,24 +340,25 @@ fn impossible(
         Symbol::GaResolution {
             session: session @ GaSession::Regular(n),
             number,
-            part,
             style: GaStyle::Modern,
-        } => {
-            let (max, source) = registry.max_number(*session)?;
-            if *number > max {
-                let complete = COMPLETE_SESSIONS.contains(n);
-                return Some((
-                    if complete { Level::Error } else { Level::Warning },
-                    format!(
-                        "{target}: the highest resolution number known for session {n} is {max} ({source}){}",
-                        if complete { ", and the registry holds that whole session" } else { "" }
-                    ),
-                ));
-            }
             // Part letters cannot be checked: the sources name a
             // composite resolution by its number alone.
-            let _ = part;
-            None
+            part: _,
+        } => {
+            // Only a session some source lists whole has a last number;
+            // elsewhere the highest known is a lower bound (the sources
+            // hold recorded votes, not every resolution), and a number
+            // beyond it says nothing.
+            let whole = registry.complete_session(*session)?;
+            (*number > whole.highest).then(|| {
+                (
+                    Level::Error,
+                    format!(
+                        "{target}: session {n} adopted resolutions up to {n}/{} ({} lists the session whole)",
+                        whole.highest, whole.source
+                    ),
+                )
+            })
         }
         Symbol::ScResolution { number, year } => {
             // Security Council numbers run on across years: the registry

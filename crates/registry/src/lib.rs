@@ -69,7 +69,7 @@ use std::sync::OnceLock;
 pub use error::RegistryError;
 pub use resgraph_core::Date;
 pub use resgraph_symbol::{GaSession, Symbol};
-pub use source::{Source, SourceParseError, Sources, SourcesParseError};
+pub use source::{AknCollection, Source, SourceParseError, Sources, SourcesParseError};
 
 /// The shipped registry, `data/registry/registry.tsv`, as compiled in.
 pub const BUNDLED_REGISTRY_TSV: &str = include_str!("../../../data/registry/registry.tsv");
@@ -77,6 +77,19 @@ pub const BUNDLED_REGISTRY_TSV: &str = include_str!("../../../data/registry/regi
 /// The shipped draft-to-resolution links, `data/registry/adopted_from.tsv`,
 /// as compiled in.
 pub const BUNDLED_ADOPTED_FROM_TSV: &str = include_str!("../../../data/registry/adopted_from.tsv");
+
+/// The shipped date conflicts between sources, `data/registry/conflicts.tsv`,
+/// as compiled in: a date two sources disagree on is reported by `check`
+/// as disputed, not taken as the truth.
+pub const BUNDLED_CONFLICTS_TSV: &str = include_str!("../../../data/registry/conflicts.tsv");
+
+/// The shipped list of GA sessions a source lists whole,
+/// `data/registry/complete_sessions.tsv`, as compiled in.
+pub const BUNDLED_COMPLETE_SESSIONS_TSV: &str =
+    include_str!("../../../data/registry/complete_sessions.tsv");
+
+/// The column heading written at the top of `complete_sessions.tsv`.
+const COMPLETE_SESSIONS_HEADER: &str = "#session\tsource\thighest\tnumbers_held\thighest_adopted";
 
 /// The column heading written at the top of `registry.tsv`.
 const REGISTRY_HEADER: &str = "#symbol\tadopted\ttitle\tsources";
@@ -146,6 +159,35 @@ pub struct Conflict {
     pub other_source: Source,
 }
 
+/// A General Assembly session whose every resolution number one source
+/// lists, so that a number beyond its highest cannot exist (the rule that
+/// decides this is the registry builder's; see `data/registry/PROVENANCE.md`).
+///
+/// ```
+/// use resgraph_registry::{GaSession, Registry};
+///
+/// let registry = Registry::bundled_ref();
+/// let whole = registry.complete_session(GaSession::Regular(78)).unwrap();
+/// assert_eq!(whole.highest, 331);
+/// // Session 55 is known only from recorded votes: no source lists it whole.
+/// assert!(registry.complete_session(GaSession::Regular(55)).is_none());
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CompleteSession {
+    /// The session.
+    pub session: GaSession,
+    /// The source that lists the session whole.
+    pub source: Source,
+    /// The highest resolution number of the session.
+    pub highest: u32,
+    /// How many distinct numbers from 1 to `highest` the source holds
+    /// (a few numbers may be stored under other names, as parts).
+    pub numbers_held: u32,
+    /// When the highest-numbered resolution was adopted (in the session's
+    /// last weeks, which is why the list is taken as whole).
+    pub highest_adopted: Date,
+}
+
 /// What [`Registry::add_evidence`] did with a date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Evidence {
@@ -198,6 +240,8 @@ pub struct Registry {
     conflicts: Vec<Conflict>,
     /// GA session -> the resolution with the highest number in it
     session_max: BTreeMap<GaSession, Symbol>,
+    /// GA sessions a source lists whole
+    complete: BTreeMap<GaSession, CompleteSession>,
 }
 
 impl Registry {
@@ -249,6 +293,12 @@ impl Registry {
             registry
                 .load_adopted_from(BUNDLED_ADOPTED_FROM_TSV)
                 .expect("the shipped data/registry/adopted_from.tsv is well-formed");
+            registry
+                .load_conflicts(BUNDLED_CONFLICTS_TSV)
+                .expect("the shipped data/registry/conflicts.tsv is well-formed");
+            registry
+                .load_complete_sessions(BUNDLED_COMPLETE_SESSIONS_TSV)
+                .expect("the shipped data/registry/complete_sessions.tsv is well-formed");
             registry
         })
     }
@@ -420,6 +470,174 @@ impl Registry {
             if self.add_adoption_link(draft, resolution) {
                 added += 1;
             }
+        }
+        Ok(added)
+    }
+
+    /// Reads date conflicts in the `conflicts.tsv` format (`symbol, kept,
+    /// kept_source, other, other_source`; `#` lines are headings) and adds
+    /// them to [`Registry::conflicts`]; returns how many were read.
+    ///
+    /// # Errors
+    ///
+    /// The first malformed line, with its number and what was expected.
+    ///
+    /// ```
+    /// use resgraph_registry::Registry;
+    /// let mut registry = Registry::new();
+    /// let n = registry.load_conflicts(
+    ///     "#symbol\tkept\tkept_source\tother\tother_source\nA/RES/62/249\t2008-04-15\tundl\t2008-04-14\tunvotes\n",
+    /// )?;
+    /// assert_eq!(n, 1);
+    /// assert_eq!(registry.date_conflicts(&"A/RES/62/249".parse().unwrap()).count(), 1);
+    /// # Ok::<(), resgraph_registry::RegistryError>(())
+    /// ```
+    pub fn load_conflicts(&mut self, text: &str) -> Result<usize, RegistryError> {
+        let mut added = 0;
+        for (index, raw) in text.lines().enumerate() {
+            let line = index + 1;
+            if raw.trim().is_empty() || raw.starts_with('#') {
+                continue;
+            }
+            let fields: Vec<&str> = raw.split('\t').collect();
+            let [symbol, kept, kept_source, other, other_source] = fields[..] else {
+                return Err(RegistryError::malformed(
+                    line,
+                    "5 tab-separated fields: symbol, kept, kept_source, other, other_source",
+                    raw,
+                ));
+            };
+            let date = |text: &str| {
+                text.parse::<Date>()
+                    .map_err(|_| RegistryError::malformed(line, "a date YYYY-MM-DD", text))
+            };
+            let source = |text: &str| {
+                text.parse::<Source>()
+                    .map_err(|_| RegistryError::malformed(line, "a source tag", text))
+            };
+            self.conflicts.push(Conflict {
+                symbol: symbol.parse().map_err(|_| {
+                    RegistryError::malformed(line, "a resolution or decision symbol", symbol)
+                })?,
+                kept: date(kept)?,
+                kept_source: source(kept_source)?,
+                other: date(other)?,
+                other_source: source(other_source)?,
+            });
+            added += 1;
+        }
+        Ok(added)
+    }
+
+    /// The recorded disagreements about a symbol's adoption date.
+    ///
+    /// ```
+    /// let registry = resgraph_registry::Registry::bundled_ref();
+    /// // The UN Digital Library and unvotes disagree; neither is the 15 May
+    /// // 2008 the citing texts give.
+    /// let disputed: Vec<_> = registry.date_conflicts(&"A/RES/62/249".parse().unwrap()).collect();
+    /// assert!(!disputed.is_empty());
+    /// ```
+    pub fn date_conflicts<'a>(
+        &'a self,
+        symbol: &'a Symbol,
+    ) -> impl Iterator<Item = &'a Conflict> + 'a {
+        self.conflicts.iter().filter(move |c| &c.symbol == symbol)
+    }
+
+    /// Records that `source` lists every resolution of a GA session (the
+    /// registry builder decides this; see [`CompleteSession`]). A second
+    /// call for the same session keeps the first.
+    pub fn mark_complete(&mut self, complete: CompleteSession) {
+        self.complete.entry(complete.session).or_insert(complete);
+    }
+
+    /// The source that lists a GA session whole, if one does: only then is
+    /// a resolution number beyond [`CompleteSession::highest`] impossible.
+    pub fn complete_session(&self, session: GaSession) -> Option<&CompleteSession> {
+        self.complete.get(&session)
+    }
+
+    /// Writes the sessions listed whole as `session, source, highest,
+    /// numbers_held, highest_adopted` lines under a heading.
+    ///
+    /// ```
+    /// use resgraph_registry::{CompleteSession, GaSession, Registry, Source};
+    /// let mut registry = Registry::new();
+    /// registry.mark_complete(CompleteSession {
+    ///     session: GaSession::Regular(77),
+    ///     source: "akn-ga".parse().unwrap(),
+    ///     highest: 338,
+    ///     numbers_held: 338,
+    ///     highest_adopted: "2023-09-01".parse().unwrap(),
+    /// });
+    /// let text = registry.complete_sessions_to_tsv();
+    /// assert!(text.ends_with("77\takn-ga\t338\t338\t2023-09-01\n"));
+    /// let mut again = Registry::new();
+    /// again.load_complete_sessions(&text)?;
+    /// assert_eq!(again.complete_session(GaSession::Regular(77)).unwrap().highest, 338);
+    /// # Ok::<(), resgraph_registry::RegistryError>(())
+    /// ```
+    pub fn complete_sessions_to_tsv(&self) -> String {
+        let mut out = format!("{COMPLETE_SESSIONS_HEADER}\n");
+        for c in self.complete.values() {
+            out.push_str(&format!(
+                "{}\t{}\t{}\t{}\t{}\n",
+                c.session.modern(),
+                c.source,
+                c.highest,
+                c.numbers_held,
+                c.highest_adopted
+            ));
+        }
+        out
+    }
+
+    /// Reads sessions listed whole in the `complete_sessions.tsv` format
+    /// (see [`Registry::complete_sessions_to_tsv`]); returns how many.
+    ///
+    /// # Errors
+    ///
+    /// The first malformed line, with its number and what was expected.
+    pub fn load_complete_sessions(&mut self, text: &str) -> Result<usize, RegistryError> {
+        let mut added = 0;
+        for (index, raw) in text.lines().enumerate() {
+            let line = index + 1;
+            if raw.trim().is_empty() || raw.starts_with('#') {
+                continue;
+            }
+            let fields: Vec<&str> = raw.split('\t').collect();
+            let [session, source, highest, held, adopted] = fields[..] else {
+                return Err(RegistryError::malformed(
+                    line,
+                    "5 tab-separated fields: session, source, highest, numbers_held, highest_adopted",
+                    raw,
+                ));
+            };
+            let number = |text: &str| {
+                text.parse::<u32>()
+                    .map_err(|_| RegistryError::malformed(line, "a whole number", text))
+            };
+            let session = session
+                .parse::<u16>()
+                .ok()
+                .filter(|n| *n > 0)
+                .map(GaSession::Regular)
+                .ok_or_else(|| {
+                    RegistryError::malformed(line, "a regular GA session number", session)
+                })?;
+            self.mark_complete(CompleteSession {
+                session,
+                source: source
+                    .parse()
+                    .map_err(|_| RegistryError::malformed(line, "a source tag", source))?,
+                highest: number(highest)?,
+                numbers_held: number(held)?,
+                highest_adopted: adopted
+                    .parse()
+                    .map_err(|_| RegistryError::malformed(line, "a date YYYY-MM-DD", adopted))?,
+            });
+            added += 1;
         }
         Ok(added)
     }
@@ -828,6 +1046,9 @@ impl Registry {
             }
         }
         self.conflicts.extend(other.conflicts);
+        for complete in other.complete.into_values() {
+            self.mark_complete(complete);
+        }
     }
 
     /// Fills missing adoption dates from the dates citing texts give.

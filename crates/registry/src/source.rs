@@ -44,6 +44,11 @@ pub enum Source {
     /// `marc-993`: a UN Digital Library MARC 993 link names the symbol as
     /// the resolution or decision a draft was adopted as.
     Marc993,
+    /// `akn-ga`, `akn-hrc`, `akn-ecosoc`, `akn-sc`: the UN's own Akoma
+    /// Ntoso (AKN4UN) XML of a resolution, where its two statements of
+    /// the adoption date (FRBR metadata and the printed adoption line)
+    /// agree, and its printed title.
+    Akn(AknCollection),
     /// `cited-by-texts(n)`: the date that `n` citing texts agree on.
     CitedByTexts(u32),
     /// Any other tag (lower-case ASCII letters, digits, `-`, `.`, and an
@@ -57,7 +62,8 @@ impl Source {
     /// metadata, MARC, citing texts, anything else.
     pub fn date_rank(&self) -> u8 {
         match self {
-            Source::TextHeading => 0,
+            // The XML states the date twice, and both agree.
+            Source::TextHeading | Source::Akn(_) => 0,
             Source::Igov | Source::IgovEarliest => 1,
             Source::Undl => 2,
             Source::Unvotes => 3,
@@ -74,7 +80,10 @@ impl Source {
     pub fn title_rank(&self) -> u8 {
         match self {
             Source::Undl => 0,
-            Source::Metadata7880 => 1,
+            // The XML's printed title, as the texts' metadata: after the
+            // Digital Library's catalogue title, which the registry has
+            // used from the start (node titles stay as they were).
+            Source::Metadata7880 | Source::Akn(_) => 1,
             Source::MetadataIct => 2,
             Source::Igov | Source::IgovEarliest => 3,
             Source::Unvotes => 4,
@@ -95,6 +104,7 @@ impl Source {
             Source::Metadata7880 => "metadata-78-80".into(),
             Source::MetadataIct => "metadata-ict-73-77".into(),
             Source::Marc993 => "marc-993".into(),
+            Source::Akn(collection) => collection.tag().into(),
             Source::CitedByTexts(n) => format!("cited-by-texts({n})").into(),
             Source::Other(tag) => {
                 if split_count(tag).is_some() {
@@ -116,6 +126,47 @@ impl Source {
                     clean.into()
                 }
             }
+        }
+    }
+}
+
+/// Whose resolutions an AKN4UN XML collection holds (one [`Source::Akn`]
+/// tag each).
+///
+/// ```
+/// use resgraph_registry::{AknCollection, Source};
+///
+/// assert_eq!(Source::Akn(AknCollection::Ecosoc).to_string(), "akn-ecosoc");
+/// assert_eq!("akn-sc".parse::<Source>().unwrap(), Source::Akn(AknCollection::SecurityCouncil));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum AknCollection {
+    /// General Assembly resolutions (`akn-ga`).
+    GeneralAssembly,
+    /// Human Rights Council resolutions (`akn-hrc`).
+    HumanRightsCouncil,
+    /// Economic and Social Council resolutions (`akn-ecosoc`).
+    Ecosoc,
+    /// Security Council resolutions (`akn-sc`).
+    SecurityCouncil,
+}
+
+impl AknCollection {
+    /// Every collection, in tag order.
+    pub const ALL: [AknCollection; 4] = [
+        AknCollection::GeneralAssembly,
+        AknCollection::HumanRightsCouncil,
+        AknCollection::Ecosoc,
+        AknCollection::SecurityCouncil,
+    ];
+
+    /// The source tag.
+    pub fn tag(self) -> &'static str {
+        match self {
+            AknCollection::GeneralAssembly => "akn-ga",
+            AknCollection::HumanRightsCouncil => "akn-hrc",
+            AknCollection::Ecosoc => "akn-ecosoc",
+            AknCollection::SecurityCouncil => "akn-sc",
         }
     }
 }
@@ -176,6 +227,10 @@ impl std::str::FromStr for Source {
             ("metadata-78-80", None) => Source::Metadata7880,
             ("metadata-ict-73-77", None) => Source::MetadataIct,
             ("marc-993", None) => Source::Marc993,
+            ("akn-ga", None) => Source::Akn(AknCollection::GeneralAssembly),
+            ("akn-hrc", None) => Source::Akn(AknCollection::HumanRightsCouncil),
+            ("akn-ecosoc", None) => Source::Akn(AknCollection::Ecosoc),
+            ("akn-sc", None) => Source::Akn(AknCollection::SecurityCouncil),
             ("cited-by-texts", Some(digits)) => {
                 Source::CitedByTexts(digits.parse().map_err(|_| err())?)
             }

@@ -5,7 +5,8 @@
 //! ```
 //!
 //! Writes `registry.tsv` where asked and, beside it, `conflicts.tsv`,
-//! `adopted_from.tsv`, `session_counts.tsv` and `PROVENANCE.md`; prints a
+//! `adopted_from.tsv`, `session_counts.tsv`, `complete_sessions.tsv` and
+//! `PROVENANCE.md`; prints a
 //! summary of what was used and left out (with `--list-skipped`, every
 //! source row left out, with the reason).
 fn main() {
@@ -44,6 +45,10 @@ fn run(data: &std::path::Path, out: &std::path::Path, list_skipped: bool) -> std
         (build::METADATA_ICT, inputs.metadata_ict.is_some()),
         (build::DECISIONS, inputs.decisions.is_some()),
         (build::MARC_993, inputs.marc_993.is_some()),
+        (build::AKN_GA, inputs.akn[0].is_some()),
+        (build::AKN_HRC, inputs.akn[1].is_some()),
+        (build::AKN_ECOSOC, inputs.akn[2].is_some()),
+        (build::AKN_SC, inputs.akn[3].is_some()),
     ] {
         if !present {
             eprintln!("warning: {name} not found under {}", data.display());
@@ -59,6 +64,10 @@ fn run(data: &std::path::Path, out: &std::path::Path, list_skipped: bool) -> std
     std::fs::write(
         dir.join("session_counts.tsv"),
         registry.session_counts_to_tsv(),
+    )?;
+    std::fs::write(
+        dir.join("complete_sessions.tsv"),
+        registry.complete_sessions_to_tsv(),
     )?;
     let summary = report::Summary::new(&built, &inputs);
     std::fs::write(dir.join("PROVENANCE.md"), summary.provenance())?;

@@ -30,6 +30,8 @@ pub struct Summary {
     voeten: (usize, usize),
     igov_empty_dates: usize,
     ict_commits: Vec<String>,
+    listings: Vec<build::SessionListing>,
+    complete_sessions: usize,
 }
 
 impl Summary {
@@ -44,6 +46,8 @@ impl Summary {
                 Kind::GaResolution => "GA resolutions",
                 Kind::GaDecision => "GA decisions",
                 Kind::ScResolution => "SC resolutions",
+                Kind::HrcResolution => "HRC resolutions",
+                Kind::EcosocResolution => "ECOSOC resolutions",
                 _ => "other",
             };
             let k = kinds.entry(kind).or_default();
@@ -94,6 +98,11 @@ impl Summary {
                 registry.session_counts_to_tsv().lines().count() - 1,
                 registry.session_counts_to_tsv().len(),
             ),
+            (
+                "complete_sessions.tsv",
+                registry.complete_sessions_to_tsv().lines().count() - 1,
+                registry.complete_sessions_to_tsv().len(),
+            ),
         ];
         let mut skipped = BTreeMap::new();
         for s in &report.skipped {
@@ -132,6 +141,8 @@ impl Summary {
             voeten: (report.voeten_compared, report.voeten_mismatches.len()),
             igov_empty_dates: report.igov_empty_dates,
             ict_commits: Vec::new(),
+            listings: report.listings.clone(),
+            complete_sessions: registry.complete_sessions_to_tsv().lines().count() - 1,
         };
         for s in &report.unvotes_sessions {
             if s.symbols_used {
@@ -211,6 +222,25 @@ impl Summary {
         for e in &self.conflict_examples {
             let _ = writeln!(out, "- {e}");
         }
+        let _ = writeln!(
+            out,
+            "\nGA sessions covered by a collection of texts ({} listed whole, in `complete_sessions.tsv`):\n\n\
+             | file | session | highest | numbers held | highest adopted | whole? |\n|---|---|---|---|---|---|",
+            self.complete_sessions
+        );
+        for l in &self.listings {
+            let _ = writeln!(
+                out,
+                "| `{}` | {} | {} | {} | {} | {} |",
+                l.file,
+                l.session,
+                l.highest,
+                l.numbers_held,
+                l.highest_adopted,
+                l.not_whole
+                    .map_or("yes".to_string(), |why| format!("no: {why}"))
+            );
+        }
         out
     }
 
@@ -276,7 +306,8 @@ where `<data folder>` is the project's shared data folder: verbatim copies
 (and CSV conversions) of the public repositories named below. The build
 reads only the metadata files listed here; nothing else from those
 repositories is in this folder. The crate `resgraph-registry` compiles in
-`registry.tsv` and `adopted_from.tsv`.
+`registry.tsv`, `adopted_from.tsv`, `conflicts.tsv` and
+`complete_sessions.tsv`.
 
 ## Files
 
@@ -297,6 +328,10 @@ repositories is in this folder. The crate `resgraph-registry` compiles in
   were numbered across sessions, so it is a running number there), the
   source of that resolution's entry, its symbol, and how many distinct
   resolution numbers of the session the registry knows.
+- `complete_sessions.tsv`: the GA sessions one source lists whole (rule
+  below): `session, source, highest, numbers_held, highest_adopted`. Only
+  for these does `resgraph check` say that a number beyond the highest
+  cannot exist; elsewhere the highest known number is a lower bound.
 
 ## Sources
 
@@ -309,17 +344,23 @@ repositories is in this folder. The crate `resgraph-registry` compiles in
 | (cross-check only) | `unvotes/voeten_descriptions_1_70.csv` | as above | CC0 1.0 | nothing; compared with `un_roll_calls.csv` |
 | `igov`, `igov-earliest` | `ga-decisions-71-80/decisions.csv` | wannli/mandate-pipeline, `de174d38b7495bbb0112d3117e9126abff29ec43`, `data/igov/decisions/<session>/*.json` (the UN iGov decisions export) | no licence file; official UN records | decision number (written `A/DEC/<session>/<number>`, resgraph's form: decisions have no symbol of their own), title, meeting date (the earliest where several are listed; the export's empty date 1969-12-31 ignored) |
 | `marc-993` | `undl-marc/session_78_committee_3_drafts_993.csv` | tlebryk/un-bench-eda, `61184e2ec798dfc8256dffa6fa84e924684bfb8c`, `data/raw/xml/session_78_committee_3_drafts.xml` | no licence file; UN Digital Library metadata | draft symbol (MARC 191) and the 993 `ind1` = 1 related symbol (what the draft was adopted as) |
+| `akn-ga` | `ga-xml-75-77/registry.tsv` | UNxml/GAresolutions, `42a69b67bb92d23969fc45bba151320b82eb8e52` (2026-07-10), `75session/English/` to `77session/English/` | the UN's terms for the XML files: unofficial copies for information, no warranty; the United Nations to be acknowledged as the source | symbol (a part range `A-B` counts for each part), `adopted` (the XML's FRBR adoption date where it agrees with the printed adoption line; empty otherwise, then only `seen`), `title` (the printed `docTitle`) |
+| `akn-hrc` | `hrc-xml-54-60/registry.tsv` | UNxml/HRCresolutions, `b987fdad4bf1310c1c0713d56cfde45d08d2c8e0` (2026-01-29) | as above | symbol, `adopted`, `title` |
+| `akn-ecosoc` | `ecosoc-xml-2021-2025/registry.tsv` | UNxml/ECOSOCresolutions, `8d4927c24cea58171e66815990d0bd8598bb754f` (2025-11-27) | as above | symbol (its year is the Council's session year: E/RES/2021/1 was adopted on 21 July 2020), `adopted`, `title` |
+| `akn-sc` | `sc-xml-2016-2026/registry.tsv` | UNxml/SCresolutions, `6c4072a866bfd189176ae91d119cc4c66e3ff331` (2026-07-21) | as above | symbol, `adopted` (SC resolutions have no title) |
 | `cited-by-texts(n)` | (not in the shipped file) | added at run time by `Registry::fill_from_citations` | | the date `n` citing texts agree on |
 
 ## Rules
 
-- Dates: a date printed in the resolution (`text-heading`) beats the iGov
+- Dates: a date printed in the resolution (`text-heading`, or `akn-*`
+  where the XML's metadata and printed line agree) beats the iGov
   meeting date, which beats the UN Digital Library vote date, which beats
   the unvotes vote date; between two dates of the same rank the earlier is
   kept. Every disagreement between dates that were used is in
   `conflicts.tsv`; the unvotes dates of sessions found unreliable (below)
   are not used, and their disagreements are counted below, not listed.
-- Titles: UN Digital Library, else the session 73-80 metadata, else iGov,
+- Titles: UN Digital Library, else the session 73-80 metadata or the XML's
+  printed title, else iGov,
   else a mixed-case unvotes description. A UN Digital Library record about a
   section of a resolution (`A/RES/33/116[B-IX]`, `[PARA.1]`, `[RULE-33A]`)
   gives its date to the resolution or part, and its title only where all the
@@ -333,6 +374,17 @@ repositories is in this folder. The crate `resgraph-registry` compiles in
   checked the same way; where most disagree the session's dates are not
   used, and its roll calls only mark resolutions already known as
   `seen:unvotes` (they add no symbols of their own).
+- Complete sessions: a collection of one GA session's texts (the session
+  73-80 metadata, the GA XML) lists the session whole when the session is
+  numbered `session/number` (31 on), the collection holds at least 95% of
+  the numbers from 1 to its highest (a few are filed under other names,
+  as parts), its highest-numbered resolution was adopted in the session's
+  last weeks (from August of the year after the session opened; session
+  `n` opens in September `1945 + n`), and no other source knows a higher
+  number of that session. The table under "What the build found" gives
+  the verdict for every session a collection covers.
+- Disagreements are data: `resgraph check` reports a date the sources
+  disagree on (`conflicts.tsv`) as disputed, never as the truth.
 
 ## What the build found
 
