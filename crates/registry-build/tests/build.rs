@@ -78,6 +78,7 @@ fn fixture_inputs() -> Inputs {
         metadata_ict: None,
         decisions: Some(DECISIONS.into()),
         marc_993: Some(MARC.into()),
+        akn: [None, None, None, None],
     }
 }
 
@@ -242,4 +243,114 @@ fn built_registry_round_trips() {
         again.session_counts_to_tsv(),
         built.registry.session_counts_to_tsv()
     );
+}
+
+/// Rows in the form of the XML folders' `registry.tsv` (copied from
+/// `ga-xml-75-77/`, `hrc-xml-54-60/`, `ecosoc-xml-2021-2025/` and
+/// `sc-xml-2016-2026/` of the shared data folder; titles shortened).
+const AKN_GA: &str = "symbol\tadopted\ttitle\tsource_file
+A/RES/75/1\t2020-09-21\tDeclaration on the commemoration of the seventy-fifth anniversary of the United Nations\t75session/English/75_1_E.xml
+A/RES/75/101 A-B\t2020-12-10\tQuestions relating to information\t75session/English/75_101_E.xml
+A/RES/75/2\t2020-10-13\tScale of assessments\t75session/English/75_2_E.xml
+A/RES/76/254\t\tInternational Day to Combat Islamophobia\t76session/English/A_RES_76_254-2203841E.xml
+";
+const AKN_ECOSOC: &str = "symbol\tadopted\ttitle\tsource_file
+E/RES/2021/1\t2020-07-21\tWorking arrangements for the 2021 session of the Economic and Social Council\t2021/English/E_RES_2021_1-2010157E.xml
+E/RES/2021/2 B\t2021-07-21\tSupport to Non-Self-Governing Territories\t2021/English/x.xml
+";
+const AKN_SC: &str = "symbol\tadopted\ttitle\tsource_file
+S/RES/1373 (2001)\t2001-09-29\t\tx.xml
+";
+
+#[test]
+fn xml_registries_are_sources_and_disagreements_are_kept() {
+    let mut inputs = fixture_inputs();
+    inputs.akn = [
+        Some(AKN_GA.into()),
+        Some("symbol\tadopted\ttitle\tsource_file\nA/HRC/RES/54/5\t2023-10-11\tEnsuring quality education for peace and tolerance for every child\tx.xml\n".into()),
+        Some(AKN_ECOSOC.into()),
+        Some(AKN_SC.into()),
+    ];
+    let built = build(&inputs);
+    let r = &built.registry;
+    // A part range counts for each part.
+    for part in ["A/RES/75/101 A", "A/RES/75/101 B"] {
+        let e = r.get(&sym(part)).unwrap();
+        assert_eq!(e.adopted, Some(day("2020-12-10")), "{part}");
+        assert_eq!(e.sources.to_string(), "date:akn-ga;title:akn-ga");
+    }
+    // No date where the XML's two statements disagree: only seen.
+    let e = r.get(&sym("A/RES/76/254")).unwrap();
+    assert_eq!(e.adopted, None);
+    assert_eq!(
+        e.title.as_deref(),
+        Some("International Day to Combat Islamophobia")
+    );
+    // ECOSOC symbols keep the session year; the date is the adoption's.
+    assert_eq!(
+        r.adoption_date(&sym("E/RES/2021/1")),
+        Some(day("2020-07-21"))
+    );
+    assert_eq!(
+        r.adoption_date(&sym("A/HRC/RES/54/5")),
+        Some(day("2023-10-11"))
+    );
+    // A part of an ECOSOC resolution has no symbol in resgraph: skipped, said why.
+    assert!(built
+        .report
+        .skipped
+        .iter()
+        .any(|s| s.value == "E/RES/2021/2 B" && s.reason.contains("ECOSOC")));
+    // The XML and the Digital Library disagree on 1373 (2001): a conflict,
+    // the printed date kept.
+    assert_eq!(
+        r.adoption_date(&sym("S/RES/1373 (2001)")),
+        Some(day("2001-09-29"))
+    );
+    assert!(r
+        .conflicts()
+        .iter()
+        .any(|c| c.symbol == sym("S/RES/1373 (2001)")
+            && c.kept_source.to_string() == "akn-sc"
+            && c.other == day("2001-09-28")
+            && c.other_source == Source::Undl));
+    // Three numbers of session 75 adopted in its first months: not whole.
+    assert!(r
+        .complete_session(resgraph_registry::GaSession::Regular(75))
+        .is_none());
+    assert!(built
+        .report
+        .listings
+        .iter()
+        .any(|l| l.session == 75 && l.not_whole.is_some()));
+}
+
+#[test]
+fn a_session_listed_whole() {
+    // Session 77 numbered 1 to 20, the last adopted in its last weeks.
+    let mut text = String::from("symbol\tadopted\ttitle\tsource_file\n");
+    for n in 1..=20 {
+        let date = if n == 20 { "2023-09-01" } else { "2022-12-07" };
+        text.push_str(&format!("A/RES/77/{n}\t{date}\tTitle {n}\tx.xml\n"));
+    }
+    let mut inputs = Inputs::default();
+    inputs.akn[0] = Some(text.clone());
+    let built = build(&inputs);
+    let whole = built
+        .registry
+        .complete_session(resgraph_registry::GaSession::Regular(77))
+        .unwrap();
+    assert_eq!((whole.highest, whole.numbers_held), (20, 20));
+    assert_eq!(whole.source.to_string(), "akn-ga");
+    // Another source knowing 77/21 makes the list not whole.
+    inputs.undl_voting = Some(
+        "organ,symbol,vote_date,title,meeting_record,committee_reports,agenda,undl_record_id\n\
+         GA,A/RES/77/21,2023-09-02,Late : resolution / adopted by the General Assembly,A/PV.1,A/1,x,1\n"
+            .into(),
+    );
+    let built = build(&inputs);
+    assert!(built
+        .registry
+        .complete_session(resgraph_registry::GaSession::Regular(77))
+        .is_none());
 }

@@ -159,7 +159,7 @@ fn check_with(
             // Dates the sources disagree on are not the truth: a citation
             // giving one of them is not contradicted, and one giving
             // another is reported with every source's date.
-            let disputed: Vec<_> = registry.date_conflicts(&c.target).collect();
+            let disputed = registry.date_conflicts(&c.target);
             if !disputed.is_empty() {
                 let given = |d: Date| d == adopted || disputed.iter().any(|x| x.other == d);
                 if !given(cited) {

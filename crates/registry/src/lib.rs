@@ -489,7 +489,7 @@ impl Registry {
     ///     "#symbol\tkept\tkept_source\tother\tother_source\nA/RES/62/249\t2008-04-15\tundl\t2008-04-14\tunvotes\n",
     /// )?;
     /// assert_eq!(n, 1);
-    /// assert_eq!(registry.date_conflicts(&"A/RES/62/249".parse().unwrap()).count(), 1);
+    /// assert_eq!(registry.date_conflicts(&"A/RES/62/249".parse().unwrap()).len(), 1);
     /// # Ok::<(), resgraph_registry::RegistryError>(())
     /// ```
     pub fn load_conflicts(&mut self, text: &str) -> Result<usize, RegistryError> {
@@ -535,14 +535,14 @@ impl Registry {
     /// let registry = resgraph_registry::Registry::bundled_ref();
     /// // The UN Digital Library and unvotes disagree; neither is the 15 May
     /// // 2008 the citing texts give.
-    /// let disputed: Vec<_> = registry.date_conflicts(&"A/RES/62/249".parse().unwrap()).collect();
+    /// let disputed = registry.date_conflicts(&"A/RES/62/249".parse().unwrap());
     /// assert!(!disputed.is_empty());
     /// ```
-    pub fn date_conflicts<'a>(
-        &'a self,
-        symbol: &'a Symbol,
-    ) -> impl Iterator<Item = &'a Conflict> + 'a {
-        self.conflicts.iter().filter(move |c| &c.symbol == symbol)
+    pub fn date_conflicts(&self, symbol: &Symbol) -> Vec<&Conflict> {
+        self.conflicts
+            .iter()
+            .filter(|c| &c.symbol == symbol)
+            .collect()
     }
 
     /// Records that `source` lists every resolution of a GA session (the

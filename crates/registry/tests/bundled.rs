@@ -75,12 +75,24 @@ fn resolution_78_16_date_and_title() {
 #[test]
 fn adopted_without_a_vote_comes_from_the_text() {
     // 76/19 was adopted without a vote: no Digital Library voting record,
-    // only the date printed in its text.
+    // only the date printed in its text, which its XML states alike.
     let registry = Registry::bundled_ref();
     let entry = registry.get(&sym("A/RES/76/19")).unwrap();
     assert_eq!(entry.adopted, Some(day("2021-12-06")));
-    assert_eq!(entry.sources.date, [Source::TextHeading]);
-    assert_eq!(entry.sources.title, Some(Source::MetadataIct));
+    assert_eq!(
+        entry.sources.date,
+        [
+            Source::TextHeading,
+            Source::Akn(resgraph_registry::AknCollection::GeneralAssembly)
+        ]
+    );
+    // The XML's printed title ranks with the texts' own metadata.
+    assert_eq!(
+        entry.sources.title,
+        Some(Source::Akn(
+            resgraph_registry::AknCollection::GeneralAssembly
+        ))
+    );
 }
 
 #[test]
@@ -151,4 +163,46 @@ fn bundled_is_an_owned_copy() {
     );
     assert_eq!(Registry::bundled_ref().len(), before);
     assert!(mine.len() >= before);
+}
+
+#[test]
+fn sessions_listed_whole() {
+    let registry = Registry::bundled_ref();
+    // The XML of sessions 75-77 and the texts of 78-79 reach each session's end.
+    for (session, highest) in [(75, 328), (76, 307), (77, 338), (78, 331), (79, 334)] {
+        let whole = registry
+            .complete_session(GaSession::Regular(session))
+            .unwrap_or_else(|| panic!("session {session}"));
+        assert_eq!(whole.highest, highest, "session {session}");
+    }
+    // Session 80 was still sitting; session 60 is known from recorded votes only
+    // (60/288 exists though the registry knows no number that high).
+    assert!(registry.complete_session(GaSession::Regular(80)).is_none());
+    assert!(registry.complete_session(GaSession::Regular(60)).is_none());
+}
+
+#[test]
+fn xml_registries_cover_other_organs() {
+    let registry = Registry::bundled_ref();
+    // ECOSOC numbers by session year: E/RES/2021/1 was adopted in July 2020.
+    assert_eq!(
+        registry.adoption_date(&sym("E/RES/2021/1")),
+        Some(day("2020-07-21"))
+    );
+    assert_eq!(
+        registry.adoption_date(&sym("A/HRC/RES/54/5")),
+        Some(day("2023-10-11"))
+    );
+    assert!(registry.title(&sym("A/RES/76/305")).is_some());
+    assert!(registry.adoption_date(&sym("S/RES/2825 (2026)")).is_some());
+}
+
+#[test]
+fn disputed_dates_are_shipped() {
+    // Two sources, two dates, and the citing texts give a third.
+    let registry = Registry::bundled_ref();
+    let disputed = registry.date_conflicts(&sym("A/RES/62/249"));
+    assert_eq!(disputed.len(), 1);
+    assert_eq!(disputed[0].kept, day("2008-04-15"));
+    assert_eq!(disputed[0].other, day("2008-04-14"));
 }
