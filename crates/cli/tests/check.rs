@@ -48,7 +48,7 @@ fn each_kind_of_error_is_found() {
             "A_C.1_80_L.903.txt",
             draft("A/C.1/80/L.903", "13 October 2025", "Recalling its resolution 78/999,"),
             "impossible-symbol",
-            "highest resolution number known for session 78 is 331",
+            "session 78 adopted resolutions up to 78/331 (text-heading lists the session whole)",
         ),
         (
             "A_C.1_80_L.904.txt",
@@ -103,4 +103,72 @@ fn real_texts_without_errors_pass() {
     let (code, found) = findings(&dir);
     assert_eq!(code, Some(0), "{found:#?}");
     assert!(found.is_empty(), "{found:#?}");
+}
+
+/// What the registry cannot vouch for is not an error: numbers beyond the
+/// highest known of a session no source lists whole, dates the sources
+/// disagree on, and a date written once after two items.
+#[test]
+fn doubtful_registry_facts_are_not_errors() {
+    let dir = temp_dir("doubts");
+    let cases = [
+        // 60/288 exists; session 60 is known from recorded votes only.
+        (
+            "A_C.1_80_L.911.txt",
+            "Recalling its resolution 60/288 of 8 September 2006,",
+        ),
+        // The two sources say 15 and 14 April 2008; the texts say 15 May.
+        (
+            "A_C.1_80_L.912.txt",
+            "Recalling its resolution 62/249 of 15 May 2008,",
+        ),
+        // One of the two dates the sources give: nothing to say.
+        (
+            "A_C.1_80_L.913.txt",
+            "Recalling its resolution 62/249 of 14 April 2008,",
+        ),
+        // 15 December 1960 is 1541 (XV)'s date; 1514 (XV) is of the 14th.
+        (
+            "A_C.1_80_L.914.txt",
+            "Recalling its resolutions 1514 (XV) and 1541 (XV) of 15 December 1960,",
+        ),
+    ];
+    for (name, body) in &cases {
+        std::fs::write(
+            dir.join(name),
+            draft(
+                &name.replace('_', "/").replace(".txt", ""),
+                "13 October 2025",
+                body,
+            ),
+        )
+        .expect("write");
+    }
+    let (code, found) = findings(&dir);
+    assert_eq!(code, Some(0), "no errors: {found:#?}");
+    let of = |name: &str| -> Vec<&serde_json::Value> {
+        found
+            .iter()
+            .filter(|f| f["source"].as_str().is_some_and(|s| s.ends_with(name)))
+            .collect()
+    };
+    assert!(of("L.911.txt").is_empty(), "{found:#?}");
+    let disputed = of("L.912.txt");
+    assert_eq!(disputed.len(), 1, "{found:#?}");
+    assert_eq!(disputed[0]["kind"], "disputed-date");
+    assert_eq!(disputed[0]["level"], "warning");
+    let message = disputed[0]["message"].as_str().unwrap_or_default();
+    assert!(
+        message.contains("2008-04-15 (undl)") && message.contains("2008-04-14 (unvotes)"),
+        "{message}"
+    );
+    assert!(of("L.913.txt").is_empty(), "{found:#?}");
+    let shared = of("L.914.txt");
+    assert_eq!(shared.len(), 1, "{found:#?}");
+    assert_eq!(shared[0]["kind"], "date-mismatch");
+    assert_eq!(shared[0]["level"], "warning");
+    assert!(shared[0]["message"]
+        .as_str()
+        .unwrap_or_default()
+        .contains("may be meant for A/RES/1541 (XV) alone"));
 }
