@@ -76,7 +76,7 @@ pub use model::{
 pub use persist::{fnv1a64, write_atomically, LoadError, WriteError, FORMAT_VERSION, MAGIC};
 pub use query::DEFAULT_MAX_PATHS;
 pub use resolve::{UnknownRelation, UnknownSymbol, CLASS_WORDS, MAX_SUGGESTIONS};
-pub use series::{title_similarity, title_words, SeriesRule};
+pub use series::{title_similarity, title_words, NoSeries, SeriesRule, SeriesTrack};
 
 pub use resgraph_core::{Date, Relation, RelationClass, Section};
 pub use resgraph_symbol::{Kind, Organ, Symbol};

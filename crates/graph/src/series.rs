@@ -109,7 +109,187 @@ struct Rule<'a> {
     relations: Vec<bool>,
 }
 
+/// One list of a document in which a series is recited: a series
+/// recital's preambular paragraph, or a footnote that lists predecessors.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum ListKey {
+    Recital(Option<u32>),
+    Footnote(Option<u32>),
+}
+
+/// One track of a series: the members that carry one title from session
+/// to session. An agenda item can run two resolutions a session (73/27
+/// "Developments in the field of information and telecommunications ..."
+/// and 73/266 "Advancing responsible State behaviour in cyberspace ..."),
+/// each with its own line of predecessors, until a resolution merges them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SeriesTrack {
+    /// The title of the track's latest member whose title is known.
+    pub title: Option<String>,
+    /// The members, chronologically.
+    pub members: Vec<Symbol>,
+}
+
+/// Why a symbol has no series (see [`CitationGraph::no_series_reason`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NoSeries {
+    /// The graph does not hold the symbol.
+    Unknown,
+    /// A series is a run of General Assembly resolutions; this is another
+    /// organ's text (or a document).
+    NotAssembly(resgraph_symbol::Organ),
+    /// An Assembly text that recites no predecessor of its own item and
+    /// that none recites.
+    NoRecitals,
+}
+
+impl std::fmt::Display for NoSeries {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("a series is a run of General Assembly resolutions on one agenda item, each reciting the ones before; ")?;
+        match self {
+            NoSeries::Unknown => f.write_str("the graph does not hold it"),
+            NoSeries::NotAssembly(organ) => {
+                write!(f, "it is not an Assembly text ({})", organ.name())
+            }
+            NoSeries::NoRecitals => {
+                f.write_str("it recites no predecessor of its own item and none recites it")
+            }
+        }
+    }
+}
+
 impl CitationGraph {
+    /// Why [`series_lineage`](Self::series_lineage) of `seed` is empty
+    /// (`None` when it is not).
+    ///
+    /// ```
+    /// use resgraph_graph::{CitationGraph, NoSeries};
+    /// let s = |t: &str| resgraph_symbol::Symbol::parse_loose(t).unwrap();
+    /// let mut g = CitationGraph::new();
+    /// g.add_node(&s("S/RES/1373 (2001)"));
+    /// let why = g.no_series_reason(&s("S/RES/1373 (2001)")).unwrap();
+    /// assert!(matches!(why, NoSeries::NotAssembly(_)));
+    /// assert!(why.to_string().contains("not an Assembly text (Security Council)"));
+    /// ```
+    pub fn no_series_reason(&self, seed: &Symbol) -> Option<NoSeries> {
+        if !self.series_lineage(seed).is_empty() {
+            return None;
+        }
+        Some(if self.idx(seed).is_none() {
+            NoSeries::Unknown
+        } else {
+            match seed.organ() {
+                resgraph_symbol::Organ::GeneralAssembly => NoSeries::NoRecitals,
+                organ => NoSeries::NotAssembly(organ),
+            }
+        })
+    }
+
+    /// The series of `seed` ([`series_lineage`](Self::series_lineage))
+    /// split into its tracks, each named by its latest known title.
+    ///
+    /// Members are taken chronologically. A member joins the track whose
+    /// latest known title is most like its own (title-word similarity at
+    /// least [`SeriesRule::min_title_similarity`]) and that has no member
+    /// of its session yet; a member whose title is unknown joins the
+    /// track of the member before it when that track has no member of
+    /// its session; anything else starts a new track. A resolution that
+    /// merges two tracks (76/19, whose title joins both) continues the
+    /// one it is most like. Tracks come in the order of their first
+    /// members.
+    ///
+    /// ```
+    /// use resgraph_graph::{CitationGraph, NodeInfo, Occurrence, Section};
+    /// let s = |t: &str| resgraph_symbol::Symbol::parse_loose(t).unwrap();
+    /// let mut g = CitationGraph::new();
+    /// let recalling = Occurrence::new("recalling", Section::Preamble, Some(1), None);
+    /// for old in ["73/27", "73/266"] {
+    ///     g.add_link(&s("74/29"), &s(old), &recalling);
+    /// }
+    /// for (sym, title) in [
+    ///     ("74/29", "Developments in the field of information and telecommunications"),
+    ///     ("73/27", "Developments in the field of information and telecommunications"),
+    ///     ("73/266", "Advancing responsible State behaviour in cyberspace"),
+    /// ] {
+    ///     let mut info = NodeInfo::cited(s(sym));
+    ///     info.title = Some(title.into());
+    ///     g.add_node_info(info);
+    /// }
+    /// // Titles tell 73/266 apart from 74/29's own line: it is no member.
+    /// let tracks = g.series_tracks(&s("74/29"));
+    /// assert_eq!(tracks.len(), 1);
+    /// assert_eq!(tracks[0].members, [s("73/27"), s("74/29")]);
+    /// ```
+    pub fn series_tracks(&self, seed: &Symbol) -> Vec<SeriesTrack> {
+        self.series_tracks_with(seed, &SeriesRule::default())
+    }
+
+    /// [`series_tracks`](Self::series_tracks) with other parameters.
+    pub fn series_tracks_with(&self, seed: &Symbol, rule: &SeriesRule) -> Vec<SeriesTrack> {
+        struct Track {
+            members: Vec<Symbol>,
+            sessions: Vec<u16>,
+            words: Option<Vec<String>>,
+            title: Option<String>,
+        }
+        let mut tracks: Vec<Track> = Vec::new();
+        let mut previous: Option<usize> = None;
+        for member in self.series_lineage_with(seed, rule) {
+            let session = member.ga_session().unwrap_or(0);
+            let title = self.node(&member).and_then(|n| n.title.clone());
+            let words = title
+                .as_deref()
+                .map(|t| title_words(t, rule.min_word_len))
+                .filter(|w| !w.is_empty());
+            let free = |t: &Track| !t.sessions.contains(&session);
+            let chosen = match &words {
+                Some(w) => {
+                    let mut best: Option<(f64, usize)> = None;
+                    for (i, t) in tracks.iter().enumerate() {
+                        let similarity = match &t.words {
+                            Some(tw) => title_similarity(w, tw),
+                            // A track of unknown titles so far takes the
+                            // first title that comes, if it has room.
+                            None => rule.min_title_similarity,
+                        };
+                        if free(t)
+                            && similarity >= rule.min_title_similarity
+                            && best.is_none_or(|(b, _)| similarity > b)
+                        {
+                            best = Some((similarity, i));
+                        }
+                    }
+                    best.map(|(_, i)| i)
+                }
+                None => previous.filter(|&i| free(&tracks[i])),
+            };
+            let i = chosen.unwrap_or_else(|| {
+                tracks.push(Track {
+                    members: Vec::new(),
+                    sessions: Vec::new(),
+                    words: None,
+                    title: None,
+                });
+                tracks.len() - 1
+            });
+            let track = &mut tracks[i];
+            track.members.push(member);
+            track.sessions.push(session);
+            if words.is_some() {
+                track.words = words;
+                track.title = title;
+            }
+            previous = Some(i);
+        }
+        tracks
+            .into_iter()
+            .map(|t| SeriesTrack {
+                title: t.title,
+                members: t.members,
+            })
+            .collect()
+    }
+
     /// The series lineage of a recurring resolution: the successive
     /// General Assembly resolutions on the same agenda item, told apart
     /// from one-off citations, chronologically (`53/70, 54/49, ..., 76/19`
@@ -122,8 +302,14 @@ impl CitationGraph {
     ///   search instead.
     /// * A **series recital** is a citation in one of the first 3
     ///   preambular paragraphs (or an unnumbered one) whose relation is
-    ///   `recalling` or `reaffirming`. One **list** is the series
-    ///   recitals of one read document in one paragraph.
+    ///   `recalling` or `reaffirming`. A **predecessor footnote** is a
+    ///   footnote that cites at least two documents, all GA resolutions
+    ///   ("1 Resolutions 56/183, 57/238, ..., 76/189.", the list behind
+    ///   "as well as previous resolutions on the issue"); its citations
+    ///   count as series recitals of the document that has it. One
+    ///   **list** is the series recitals of one read document in one
+    ///   paragraph (a predecessor footnote is no list of this kind: it
+    ///   speaks for its own document only).
     /// * The **predecessor candidates** of a member M (or of the seed) are
     ///   the GA resolutions of a session no later than M's that come
     ///   before M chronologically and that (a) M cites in a series
@@ -329,28 +515,67 @@ impl CitationGraph {
                 .unwrap_or(false)
     }
 
-    /// The paragraphs in which `from` cites `to` in a series recital.
-    fn recital_paragraphs(&self, from: u32, to: u32, rule: &Rule<'_>) -> Vec<Option<u32>> {
+    /// The footnotes of `d` that are predecessor lists: footnotes that
+    /// cite at least two documents, every one a General Assembly
+    /// resolution ("1 Resolutions 56/183, 57/238, ..., 76/189.", marked
+    /// after "as well as previous resolutions on the issue"). A footnote
+    /// that also names a report, another organ's text or a single
+    /// resolution is no list.
+    fn predecessor_footnotes(&self, d: u32) -> Vec<Option<u32>> {
+        let mut per_footnote: Vec<(Option<u32>, bool)> = Vec::new();
+        for e in self
+            .g
+            .edges_directed(NodeIndex::new(d as usize), Direction::Outgoing)
+        {
+            let is_member = self.member_session(e.target().index() as u32).is_some();
+            for o in e.weight().occurrences() {
+                if o.section() == Section::Footnote {
+                    per_footnote.push((o.paragraph(), is_member));
+                }
+            }
+        }
+        per_footnote.sort_unstable();
+        per_footnote
+            .chunk_by(|a, b| a.0 == b.0)
+            .filter(|items| items.len() >= 2 && items.iter().all(|(_, member)| *member))
+            .map(|items| items[0].0)
+            .collect()
+    }
+
+    /// The series list an occurrence of a citation in `d` stands in: a
+    /// series recital's paragraph, or a predecessor-list footnote of `d`
+    /// (`footnotes`, from [`Self::predecessor_footnotes`]).
+    fn list_of(&self, o: PackedOcc, rule: &Rule<'_>, footnotes: &[Option<u32>]) -> Option<ListKey> {
+        if self.is_recital(o, rule) {
+            return Some(ListKey::Recital(o.paragraph()));
+        }
+        (o.section() == Section::Footnote && footnotes.contains(&o.paragraph()))
+            .then(|| ListKey::Footnote(o.paragraph()))
+    }
+
+    /// The series lists in which `from` cites `to`.
+    fn lists_citing(&self, from: u32, to: u32, rule: &Rule<'_>) -> Vec<ListKey> {
         let (a, b) = (NodeIndex::new(from as usize), NodeIndex::new(to as usize));
         let Some(e) = self.g.find_edge(a, b).and_then(|e| self.g.edge_weight(e)) else {
             return Vec::new();
         };
+        let footnotes = self.predecessor_footnotes(from);
         e.occurrences()
             .iter()
-            .filter(|o| self.is_recital(**o, rule))
-            .map(|o| o.paragraph())
+            .filter_map(|o| self.list_of(*o, rule, &footnotes))
             .collect()
     }
 
-    /// The documents `d` cites in a series recital in one of `paragraphs`
-    /// (any paragraph when `None`).
-    fn recited_by(&self, d: u32, paragraphs: Option<&[Option<u32>]>, rule: &Rule<'_>) -> Vec<u32> {
+    /// The documents `d` cites in a series list, in one of `lists` (any
+    /// list when `None`).
+    fn recited_by(&self, d: u32, lists: Option<&[ListKey]>, rule: &Rule<'_>) -> Vec<u32> {
+        let footnotes = self.predecessor_footnotes(d);
         self.g
             .edges_directed(NodeIndex::new(d as usize), Direction::Outgoing)
             .filter(|e| {
                 e.weight().occurrences().iter().any(|o| {
-                    self.is_recital(*o, rule)
-                        && paragraphs.is_none_or(|ps| ps.contains(&o.paragraph()))
+                    self.list_of(*o, rule, &footnotes)
+                        .is_some_and(|key| lists.is_none_or(|ls| ls.contains(&key)))
                 })
             })
             .map(|e| e.target().index() as u32)
@@ -394,12 +619,7 @@ impl CitationGraph {
                     .edges_directed(NodeIndex::new(m as usize), Direction::Incoming)
                 {
                     let d = e.source().index() as u32;
-                    if !e
-                        .weight()
-                        .occurrences()
-                        .iter()
-                        .any(|o| self.is_recital(*o, rule))
-                    {
+                    if self.lists_citing(d, m, rule).is_empty() {
                         continue;
                     }
                     let c = if self.member_session(d).is_some() {
@@ -417,12 +637,20 @@ impl CitationGraph {
             .edges_directed(NodeIndex::new(m as usize), Direction::Incoming)
         {
             let d = e.source().index() as u32;
-            let paragraphs = self.recital_paragraphs(d, m, rule);
-            if paragraphs.is_empty() {
+            // Only recitals: a footnote list of another item may hold one
+            // of this item's members among its own (78/160's footnote of
+            // science and technology resolutions holds 59/220), and its
+            // other entries are no members of this series.
+            let lists: Vec<ListKey> = self
+                .lists_citing(d, m, rule)
+                .into_iter()
+                .filter(|key| matches!(key, ListKey::Recital(_)))
+                .collect();
+            if lists.is_empty() {
                 continue;
             }
             out.extend(
-                self.recited_by(d, Some(&paragraphs), rule)
+                self.recited_by(d, Some(&lists), rule)
                     .into_iter()
                     .filter(|&c| c != m && fits(c)),
             );

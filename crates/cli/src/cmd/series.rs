@@ -1,8 +1,9 @@
-//! `resgraph series`: the successive resolutions of a recurring item.
+//! `resgraph series`: the successive resolutions of a recurring item,
+//! by track.
 
 use anyhow::Result;
 
-use super::{print_ranked, resolve, GraphArgs, QueryFormat};
+use super::{print_ranked, resolve, GraphArgs, Known, QueryFormat};
 use crate::output::{emit, Reader};
 use crate::terminal::say;
 
@@ -20,29 +21,61 @@ pub struct Args {
 pub fn run(args: Args) -> Result<bool> {
     let (graph, all_read) = args.source.load()?;
     let sym = resolve(&graph, &args.symbol)?;
-    let series = graph.series_lineage(&sym);
-    if series.is_empty() {
-        // An empty answer says why, and the exit code that nothing was
-        // found (as `path` does).
-        let why = match sym.organ() {
-            resgraph::symbol::Organ::GeneralAssembly => {
-                "it recites no predecessor of its own item and none recites it".to_string()
-            }
-            organ => format!("it is not an Assembly text ({})", organ.name()),
-        };
-        say!(
-            "resgraph: {sym} has no series: a series is a run of General Assembly resolutions on one agenda item, each reciting the ones before; {why}"
-        );
+    let tracks = graph.series_tracks(&sym);
+    if tracks.is_empty() {
+        // An empty answer says why (the graph crate words it), and the
+        // exit code that nothing was found (as `path` does).
+        if let Some(why) = graph.no_series_reason(&sym) {
+            say!("resgraph: {sym} has no series: {why}");
+        }
         return Ok(false);
     }
-    let rows: Vec<(resgraph_graph::Symbol, u32)> = series
-        .iter()
-        .enumerate()
-        .map(|(i, s)| (s.clone(), u32::try_from(i).unwrap_or(u32::MAX)))
-        .collect();
+    // Rows keep their place in the whole series (chronological), track
+    // or not.
+    let order = graph.series_lineage(&sym);
+    let position = |symbol: &resgraph_graph::Symbol| {
+        order
+            .iter()
+            .position(|s| s == symbol)
+            .map_or(u32::MAX, |i| u32::try_from(i).unwrap_or(u32::MAX))
+    };
     let json = matches!(args.format, QueryFormat::Json);
     emit(None, Reader::of(json), |w| {
-        print_ranked(w, &graph, &rows, json)
+        if json {
+            let rows: Vec<serde_json::Value> = order
+                .iter()
+                .enumerate()
+                .map(|(i, s)| {
+                    let known = Known::of(&graph, s);
+                    let track = tracks.iter().position(|t| t.members.contains(s));
+                    serde_json::json!({
+                        "symbol": s.to_string(),
+                        "distance": i,
+                        "kind": s.kind().as_str(),
+                        "date": known.date,
+                        "title": known.title,
+                        "read": known.read,
+                        "track": track.map(|t| t + 1),
+                        "track_title": track.and_then(|t| tracks[t].title.clone()),
+                    })
+                })
+                .collect();
+            serde_json::to_writer_pretty(&mut *w, &rows)?;
+            return writeln!(w);
+        }
+        for (t, track) in tracks.iter().enumerate() {
+            if tracks.len() > 1 {
+                let title = track.title.as_deref().unwrap_or("(title unknown)");
+                writeln!(w, "track {}: {title}", t + 1)?;
+            }
+            let rows: Vec<(resgraph_graph::Symbol, u32)> = track
+                .members
+                .iter()
+                .map(|m| (m.clone(), position(m)))
+                .collect();
+            print_ranked(w, &graph, &rows, false)?;
+        }
+        Ok(())
     })?;
     Ok(all_read)
 }
