@@ -138,8 +138,11 @@ pub enum NoSeries {
     /// A series is a run of General Assembly resolutions; this is another
     /// organ's text (or a document).
     NotAssembly(resgraph_symbol::Organ),
-    /// An Assembly text that recites no predecessor of its own item and
-    /// that none recites.
+    /// An Assembly text that is no resolution (a decision, a report, a
+    /// draft not known to be adopted).
+    NotResolution(Kind),
+    /// An Assembly resolution that recites no predecessor of its own item
+    /// and that none recites.
     NoRecitals,
 }
 
@@ -150,6 +153,9 @@ impl std::fmt::Display for NoSeries {
             NoSeries::Unknown => f.write_str("the graph does not hold it"),
             NoSeries::NotAssembly(organ) => {
                 write!(f, "it is not an Assembly text ({})", organ.name())
+            }
+            NoSeries::NotResolution(kind) => {
+                write!(f, "it is no Assembly resolution ({})", kind.as_str())
             }
             NoSeries::NoRecitals => {
                 f.write_str("it recites no predecessor of its own item and none recites it")
@@ -178,9 +184,12 @@ impl CitationGraph {
         Some(if self.idx(seed).is_none() {
             NoSeries::Unknown
         } else {
-            match seed.organ() {
-                resgraph_symbol::Organ::GeneralAssembly => NoSeries::NoRecitals,
-                organ => NoSeries::NotAssembly(organ),
+            match (seed.organ(), seed.kind()) {
+                (resgraph_symbol::Organ::GeneralAssembly, Kind::GaResolution) => {
+                    NoSeries::NoRecitals
+                }
+                (resgraph_symbol::Organ::GeneralAssembly, kind) => NoSeries::NotResolution(kind),
+                (organ, _) => NoSeries::NotAssembly(organ),
             }
         })
     }
@@ -188,14 +197,15 @@ impl CitationGraph {
     /// The series of `seed` ([`series_lineage`](Self::series_lineage))
     /// split into its tracks, each named by its latest known title.
     ///
-    /// Members are taken chronologically. A member joins the track whose
-    /// latest known title is most like its own (title-word similarity at
-    /// least [`SeriesRule::min_title_similarity`]) and that has no member
-    /// of its session yet; a member whose title is unknown joins the
-    /// track of the member before it when that track has no member of
-    /// its session; anything else starts a new track. A resolution that
-    /// merges two tracks (76/19, whose title joins both) continues the
-    /// one it is most like. Tracks come in the order of their first
+    /// Members whose title is known are taken first, chronologically: each
+    /// joins the track whose latest title is most like its own
+    /// (title-word similarity at least [`SeriesRule::min_title_similarity`])
+    /// and that has no member of its session yet, or starts a track. A
+    /// resolution that merges two tracks (76/19, whose title joins both)
+    /// continues the one it is most like. Then each member whose title is
+    /// unknown joins the longest track with no member of its session, or
+    /// starts a track (titled `None`): two resolutions of one session are
+    /// never in one track. Tracks come in the order of their first
     /// members.
     ///
     /// ```
@@ -232,38 +242,61 @@ impl CitationGraph {
             words: Option<Vec<String>>,
             title: Option<String>,
         }
+        let members = self.series_lineage_with(seed, rule);
+        let titled = |m: &Symbol| {
+            let title = self.node(m).and_then(|n| n.title.clone())?;
+            let words = title_words(&title, rule.min_word_len);
+            (!words.is_empty()).then_some((title, words))
+        };
         let mut tracks: Vec<Track> = Vec::new();
-        let mut previous: Option<usize> = None;
-        for member in self.series_lineage_with(seed, rule) {
-            let session = member.ga_session().unwrap_or(0);
-            let title = self.node(&member).and_then(|n| n.title.clone());
-            let words = title
-                .as_deref()
-                .map(|t| title_words(t, rule.min_word_len))
-                .filter(|w| !w.is_empty());
-            let free = |t: &Track| !t.sessions.contains(&session);
-            let chosen = match &words {
-                Some(w) => {
-                    let mut best: Option<(f64, usize)> = None;
-                    for (i, t) in tracks.iter().enumerate() {
-                        let similarity = match &t.words {
-                            Some(tw) => title_similarity(w, tw),
-                            // A track of unknown titles so far takes the
-                            // first title that comes, if it has room.
-                            None => rule.min_title_similarity,
-                        };
-                        if free(t)
-                            && similarity >= rule.min_title_similarity
-                            && best.is_none_or(|(b, _)| similarity > b)
-                        {
-                            best = Some((similarity, i));
-                        }
-                    }
-                    best.map(|(_, i)| i)
-                }
-                None => previous.filter(|&i| free(&tracks[i])),
+        // Titled members first, chronologically: they make the tracks.
+        for member in members.iter().filter(|m| titled(m).is_some()) {
+            let Some((title, words)) = titled(member) else {
+                continue;
             };
-            let i = chosen.unwrap_or_else(|| {
+            let session = member.ga_session().unwrap_or(0);
+            let mut best: Option<(f64, usize)> = None;
+            for (i, t) in tracks.iter().enumerate() {
+                let similarity = t
+                    .words
+                    .as_ref()
+                    .map_or(0.0, |tw| title_similarity(&words, tw));
+                if !t.sessions.contains(&session)
+                    && similarity >= rule.min_title_similarity
+                    && best.is_none_or(|(b, _)| similarity > b)
+                {
+                    best = Some((similarity, i));
+                }
+            }
+            let i = best.map_or_else(
+                || {
+                    tracks.push(Track {
+                        members: Vec::new(),
+                        sessions: Vec::new(),
+                        words: None,
+                        title: None,
+                    });
+                    tracks.len() - 1
+                },
+                |(_, i)| i,
+            );
+            let track = &mut tracks[i];
+            track.members.push(member.clone());
+            track.sessions.push(session);
+            track.words = Some(words);
+            track.title = Some(title);
+        }
+        // Then the untitled, each into the longest track with no member of
+        // its session (the item's main line), or a track of their own.
+        for member in members.iter().filter(|m| titled(m).is_none()) {
+            let session = member.ga_session().unwrap_or(0);
+            let room = tracks
+                .iter()
+                .enumerate()
+                .filter(|(_, t)| !t.sessions.contains(&session))
+                .max_by_key(|(i, t)| (t.members.len(), Reverse(*i)))
+                .map(|(i, _)| i);
+            let i = room.unwrap_or_else(|| {
                 tracks.push(Track {
                     members: Vec::new(),
                     sessions: Vec::new(),
@@ -272,22 +305,22 @@ impl CitationGraph {
                 });
                 tracks.len() - 1
             });
-            let track = &mut tracks[i];
-            track.members.push(member);
-            track.sessions.push(session);
-            if words.is_some() {
-                track.words = words;
-                track.title = title;
-            }
-            previous = Some(i);
+            tracks[i].members.push(member.clone());
+            tracks[i].sessions.push(session);
         }
-        tracks
+        let position = |m: &Symbol| members.iter().position(|x| x == m);
+        let mut out: Vec<SeriesTrack> = tracks
             .into_iter()
-            .map(|t| SeriesTrack {
-                title: t.title,
-                members: t.members,
+            .map(|mut t| {
+                t.members.sort_by_key(|m| position(m));
+                SeriesTrack {
+                    title: t.title,
+                    members: t.members,
+                }
             })
-            .collect()
+            .collect();
+        out.sort_by_key(|t| t.members.first().and_then(|m| position(m)));
+        out
     }
 
     /// The series lineage of a recurring resolution: the successive
@@ -566,6 +599,44 @@ impl CitationGraph {
             .collect()
     }
 
+    /// The documents `d` recites as its predecessors: every document it
+    /// cites in a series list, except, when `d` recites a run (a list of
+    /// two or more), a document alone in another list whose title is
+    /// unknown. "Reaffirming also its resolution 69/313 of 27 July 2015 on
+    /// the Addis Ababa Action Agenda" beside the run of 78/168's own item
+    /// is a one-off, and without a title nothing else tells it apart.
+    fn predecessors_recited(&self, d: u32, rule: &Rule<'_>) -> Vec<u32> {
+        let footnotes = self.predecessor_footnotes(d);
+        let mut listed: Vec<(ListKey, u32)> = Vec::new();
+        for e in self
+            .g
+            .edges_directed(NodeIndex::new(d as usize), Direction::Outgoing)
+        {
+            let target = e.target().index() as u32;
+            for o in e.weight().occurrences() {
+                if let Some(key) = self.list_of(*o, rule, &footnotes) {
+                    if !listed.contains(&(key, target)) {
+                        listed.push((key, target));
+                    }
+                }
+            }
+        }
+        let size = |key: ListKey| listed.iter().filter(|(k, _)| *k == key).count();
+        let has_run = listed.iter().any(|(k, _)| size(*k) >= 2);
+        let mut out: Vec<u32> = listed
+            .iter()
+            .filter(|(key, c)| {
+                !(has_run && size(*key) == 1 && self.words_of(*c, rule.rule).is_none())
+                    // Cited in a run elsewhere in the text: still a member.
+                    || listed.iter().any(|(k, x)| x == c && size(*k) >= 2)
+            })
+            .map(|(_, c)| *c)
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
     /// The documents `d` cites in a series list, in one of `lists` (any
     /// list when `None`).
     fn recited_by(&self, d: u32, lists: Option<&[ListKey]>, rule: &Rule<'_>) -> Vec<u32> {
@@ -607,7 +678,7 @@ impl CitationGraph {
                 texts.extend(self.adopted_from.get(&m).into_iter().flatten().copied());
                 for t in texts {
                     out.extend(
-                        self.recited_by(t, None, rule)
+                        self.predecessors_recited(t, rule)
                             .into_iter()
                             .filter(|&c| fits(c)),
                     );
