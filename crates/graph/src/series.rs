@@ -319,7 +319,7 @@ impl CitationGraph {
                 }
             })
             .collect();
-        out.sort_by_key(|t| t.members.first().and_then(|m| position(m)));
+        out.sort_by_key(|t| t.members.first().and_then(&position));
         out
     }
 

@@ -447,13 +447,14 @@ fn mark_complete_sessions(
             let known = registry
                 .max_number(GaSession::Regular(session))
                 .map_or(0, |(n, _)| n);
-            let verdict = complete_session(session, &numbers, highest_adopted).and_then(|()| {
-                if known > highest {
-                    Err("another source knows a higher number")
-                } else {
-                    Ok(())
-                }
-            });
+            // Another source knowing a higher number of the session means
+            // the collection stops short of its end.
+            let beyond: Result<(), &'static str> = if known > highest {
+                Err("another source knows a higher number")
+            } else {
+                Ok(())
+            };
+            let verdict = complete_session(session, &numbers, highest_adopted).and(beyond);
             let numbers_held = held.len() as u32;
             if verdict.is_ok() {
                 registry.mark_complete(CompleteSession {
