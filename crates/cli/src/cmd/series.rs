@@ -3,7 +3,7 @@
 
 use anyhow::Result;
 
-use super::{print_ranked, resolve, GraphArgs, Known, QueryFormat};
+use super::{print_ranked, resolve, GraphArgs, QueryFormat};
 use crate::output::{emit, Reader};
 use crate::terminal::say;
 
@@ -42,24 +42,19 @@ pub fn run(args: Args) -> Result<bool> {
     let json = matches!(args.format, QueryFormat::Json);
     emit(None, Reader::of(json), |w| {
         if json {
-            let rows: Vec<serde_json::Value> = order
-                .iter()
-                .enumerate()
-                .map(|(i, s)| {
-                    let known = Known::of(&graph, s);
-                    let track = tracks.iter().position(|t| t.members.contains(s));
-                    serde_json::json!({
-                        "symbol": s.to_string(),
-                        "distance": i,
-                        "kind": s.kind().as_str(),
-                        "date": known.date,
-                        "title": known.title,
-                        "read": known.read,
-                        "track": track.map(|t| t + 1),
-                        "track_title": track.and_then(|t| tracks[t].title.clone()),
-                    })
-                })
-                .collect();
+            // The rows every ranked answer has (one copy of their fields),
+            // each with its track added.
+            let ranked: Vec<(resgraph_graph::Symbol, u32)> =
+                order.iter().map(|s| (s.clone(), position(s))).collect();
+            let mut buffer = Vec::new();
+            print_ranked(&mut buffer, &graph, &ranked, true)?;
+            let mut rows: Vec<serde_json::Value> =
+                serde_json::from_slice(&buffer).map_err(std::io::Error::other)?;
+            for (row, s) in rows.iter_mut().zip(&order) {
+                let track = tracks.iter().position(|t| t.members.contains(s));
+                row["track"] = serde_json::json!(track.map(|t| t + 1));
+                row["track_title"] = serde_json::json!(track.and_then(|t| tracks[t].title.clone()));
+            }
             serde_json::to_writer_pretty(&mut *w, &rows)?;
             return writeln!(w);
         }
