@@ -127,7 +127,10 @@ impl Text {
         };
         let valid_up_to = err.utf8_error().valid_up_to();
         let bytes = err.into_bytes();
-        if let Some(encoding) = legacy_encoding(&bytes) {
+        // One validation pass finds every malformed sequence; the prefix
+        // already known to be valid is not looked at again.
+        let malformed = malformed_sequences(&bytes, valid_up_to);
+        if let Some(encoding) = legacy_encoding_of(&bytes, &malformed) {
             let (text, _) = encoding.decode_without_bom_handling(&bytes);
             return Text {
                 text: text.into_owned(),
@@ -137,7 +140,7 @@ impl Text {
         }
         let line = memchr::memchr_iter(b'\n', &bytes[..valid_up_to]).count() + 1;
         Text {
-            text: String::from_utf8_lossy(&bytes).into_owned(),
+            text: replace_malformed(bytes, &malformed),
             invalid_utf8: Some(InvalidUtf8 {
                 byte: valid_up_to,
                 line,
@@ -145,6 +148,55 @@ impl Text {
             ..Text::default()
         }
     }
+}
+
+/// A malformed UTF-8 sequence: its start and length in bytes (the
+/// "maximal subpart" that [`String::from_utf8_lossy`] replaces with one
+/// U+FFFD).
+type Malformed = (usize, usize);
+
+/// The malformed sequences of `bytes`, the first `valid` of which are
+/// known to be valid UTF-8, in order.
+fn malformed_sequences(bytes: &[u8], valid: usize) -> Vec<Malformed> {
+    let mut found = Vec::new();
+    let mut at = valid;
+    while let Err(err) = std::str::from_utf8(&bytes[at..]) {
+        let start = at + err.valid_up_to();
+        // `None`: a sequence cut short by the end, replaced whole.
+        let len = err.error_len().unwrap_or(bytes.len() - start);
+        found.push((start, len));
+        at = start + len;
+    }
+    found
+}
+
+/// `bytes` with each malformed sequence replaced by U+FFFD, as
+/// [`String::from_utf8_lossy`] gives it, but in the same buffer: a
+/// sequence is at most 3 bytes and U+FFFD is 3, so the text only grows,
+/// and is moved back from the end (a 65 MB file with a few stray bytes
+/// is not held twice, nor copied byte by byte).
+fn replace_malformed(mut bytes: Vec<u8>, malformed: &[Malformed]) -> String {
+    const REPLACEMENT: &[u8] = "\u{fffd}".as_bytes();
+    if malformed.iter().any(|&(_, len)| len > REPLACEMENT.len()) {
+        return String::from_utf8_lossy(&bytes).into_owned();
+    }
+    let mut read_end = bytes.len();
+    let grown: usize = malformed
+        .iter()
+        .map(|&(_, len)| REPLACEMENT.len() - len)
+        .sum();
+    bytes.resize(read_end + grown, 0);
+    let mut write_end = bytes.len();
+    for &(start, len) in malformed.iter().rev() {
+        let tail = start + len..read_end;
+        write_end -= tail.len();
+        bytes.copy_within(tail, write_end);
+        write_end -= REPLACEMENT.len();
+        bytes[write_end..write_end + REPLACEMENT.len()].copy_from_slice(REPLACEMENT);
+        read_end = start;
+    }
+    String::from_utf8(bytes)
+        .unwrap_or_else(|err| String::from_utf8_lossy(err.as_bytes()).into_owned())
 }
 
 /// How many bytes at the start of a file tell whether it is binary.
@@ -202,8 +254,11 @@ fn read_at_most(
     reader: impl Read,
     size_hint: usize,
 ) -> std::io::Result<Vec<u8>> {
+    // One byte more than the hint, to see the end without growing; and
+    // room for a few U+FFFD should the bytes be damaged UTF-8
+    // (`replace_malformed`), which costs only address space until used.
     let wanted = size_hint
-        .saturating_add(1)
+        .saturating_add(1 + size_hint / 512)
         .min(usize::try_from(limit).unwrap_or(usize::MAX));
     let _ = bytes.try_reserve_exact(wanted.saturating_sub(bytes.len()));
     let room = limit.saturating_add(1).saturating_sub(bytes.len() as u64);
@@ -227,28 +282,22 @@ fn read_at_most(
 /// guesses from them (Windows-1251 or KOI8-R for Russian, Windows-1256
 /// for Arabic, GBK or Big5 for Chinese), except that a Latin script is
 /// taken as Windows-1252, the code page of the UN's English, French and
-/// Spanish texts. Linear in the length.
-fn legacy_encoding(bytes: &[u8]) -> Option<&'static Encoding> {
-    // A UTF-8 lead byte opens each well-formed non-ASCII character.
-    let leads = |valid: &[u8]| valid.iter().filter(|&&b| b >= 0xC0).count();
-    let (mut well_formed, mut malformed) = (0usize, 0usize);
-    let mut rest = bytes;
-    loop {
-        match std::str::from_utf8(rest) {
-            Ok(valid) => {
-                well_formed += leads(valid.as_bytes());
-                break;
-            }
-            Err(err) => {
-                let (valid, after) = rest.split_at(err.valid_up_to());
-                well_formed += leads(valid);
-                malformed += 1;
-                rest = &after[err.error_len().unwrap_or(after.len())..];
+/// Spanish texts. Linear in the length; `malformed` are the malformed
+/// sequences of `bytes` ([`malformed_sequences`]), and well-formed
+/// characters are counted only until they outnumber them, which in
+/// damaged UTF-8 is soon.
+fn legacy_encoding_of(bytes: &[u8], malformed: &[Malformed]) -> Option<&'static Encoding> {
+    let ends = malformed.iter().copied().chain([(bytes.len(), 0)]);
+    let mut well_formed = 0usize;
+    let mut from = 0;
+    for (start, len) in ends {
+        for valid in bytes[from..start].chunks(255) {
+            well_formed += usize::from(utf8_leads(valid));
+            if well_formed > malformed.len() {
+                return None;
             }
         }
-    }
-    if well_formed > malformed {
-        return None;
+        from = start + len;
     }
     let mut detector = chardetng::EncodingDetector::new();
     detector.feed(bytes, true);
@@ -275,6 +324,21 @@ fn legacy_encoding(bytes: &[u8]) -> Option<&'static Encoding> {
     } else {
         guess
     })
+}
+
+/// [`legacy_encoding_of`] from the bytes alone (the tests' oracle).
+#[cfg(test)]
+fn legacy_encoding(bytes: &[u8]) -> Option<&'static Encoding> {
+    legacy_encoding_of(bytes, &malformed_sequences(bytes, 0))
+}
+
+/// How many bytes of at most 255 valid UTF-8 bytes open a non-ASCII
+/// character (a lead byte, `0xC0` and above): counted in bytes, which the
+/// compiler turns into vector instructions.
+fn utf8_leads(valid: &[u8]) -> u8 {
+    valid
+        .iter()
+        .fold(0u8, |n, &b| n.wrapping_add(u8::from(b >= 0xC0)))
 }
 
 /// The text with every lone carriage return (the line break of old
