@@ -391,6 +391,10 @@ fn read(source: &str, hint: &Hint, mut evidence: Option<&mut Evidence>) -> Docum
             .or_else(|| symbol.as_ref().and_then(meta::session_from_symbol)),
         organ: organ_name,
         symbol,
+        // About one citation per 600 bytes of UN text: room for them at
+        // once, so that a long text's list is not copied as it doubles
+        // (fresh memory is dear; the room is given back at the end).
+        citations: Vec::with_capacity(source.len() / 512),
         ..Document::default()
     };
     // Security Council resolutions carry no title, in print or in the
@@ -455,6 +459,7 @@ fn read(source: &str, hint: &Hint, mut evidence: Option<&mut Evidence>) -> Docum
         );
     }
     doc.citations.sort_by_key(|c| c.start);
+    doc.citations.shrink_to_fit();
     if let Some(evidence) = evidence {
         evidence.furniture = std::mem::take(&mut layout.furniture);
     }

@@ -10,7 +10,7 @@ use resgraph_symbol::{sc_number_fits_year, sc_year_of, Act, Body, Symbol};
 use crate::dates::{date_at, date_at_in, Date};
 use crate::verdict::Reason;
 
-use super::groups::{item_fast, separator_fast, Groups};
+use super::groups::{item_fast, separator_fast, titled_separator, Groups};
 
 use super::owner::*;
 use super::plausible::*;
@@ -89,11 +89,14 @@ pub(super) fn separator_at(text: &str) -> Option<Groups<'_>> {
         .unwrap_or(text.trim_start())
         .trim_start()
         .starts_with("entitled");
-    if titled {
-        Groups::read(separator(), separator_names(), text)
-    } else {
+    let untitled_at = |text| {
         separator_fast(separator_untitled(), separator_names(), text)
             .or_else(|| Groups::read(separator_untitled(), separator_names(), text))
+    };
+    if titled {
+        titled_separator(separator(), separator_names(), text, untitled_at)
+    } else {
+        untitled_at(text)
     }
 }
 

@@ -89,6 +89,23 @@ fn series_longest_first() -> &'static [&'static str] {
     })
 }
 
+/// The series of [`series_longest_first`] by length (index: length in
+/// bytes), each list sorted for a binary search.
+fn series_by_length() -> &'static [Vec<&'static [u8]>] {
+    static BY_LENGTH: OnceLock<Vec<Vec<&'static [u8]>>> = OnceLock::new();
+    BY_LENGTH.get_or_init(|| {
+        let longest = series_longest_first().first().map_or(0, |s| s.len());
+        let mut by_length = vec![Vec::new(); longest + 1];
+        for series in series_longest_first() {
+            by_length[series.len()].push(series.as_bytes());
+        }
+        for series in &mut by_length {
+            series.sort_unstable();
+        }
+        by_length
+    })
+}
+
 /// Every place where a match of [`anchors`] can start, in order: a byte
 /// before `esolution`, `ecision` or `ESOLUTION`, and the start of each
 /// series name written just before a `/`. A match starts nowhere else,
@@ -103,14 +120,21 @@ fn anchor_starts(text: &str) -> Vec<usize> {
         .flat_map(|finder| finder.find_iter(bytes))
         .filter_map(|at| at.checked_sub(1))
         .collect();
+    let by_length = series_by_length();
     for slash in memchr::memchr_iter(b'/', bytes) {
         let before = &bytes[..slash];
         if !before.last().is_some_and(u8::is_ascii_uppercase) {
             continue;
         }
-        for series in series_longest_first() {
-            if before.ends_with(series.as_bytes()) {
-                starts.push(slash - series.len());
+        // The series that end just before the slash: of each length,
+        // the one the bytes there spell, if any (a few lookups instead
+        // of a comparison with every series).
+        for (length, series) in by_length.iter().enumerate() {
+            let Some(at) = slash.checked_sub(length) else {
+                break;
+            };
+            if series.binary_search(&&before[at..]).is_ok() {
+                starts.push(at);
             }
         }
     }
