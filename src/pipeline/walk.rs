@@ -93,6 +93,13 @@ fn walk(dir: &Path, expanded: &mut Expanded) {
         if entry.file_type().is_dir() || Format::of_walked(entry.path()).is_none() {
             continue;
         }
+        // A regular file, as the directory listing says (not a link):
+        // taken without looking it up again, which would cost a call to
+        // the system per file before the first is read.
+        if entry.file_type().is_file() {
+            expanded.files.push(entry.into_path());
+            continue;
+        }
         let path = entry.into_path();
         // Only regular files (or links to them) are read. A link to a
         // directory is not followed; a dangling link is kept, for its read

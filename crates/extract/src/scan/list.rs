@@ -38,6 +38,10 @@ const SEPARATOR: &str = concat!(
     r"(?:\s*,\s*(?:\d{1,2}\s+)?(?:and\s+|as\s+well\s+as\s+|or\s+)?|\s+(?:and|or|as\s+well\s+as)\s+|\s*;\s*(?:and\s+)?|\.\s+(?:and\s+)?(?P<ocr>)|\s+(?P<range>to)\s+|(?P<space>\s+))"
 );
 
+/// [`SEPARATOR`] with an optional opening title (`, entitled “…”,`):
+/// the rule. Outside tests it is never compiled: `titled_separator`
+/// reads a title by byte tests and checks itself against this regex only
+/// in tests.
 pub(super) fn separator() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
@@ -94,7 +98,7 @@ pub(super) fn separator_at(text: &str) -> Option<Groups<'_>> {
             .or_else(|| Groups::read(separator_untitled(), separator_names(), text))
     };
     if titled {
-        titled_separator(separator(), separator_names(), text, untitled_at)
+        titled_separator(separator, separator_names(), text, untitled_at)
     } else {
         untitled_at(text)
     }
