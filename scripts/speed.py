@@ -6,7 +6,9 @@
 DATA_DIR defaults to ../shared/data. Needs `rg` (Debian: ripgrep) and a
 release build (`cargo build --release`); RESGRAPH_BIN=path measures
 another build of resgraph (an older one, say). Three measurements, each the
-best of N runs (default 5), each printed with the command that made it:
+best of N runs (default 5), each printed with the command that made it,
+the processor time (user + system) beside the wall time, and the load
+average before and after (figures taken under load wander):
 
 1. One thread, one file: all GA and SC texts of DATA_DIR (the `*.txt`
    under its `ga-*` and `sc-*` folders, sorted) joined into one file;
@@ -15,6 +17,10 @@ best of N runs (default 5), each printed with the command that made it:
    file). The ratio is resgraph's speed over rg's.
 2. Threads: `resgraph extract DATA_DIR --format jsonl` with one reading
    thread and with two.
+With --instructions, also the instructions one thread executes on the
+joined file (valgrind's callgrind, several minutes): a deterministic
+figure where timings wander.
+
 3. With --synth-gb G (e.g. 1): a synthetic corpus of about G GB written by
    `resgraph synth`, then `resgraph extract DIR --format jsonl` piped:
    seconds to the first line out, and peak memory (maximum resident set).
@@ -34,15 +40,32 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 RESGRAPH = os.environ.get("RESGRAPH_BIN", os.path.join(ROOT, "target", "release", "resgraph"))
 
 
+def children_cpu():
+    """User and system seconds of the children waited for so far."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def best_of(runs, command, env=None):
-    """The shortest wall time of `runs` runs of `command`, output discarded."""
-    times = []
+    """The shortest wall time of `runs` runs of `command`, output discarded,
+    and the least processor time (user + system) one run took: on a
+    machine that other work keeps busy the wall time wanders, the
+    processor time much less."""
+    times, cpus = [], []
     for _ in range(runs):
+        cpu = children_cpu()
         start = time.perf_counter()
         subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                        env=env, check=True)
         times.append(time.perf_counter() - start)
-    return min(times)
+        cpus.append(children_cpu() - cpu)
+    return min(times), min(cpus)
+
+
+def load():
+    """The load average over the last minute: above the number of
+    processors, other work competes with the measurements."""
+    return f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} processors"
 
 
 def env_threads(n):
@@ -67,6 +90,20 @@ def joined_corpus(data, into):
             with open(f, "rb") as text:
                 shutil.copyfileobj(text, out)
     return path, len(files)
+
+
+def instructions(command, tmp):
+    """The instructions `command` executes on one thread, by callgrind."""
+    if shutil.which("valgrind") is None:
+        sys.exit("--instructions needs valgrind")
+    log = os.path.join(tmp, "callgrind.log")
+    subprocess.run(["valgrind", "--tool=callgrind", f"--log-file={log}",
+                    f"--callgrind-out-file={os.path.join(tmp, 'callgrind.out')}", *command],
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env_threads(1),
+                   check=True)
+    with open(log) as text:
+        refs = [line for line in text if "refs:" in line]
+    return int(refs[-1].split()[-1].replace(",", ""))
 
 
 def first_line_and_peak(command):
@@ -100,6 +137,8 @@ def main():
     parser.add_argument("data", nargs="?", default=os.path.join(ROOT, "..", "shared", "data"))
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--synth-gb", type=float, default=0)
+    parser.add_argument("--instructions", action="store_true",
+                        help="count instructions on the joined file with valgrind")
     args = parser.parse_args()
     if not os.access(RESGRAPH, os.X_OK):
         sys.exit("build first: cargo build --release")
@@ -111,24 +150,32 @@ def main():
         out = os.path.join(tmp, "out.jsonl")
         rg = ["rg", "-c", "resolution|[0-9]+/[0-9]+", corpus]
         ours = [RESGRAPH, "extract", corpus, "--format", "jsonl", "-q", "-o", out]
-        t_rg = best_of(args.runs, rg)
-        t_ours = best_of(args.runs, ours, env_threads(1))
+        print(f"({load()} at the start)")
+        t_rg, cpu_rg = best_of(args.runs, rg)
+        t_ours, cpu_ours = best_of(args.runs, ours, env_threads(1))
         print(f"1. one thread, {count} GA and SC texts joined into one file of {mb:.1f} MB "
               f"(best of {args.runs}):")
-        print(f"   {show(rg)}: {t_rg:.3f} s, {mb / t_rg:.0f} MB/s")
-        print(f"   {show(ours, 'RAYON_NUM_THREADS=1')}: {t_ours:.3f} s, {mb / t_ours:.0f} MB/s")
-        print(f"   ratio to rg: {t_rg / t_ours:.2f}x")
+        print(f"   {show(rg)}: {t_rg:.3f} s, {mb / t_rg:.0f} MB/s ({cpu_rg:.3f} s of processor)")
+        print(f"   {show(ours, 'RAYON_NUM_THREADS=1')}: {t_ours:.3f} s, {mb / t_ours:.0f} MB/s "
+              f"({cpu_ours:.3f} s of processor)")
+        print(f"   ratio to rg: {t_rg / t_ours:.2f}x (processor time: {cpu_rg / cpu_ours:.2f}x)")
+
+        if args.instructions:
+            print(f"   instructions: {instructions(ours, tmp):,} "
+                  f"(valgrind --tool=callgrind, RAYON_NUM_THREADS=1)")
 
         data_mb = sum(os.path.getsize(f) for f in glob.glob(os.path.join(args.data, "**", "*"),
                                                           recursive=True)
                       if os.path.isfile(f) and f.endswith((".txt", ".md", ".html", ".htm")))
         data_mb /= 1e6
         tree = [RESGRAPH, "extract", args.data, "--format", "jsonl", "-q", "-o", out]
-        t1 = best_of(args.runs, tree, env_threads(1))
-        t2 = best_of(args.runs, tree, env_threads(2))
+        t1, cpu1 = best_of(args.runs, tree, env_threads(1))
+        t2, cpu2 = best_of(args.runs, tree, env_threads(2))
         print(f"2. threads, the texts of {args.data} ({data_mb:.1f} MB, best of {args.runs}):")
-        print(f"   {show(tree, 'RAYON_NUM_THREADS=1')}: {t1:.3f} s")
-        print(f"   {show(tree, 'RAYON_NUM_THREADS=2')}: {t2:.3f} s, {t1 / t2:.2f}x one thread")
+        print(f"   {show(tree, 'RAYON_NUM_THREADS=1')}: {t1:.3f} s ({cpu1:.3f} s of processor)")
+        print(f"   {show(tree, 'RAYON_NUM_THREADS=2')}: {t2:.3f} s, {t1 / t2:.2f}x one thread "
+              f"({cpu2:.3f} s of processor)")
+        print(f"({load()} at the end)")
 
         if args.synth_gb > 0:
             synth = os.path.join(tmp, "synth")

@@ -6,9 +6,8 @@
 //! paragraph that carries its mark ([`FootnoteAnchors`]). A mention of the
 //! document's own symbol is no citation (noted outside the heading).
 
-use std::collections::HashMap;
-
 use resgraph_core::{Relation, Section};
+use rustc_hash::FxHashMap;
 
 use crate::layout::{self, Layout};
 use crate::model::{Citation, Diagnostic, Document, Severity};
@@ -127,8 +126,10 @@ fn place_in_running_text(citation: &mut Citation, text: &relation::RunningText, 
 pub(crate) struct FootnoteAnchors {
     /// Indices of the body (non-footnote) paragraphs, in order.
     bodies: Vec<usize>,
-    /// The strongest mark per number of each paragraph, read once.
-    marks: HashMap<usize, HashMap<u32, u8>>,
+    /// The marks of each paragraph looked at (number and strength), read
+    /// once. Keyed by paragraph index: a fast hash, not a keyed one
+    /// (nothing here comes from outside to collide on purpose).
+    marks: FxHashMap<usize, Vec<(u32, u8)>>,
 }
 
 impl FootnoteAnchors {
@@ -141,7 +142,7 @@ impl FootnoteAnchors {
             bodies: (0..paragraphs.len())
                 .filter(|&i| paragraphs[i].section != Section::Footnote)
                 .collect(),
-            marks: HashMap::new(),
+            marks: FxHashMap::default(),
         }
     }
 
@@ -155,15 +156,17 @@ impl FootnoteAnchors {
         let mut nearest = None;
         for &i in self.bodies[..before].iter().rev().take(Self::LOOK_BACK) {
             nearest = nearest.or(Some(i));
-            let found = self.marks.entry(i).or_insert_with(|| {
-                let mut strongest = HashMap::new();
-                for (m, s) in footnote_marks(&layout.text(i).text) {
-                    let best = strongest.entry(m).or_insert(s);
-                    *best = (*best).max(s);
-                }
-                strongest
-            });
-            let strength = found.get(&n).copied().unwrap_or(0);
+            let found = self
+                .marks
+                .entry(i)
+                .or_insert_with(|| footnote_marks(&layout.text(i).text));
+            // The strongest mark for `n` (a paragraph holds a few marks).
+            let strength = found
+                .iter()
+                .filter(|&&(m, _)| m == n)
+                .map(|&(_, s)| s)
+                .max()
+                .unwrap_or(0);
             if strength > best.map_or(0, |(s, _)| s) {
                 best = Some((strength, i));
                 if strength == 3 {
