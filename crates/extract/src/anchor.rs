@@ -25,12 +25,12 @@
 //! pass over holds nothing the scanner would read. That is what keeps
 //! extraction's output identical whatever they skip.
 //!
-//! Cost: a multi-pattern search and a `memchr` pass over the bytes
-//! (several GB/s each), with a byte test at each `/` and `(`.
+//! Cost: a few `memchr`/`memmem` passes over the bytes (several GB/s
+//! each), with a byte test at each `/` and `(`.
 
 use std::sync::OnceLock;
 
-use aho_corasick::AhoCorasick;
+use memchr::memmem::Finder;
 
 #[cfg(test)]
 thread_local! {
@@ -122,21 +122,16 @@ fn council_trigger(text: &[u8], at: usize) -> bool {
             .is_some_and(|year| year[..4].iter().all(u8::is_ascii_digit) && year[4] == b')')
 }
 
-/// The searcher for the head words' distinctive parts, `esolution`,
+/// The searchers for the head words' distinctive parts, `esolution`,
 /// `ecision` and `ESOLUTION`, built once: the trigger test and the
-/// scanner's anchored search both use it. One pass finds all three (a
-/// vectorised multi-pattern search where the processor has one), where a
-/// search per word would go over each paragraph three times. No two of
-/// the words can overlap, so its matches are each word's.
-pub(crate) fn head_words() -> &'static AhoCorasick {
-    static HEADS: OnceLock<AhoCorasick> = OnceLock::new();
-    HEADS.get_or_init(|| {
-        AhoCorasick::new(["esolution", "ecision", "ESOLUTION"]).expect("three short patterns")
-    })
+/// scanner's anchored search both use them.
+pub(crate) fn head_words() -> &'static [Finder<'static>; 3] {
+    static HEADS: OnceLock<[Finder<'static>; 3]> = OnceLock::new();
+    HEADS.get_or_init(|| ["esolution", "ecision", "ESOLUTION"].map(Finder::new))
 }
 
 fn has_head_word(text: &[u8]) -> bool {
-    head_words().is_match(text)
+    head_words().iter().any(|f| f.find(text).is_some())
 }
 
 #[cfg(test)]

@@ -116,8 +116,9 @@ fn anchor_starts(text: &str) -> Vec<usize> {
     let heads = crate::anchor::head_words();
     let bytes = text.as_bytes();
     let mut starts: Vec<usize> = heads
-        .find_iter(bytes)
-        .filter_map(|found| found.start().checked_sub(1))
+        .iter()
+        .flat_map(|finder| finder.find_iter(bytes))
+        .filter_map(|at| at.checked_sub(1))
         .collect();
     let by_length = series_by_length();
     for slash in memchr::memchr_iter(b'/', bytes) {
