@@ -5,8 +5,9 @@
 //! ([`line_feeds`]).
 //!
 //! A file is read whole into one buffer: valid UTF-8 (nearly every file)
-//! becomes the text without a copy; only a file in another encoding or
-//! with damaged bytes is held twice, as bytes and decoded.
+//! becomes the text without a copy, and so does damaged UTF-8 (repaired
+//! in the same buffer); only a file in another encoding is held twice,
+//! as bytes and decoded.
 
 use std::borrow::Cow;
 use std::io::Read;
