@@ -13,7 +13,9 @@
 //! - [`enrich`]: the graph filled from the registry;
 //! - [`view`]: the glue that turns part of a graph into a picture model;
 //! - [`pipeline`]: files to documents, a graph, a check and a picture, as
-//!   the command line does it.
+//!   the command line does it;
+//! - [`rows`]: the rows of query answers, as the command line's JSON and
+//!   the Python package give them.
 //!
 //! ```
 //! use resgraph::extract::{extract, Hint};
@@ -28,6 +30,7 @@
 
 pub mod enrich;
 pub mod pipeline;
+pub mod rows;
 pub mod view;
 
 pub use resgraph_core as primitives;

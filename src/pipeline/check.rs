@@ -63,6 +63,8 @@ pub fn documents_of(graph: &CitationGraph) -> Vec<Document> {
                 paragraph: o.paragraph,
                 start: 0,
                 end: 0,
+                start_char: 0,
+                end_char: 0,
                 text: edge.to().short(),
                 anchor_section: None,
                 anchor_paragraph: None,

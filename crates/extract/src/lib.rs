@@ -89,7 +89,7 @@ use resgraph_symbol::{Body, Organ, Symbol};
 
 pub use decode::{read_limited, InvalidUtf8, SourceEncoding, Text, TooLarge, MAX_TEXT_BYTES};
 pub use meta::symbol_from_file_name;
-pub use model::{Citation, Diagnostic, Document, Severity};
+pub use model::{Citation, Diagnostic, Document, Severity, SCHEMA_VERSION};
 pub use resgraph_core::{Date, DateParseError, HeadingRole, Relation, RelationClass, Section};
 pub use resgraph_symbol as symbol;
 pub use verdict::{Candidate, Explained, Reason, Verdict};
@@ -270,7 +270,10 @@ pub fn explain_text(text: &Text, hint: &Hint) -> Explained {
 /// assert_eq!((c.section.as_str(), c.paragraph), ("preamble", Some(1)));
 /// ```
 pub fn extract_html(html: &str, hint: &Hint) -> Document {
-    extract(&html::blank_markup(html), hint)
+    indexed(
+        html,
+        read(&decode::line_feeds(&html::blank_markup(html)), hint, None),
+    )
 }
 
 /// Whether bytes look like a binary file rather than text: a NUL byte in
@@ -283,19 +286,34 @@ pub fn is_binary(bytes: &[u8]) -> bool {
 ///
 /// See the [crate documentation](crate) for what is found and how.
 pub fn extract(source: &str, hint: &Hint) -> Document {
-    read(&decode::line_feeds(source), hint, None)
+    indexed(source, read(&decode::line_feeds(source), hint, None))
+}
+
+/// `doc` with its citations' character offsets counted in `source`, the
+/// text the caller gave (an HTML page, not its blanked copy, whose
+/// markup may have held characters of several bytes; line feeds are
+/// normalised one byte for one, so they move no offset).
+fn indexed(source: &str, mut doc: Document) -> Document {
+    model::index_chars(&mut doc.citations, source);
+    doc
 }
 
 /// Reads a text like [`extract`] and also judges every reference-shaped
 /// token in it (see [`Verdict`]): the tool for finding what extraction
 /// misses.
 pub fn explain(source: &str, hint: &Hint) -> Explained {
-    let source = &decode::line_feeds(source);
+    explain_indexed(source, source, hint)
+}
+
+/// [`explain`] of `read_from` (the text itself, or an HTML page's
+/// blanked copy), with character offsets counted in `original`.
+fn explain_indexed(read_from: &str, original: &str, hint: &Hint) -> Explained {
+    let source = &decode::line_feeds(read_from);
     let mut evidence = Evidence::default();
     let document = read(source, hint, Some(&mut evidence));
     let candidates = verdict::judge(source, &document, &evidence.excluded, &evidence.furniture);
     Explained {
-        document,
+        document: indexed(original, document),
         candidates,
     }
 }
@@ -308,7 +326,7 @@ pub fn explain_bytes(bytes: &[u8], hint: &Hint) -> Explained {
 /// [`explain`] for an HTML page, read as [`extract_html`] does.
 pub fn explain_html_bytes(bytes: &[u8], hint: &Hint) -> Explained {
     explain_decoded(bytes, hint, |html, hint| {
-        explain(&html::blank_markup(html), hint)
+        explain_indexed(&html::blank_markup(html), html, hint)
     })
 }
 

@@ -6,6 +6,13 @@ use resgraph_core::{Date, Relation, Section};
 use resgraph_symbol::Symbol;
 use serde::{Deserialize, Serialize};
 
+/// The version of the JSON contract (`docs/schema/`): written as
+/// `schema_version` in every JSON output of resgraph (extracted
+/// documents, query rows, the node-link export). It is raised when a
+/// field is removed or changes meaning; added fields do not raise it, so
+/// a script should ignore fields it does not know.
+pub const SCHEMA_VERSION: u32 = 1;
+
 /// One mention of another document.
 ///
 /// In JSON a `kind` field follows `target`: the target's kind tag
@@ -33,6 +40,14 @@ pub struct Citation {
     pub start: usize,
     /// Byte offset just past the mention's last byte in the source text.
     pub end: usize,
+    /// [`start`](Citation::start) counted in Unicode scalar values (what
+    /// Python's `str` indexes): `text[start_char:end_char]` in Python is
+    /// `source[start..end]` in Rust.
+    #[serde(default)]
+    pub start_char: usize,
+    /// [`end`](Citation::end) counted in Unicode scalar values.
+    #[serde(default)]
+    pub end_char: usize,
     /// The mention as read, with link wrappers and line breaks removed
     /// (`43/78 H`).
     pub text: String,
@@ -77,6 +92,8 @@ struct CitationJson<'a> {
     paragraph: Option<u32>,
     start: usize,
     end: usize,
+    start_char: usize,
+    end_char: usize,
     text: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
     anchor_section: Option<Section>,
@@ -97,6 +114,8 @@ impl Serialize for Citation {
             paragraph: self.paragraph,
             start: self.start,
             end: self.end,
+            start_char: self.start_char,
+            end_char: self.end_char,
             text: &self.text,
             anchor_section: self.anchor_section,
             anchor_paragraph: self.anchor_paragraph,
@@ -130,7 +149,10 @@ pub struct Diagnostic {
 }
 
 /// A document as read: what it says about itself and what it cites.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+///
+/// In JSON a `schema_version` field ([`SCHEMA_VERSION`]) comes first; it
+/// is written, never stored (and ignored when read back).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize)]
 pub struct Document {
     /// Where the text came from (a path), as the caller named it.
     pub source: String,
@@ -147,9 +169,71 @@ pub struct Document {
     pub title: Option<String>,
     /// Every citation, in the order of the text.
     pub citations: Vec<Citation>,
-    /// What extraction noticed along the way.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    /// What extraction noticed along the way (in JSON always present,
+    /// an empty list when nothing was noticed).
+    #[serde(default)]
     pub diagnostics: Vec<Diagnostic>,
+}
+
+/// The JSON form of a [`Document`]: the contract's version, then its
+/// fields in their order.
+#[derive(Serialize)]
+struct DocumentJson<'a> {
+    schema_version: u32,
+    source: &'a str,
+    symbol: &'a Option<Symbol>,
+    organ: &'a Option<String>,
+    session: Option<u16>,
+    date: Option<Date>,
+    title: &'a Option<String>,
+    citations: &'a [Citation],
+    diagnostics: &'a [Diagnostic],
+}
+
+impl Serialize for Document {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        DocumentJson {
+            schema_version: SCHEMA_VERSION,
+            source: &self.source,
+            symbol: &self.symbol,
+            organ: &self.organ,
+            session: self.session,
+            date: self.date,
+            title: &self.title,
+            citations: &self.citations,
+            diagnostics: &self.diagnostics,
+        }
+        .serialize(serializer)
+    }
+}
+
+/// Fills [`Citation::start_char`] and [`Citation::end_char`] from the
+/// byte offsets, for citations of `source` sorted by start (as
+/// extraction leaves them). Characters are counted once, forward,
+/// between successive starts, so the cost is one pass over the text up
+/// to the last citation plus each mention's own bytes, not a count from
+/// the beginning for every citation.
+pub(crate) fn index_chars(citations: &mut [Citation], source: &str) {
+    let (mut byte, mut chars) = (0, 0);
+    for c in citations {
+        // Starts are sorted; a start out of order (never made by
+        // extraction) is counted from the beginning rather than trusted.
+        if c.start < byte {
+            (byte, chars) = (0, 0);
+        }
+        chars += count_chars(source, byte, c.start);
+        byte = c.start;
+        c.start_char = chars;
+        c.end_char = chars + count_chars(source, c.start, c.end);
+    }
+}
+
+/// The characters of `source[from..to]`, or of as much of it as is a
+/// character-aligned slice (a span is always one; this never panics).
+fn count_chars(source: &str, from: usize, to: usize) -> usize {
+    source
+        .get(from..to.max(from))
+        .map_or(0, |slice| slice.chars().count())
 }
 
 impl Document {

@@ -75,6 +75,10 @@ pub(crate) fn place_mentions(
             paragraph: paragraph.number,
             start,
             end,
+            // Counted for the whole document once it is read
+            // (`model::index_chars`).
+            start_char: 0,
+            end_char: 0,
             text: text.text[mention.start..mention.end].to_string(),
             anchor_section: None,
             anchor_paragraph: None,

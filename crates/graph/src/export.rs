@@ -284,13 +284,16 @@ impl CitationGraph {
         w.flush()
     }
 
-    /// Writes the graph as JSON in the node-link form of d3 and networkx
-    /// (`networkx.node_link_graph(data, edges="links")`):
-    /// `{"directed": true, "multigraph": false, "graph": {}, "nodes":
-    /// [{"id": ...}], "links": [{"source": ..., "target": ...}]}`. Nodes
+    /// Writes the graph as JSON in the node-link form of networkx 3
+    /// (`networkx.node_link_graph(data)` with its default arguments):
+    /// `{"schema_version": 1, "directed": true, "multigraph": false,
+    /// "graph": {}, "nodes": [{"id": ...}], "edges": [{"source": ...,
+    /// "target": ...}]}` (`schema_version` is the JSON contract's,
+    /// [`resgraph_extract::SCHEMA_VERSION`]; networkx ignores it). Nodes
     /// carry `label`, `kind`, `organ`, `read` and, when known, `title`,
-    /// `date`, `source`; links carry `weight`, `relations`, `sections`
-    /// and the `occurrences`.
+    /// `date`, `source`; edges carry `weight`, `relations`, `sections`
+    /// and the `occurrences`. (networkx before 3.4 and d3 call the edges
+    /// `links`: `node_link_graph(data, link="edges")` there.)
     ///
     /// # Errors
     ///
@@ -307,11 +310,16 @@ impl CitationGraph {
     /// let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
     /// assert_eq!(v["directed"], true);
     /// assert_eq!(v["nodes"].as_array().unwrap().len(), 2);
-    /// assert_eq!(v["links"][0]["source"], "A/RES/76/19");
+    /// assert_eq!(v["edges"][0]["source"], "A/RES/76/19");
+    /// assert_eq!(v["schema_version"], resgraph_extract::SCHEMA_VERSION);
     /// ```
     pub fn write_json_node_link<W: Write>(&self, w: W) -> io::Result<()> {
         let mut w = BufWriter::new(w);
-        w.write_all(b"{\"directed\":true,\"multigraph\":false,\"graph\":{},\"nodes\":[")?;
+        write!(
+            w,
+            "{{\"schema_version\":{},\"directed\":true,\"multigraph\":false,\"graph\":{{}},\"nodes\":[",
+            resgraph_extract::SCHEMA_VERSION
+        )?;
         for (i, info) in self.nodes().enumerate() {
             if i > 0 {
                 w.write_all(b",\n")?;
@@ -330,7 +338,7 @@ impl CitationGraph {
             };
             serde_json::to_writer(&mut w, &node).map_err(json_err)?;
         }
-        w.write_all(b"],\"links\":[")?;
+        w.write_all(b"],\"edges\":[")?;
         for (i, e) in self.edges().enumerate() {
             if i > 0 {
                 w.write_all(b",\n")?;

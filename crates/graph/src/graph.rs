@@ -378,7 +378,7 @@ impl CitationGraph {
     ///     relation: "recalling".into(),
     ///     section: Section::Preamble,
     ///     paragraph: Some(paragraph),
-    ///     start: 0, end: 0, text: String::new(),
+    ///     start: 0, end: 0, start_char: 0, end_char: 0, text: String::new(),
     ///     anchor_section: None, anchor_paragraph: None, cited_title: None,
     /// };
     /// let doc = Document {
@@ -920,6 +920,8 @@ mod tests {
             paragraph: occ.paragraph,
             start: 0,
             end: 0,
+            start_char: 0,
+            end_char: 0,
             text: String::new(),
             anchor_section: None,
             anchor_paragraph: None,

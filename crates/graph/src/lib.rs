@@ -36,7 +36,7 @@
 //!     relation: relation.into(),
 //!     section,
 //!     paragraph: Some(paragraph),
-//!     start: 0, end: 0, text: String::new(),
+//!     start: 0, end: 0, start_char: 0, end_char: 0, text: String::new(),
 //!     anchor_section: None, anchor_paragraph: None, cited_title: None,
 //! };
 //! let draft = Document {

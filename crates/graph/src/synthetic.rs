@@ -172,6 +172,8 @@ impl Spec {
                         paragraph: occ.paragraph,
                         start: 0,
                         end: 0,
+                        start_char: 0,
+                        end_char: 0,
                         anchor_section: None,
                         anchor_paragraph: None,
                         cited_title: None,

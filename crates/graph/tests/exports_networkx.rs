@@ -82,7 +82,9 @@ e = g.edges["A/C.1/77/L.73", "A/RES/43/78 H"]
 assert e["weight"] == 1 and e["relations"] == "recalling", e
 with open(js) as f:
     data = json.load(f)
-h = nx.node_link_graph(data, edges="links")
+# The default arguments of networkx 3.4 and later: `edges`, not `links`.
+assert "edges" in data and "links" not in data and data["schema_version"] == 1
+h = nx.node_link_graph(data)
 assert h.is_directed() and not h.is_multigraph()
 assert (h.number_of_nodes(), h.number_of_edges()) == (n, m)
 assert h.edges["A/C.1/77/L.73", "A/RES/43/78 H"]["occurrences"][0]["cited_date"] == "1988-12-07"

@@ -310,7 +310,7 @@ proptest! {
         g.write_json_node_link(&mut json).unwrap();
         let v: serde_json::Value = serde_json::from_slice(&json).unwrap();
         prop_assert_eq!(v["nodes"].as_array().unwrap().len(), g.node_count());
-        prop_assert_eq!(v["links"].as_array().unwrap().len(), g.edge_count());
+        prop_assert_eq!(v["edges"].as_array().unwrap().len(), g.edge_count());
         let mut csv = Vec::new();
         g.write_csv_edges(&mut csv).unwrap();
         prop_assert_eq!(String::from_utf8(csv).unwrap().lines().count(), g.edge_count() + 1);

@@ -81,6 +81,8 @@ fn seed_document() -> Document {
                 paragraph: Some(f[3].parse().unwrap()),
                 start: 0,
                 end: 0,
+                start_char: 0,
+                end_char: 0,
                 anchor_section: (section == Section::Footnote).then_some(Section::Preamble),
                 anchor_paragraph: (section == Section::Footnote).then_some(10),
                 cited_title: None,

@@ -68,10 +68,10 @@ pub fn run(args: Args) -> Result<bool> {
     let json = matches!(format, QueryFormat::Json);
     emit(None, Reader::of(json), |w| {
         if json {
-            let rows = shown
-                .iter()
-                .map(|f| finding_row(f, resgraph_registry::Registry::bundled_ref()))
-                .collect::<serde_json::Result<Vec<_>>>()?;
+            let rows = resgraph::rows::check_rows(
+                shown.iter().copied(),
+                resgraph_registry::Registry::bundled_ref(),
+            );
             serde_json::to_writer_pretty(&mut *w, &rows)?;
             return writeln!(w);
         }
@@ -97,28 +97,4 @@ pub fn run(args: Args) -> Result<bool> {
         count(Level::Note)
     );
     Ok(report_errors(&errors) && !has_error)
-}
-
-/// A finding as a JSON row, with the cited document's label
-/// (`target_label`, [`resgraph_graph::Symbol::label`]) and, where the
-/// registry knows them, its adoption date and title (`target_date`,
-/// `target_title`), so that a reader sees what was cited.
-fn finding_row(
-    finding: &resgraph_registry::check::Finding,
-    registry: &resgraph_registry::Registry,
-) -> serde_json::Result<serde_json::Value> {
-    let mut row = serde_json::to_value(finding)?;
-    if let (Some(target), Some(fields)) = (&finding.target, row.as_object_mut()) {
-        let entry = registry.get(target);
-        fields.insert("target_label".into(), target.label().into());
-        fields.insert(
-            "target_date".into(),
-            entry.and_then(|e| e.adopted).map(|d| d.to_string()).into(),
-        );
-        fields.insert(
-            "target_title".into(),
-            entry.and_then(|e| e.title.clone()).into(),
-        );
-    }
-    Ok(row)
 }

@@ -22,6 +22,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{bail, Result};
 use clap::ValueEnum;
 use resgraph::pipeline::{Direction, ReadError};
+pub use resgraph::rows::Known;
 use resgraph_extract::Section;
 use resgraph_graph::{CitationGraph, Filter, Kind, Organ, QueryOptions, Symbol, Years};
 
@@ -273,22 +274,7 @@ pub fn print_ranked(
     json: bool,
 ) -> std::io::Result<()> {
     if json {
-        let items: Vec<serde_json::Value> = rows
-            .iter()
-            .map(|(s, d)| {
-                let known = Known::of(graph, s);
-                serde_json::json!({
-                    "symbol": s.to_string(),
-                    "label": s.label(),
-                    "distance": d,
-                    "kind": s.kind().as_str(),
-                    "date": known.date,
-                    "title": known.title,
-                    "read": known.read,
-                })
-            })
-            .collect();
-        serde_json::to_writer_pretty(&mut *out, &items)?;
+        serde_json::to_writer_pretty(&mut *out, &resgraph::rows::lineage_rows(graph, rows))?;
         return writeln!(out);
     }
     for (s, d) in rows {
@@ -298,45 +284,6 @@ pub fn print_ranked(
         writeln!(out, "{d:>3}  {:<26} {date:<10}  {read}  {title}", s.label())?;
     }
     Ok(())
-}
-
-/// What a row shows of a document: what the graph knows of its date and
-/// title (from its own text, from "entitled" in a citing text, or from
-/// the registry), and whether its text was read.
-pub struct Known {
-    /// The date, ISO.
-    pub date: Option<String>,
-    /// The title.
-    pub title: Option<String>,
-    /// Whether its text was read.
-    pub read: bool,
-}
-
-impl Known {
-    /// What `graph` knows of `symbol`.
-    pub fn of(graph: &CitationGraph, symbol: &Symbol) -> Known {
-        let info = graph.node(symbol);
-        Known {
-            date: info.and_then(|i| i.date).map(|d| d.to_string()),
-            title: info.and_then(|i| i.title.clone()),
-            read: info.is_some_and(|i| i.read),
-        }
-    }
-
-    /// The date for a table: `-` when unknown.
-    pub fn date_cell(&self) -> String {
-        self.date.clone().unwrap_or_else(|| "-".into())
-    }
-
-    /// The title for a table: its first 80 characters.
-    pub fn title_cell(&self) -> String {
-        self.title
-            .as_deref()
-            .unwrap_or_default()
-            .chars()
-            .take(80)
-            .collect()
-    }
 }
 
 /// Prints one line per failed file; returns whether all went well.

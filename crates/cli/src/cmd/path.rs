@@ -67,7 +67,8 @@ pub fn run(args: Args) -> Result<bool> {
             writeln!(w, "{}", names.join(" -> "))?;
             print_ranked(w, &graph, &steps, false)
         }
-        (None, true) => writeln!(w, "null"),
+        // No chain is no rows (and exit code 1).
+        (None, true) => writeln!(w, "[]"),
         (None, false) => match beyond {
             Some((depth, steps)) => writeln!(
                 w,

@@ -2,6 +2,7 @@
 
 use anyhow::Result;
 use clap::ValueEnum;
+use resgraph::rows::Ranking;
 
 use super::{FilterArgs, GraphArgs, Known, QueryFormat};
 use crate::output::{emit, Reader};
@@ -44,36 +45,21 @@ pub fn run(args: Args) -> Result<bool> {
         format,
     } = args;
     let (graph, all_read) = source.load()?;
-    let mut filter = filter.filter(&graph)?;
-    // Sections asked for by name are counted as asked, the heading too.
-    if !include_headings && filter.sections.is_none() {
-        filter = filter.without_headings();
-    }
-    let rows: Vec<(resgraph_graph::Symbol, f64)> = match by {
-        RankBy::Cited => graph
-            .most_cited_with(limit, None, &filter)
-            .into_iter()
-            .map(|(s, n)| (s, n as f64))
-            .collect(),
-        // Rank flows along the links the filter follows; every document
-        // takes part, the filter's documents are shown.
-        RankBy::Pagerank => graph
-            .pagerank_with(0.85, 50, &filter)
-            .into_iter()
-            .take(limit)
-            .collect(),
+    let ranking = match by {
+        RankBy::Cited => Ranking::Cited,
+        RankBy::Pagerank => Ranking::PageRank,
     };
+    let rows = resgraph::rows::top(
+        &graph,
+        ranking,
+        limit,
+        filter.filter(&graph)?,
+        include_headings,
+    );
     let json = matches!(format, QueryFormat::Json);
     emit(None, Reader::of(json), |w| {
         if json {
-            let items: Vec<serde_json::Value> = rows
-                .iter()
-                .map(|(s, v)| {
-                    let known = Known::of(&graph, s);
-                    serde_json::json!({"symbol": s.to_string(), "label": s.label(), "kind": s.kind().as_str(), "score": v, "date": known.date, "title": known.title})
-                })
-                .collect();
-            serde_json::to_writer_pretty(&mut *w, &items)?;
+            serde_json::to_writer_pretty(&mut *w, &resgraph::rows::ranked_rows(&graph, &rows))?;
             return writeln!(w);
         }
         for (s, v) in &rows {
