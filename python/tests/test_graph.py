@@ -1,0 +1,110 @@
+"""resgraph.Graph on the bundled lineage texts: the rows the command line
+gives, a file round trip, errors, networkx."""
+
+import pytest
+
+import resgraph
+from conftest import LINEAGE
+
+
+def test_ancestors_of_80_16_at_depth_1_are_the_command_lines(lineage_graph, cli):
+    rows = lineage_graph.ancestors("80/16", depth=1)
+    assert rows == cli("ancestors", "80/16", "--from", str(LINEAGE), "--depth", "1", "--format", "json", "-q")
+    assert len(rows) > 5
+    assert all(r["distance"] == 1 and r["schema_version"] == 1 for r in rows)
+
+
+def test_descendants_path_top_and_check_are_the_command_lines(lineage_graph, cli, tmp_path):
+    saved = tmp_path / "lineage.rgraph"
+    lineage_graph.save(str(saved))
+    g = ["--graph", str(saved), "--format", "json"]
+    assert lineage_graph.descendants("53/70") == cli("descendants", "53/70", *g)
+    assert lineage_graph.ancestors("80/16", relation="recalling") == cli(
+        "ancestors", "80/16", "--relation", "recalling", *g
+    )
+    assert lineage_graph.path("A/C.1/77/L.73", "53/70") == cli("path", "A/C.1/77/L.73", "53/70", *g)
+    assert lineage_graph.top(5) == cli("top", "--limit", "5", *g)
+    assert lineage_graph.top(3, by="pagerank") == cli("top", "--limit", "3", "--by", "pagerank", *g)
+    assert lineage_graph.check(all=True) == cli("check", "--all", "--graph", str(saved), "--format", "json")
+
+
+def test_a_saved_graph_loads_with_the_same_answers(lineage_graph, tmp_path):
+    path = tmp_path / "g.rgraph"
+    lineage_graph.save(str(path))
+    loaded = resgraph.Graph.load(str(path))
+    assert len(loaded) == len(lineage_graph) == 77
+    assert loaded.ancestors("80/16") == lineage_graph.ancestors("80/16")
+    assert "77 documents" in repr(loaded)
+
+
+def test_path_without_a_chain_is_empty(lineage_graph):
+    assert lineage_graph.path("53/70", "80/16") == []
+
+
+def test_an_unknown_symbol_raises_with_suggestions(lineage_graph):
+    with pytest.raises(resgraph.UnknownSymbolError, match="80/16") as raised:
+        lineage_graph.ancestors("80/61")
+    assert isinstance(raised.value, resgraph.ResgraphError)
+
+
+def test_unknown_words_raise_value_errors(lineage_graph):
+    with pytest.raises(ValueError, match="recalling"):
+        lineage_graph.ancestors("80/16", relation="recaling")
+    with pytest.raises(ValueError, match="preamble"):
+        lineage_graph.ancestors("80/16", section="preambule")
+    with pytest.raises(ValueError, match="pagerank"):
+        lineage_graph.top(by="fame")
+
+
+def test_files_that_cannot_be_read_raise_naming_them(tmp_path):
+    missing = tmp_path / "no such dir"
+    with pytest.raises(resgraph.ResgraphError, match="no such dir"):
+        resgraph.Graph.build([str(missing)])
+    # Not strict: what could be read is built.
+    g = resgraph.Graph.build([str(missing), str(LINEAGE)], strict=False)
+    assert len(g) == 77
+
+
+def test_a_graph_file_that_is_not_one_raises_naming_it(tmp_path):
+    bad = tmp_path / "bad.rgraph"
+    bad.write_bytes(b"not a graph")
+    with pytest.raises(resgraph.ResgraphError, match="bad.rgraph"):
+        resgraph.Graph.load(str(bad))
+    with pytest.raises(resgraph.ResgraphError, match="missing.rgraph"):
+        resgraph.Graph.load(str(tmp_path / "missing.rgraph"))
+
+
+def test_saving_where_nothing_can_be_written_raises(lineage_graph, tmp_path):
+    with pytest.raises(resgraph.ResgraphError, match="cannot write"):
+        lineage_graph.save(str(tmp_path / "no" / "dir" / "g.rgraph"))
+
+
+def test_extract_wants_a_string():
+    with pytest.raises(TypeError):
+        resgraph.extract(b"bytes are not text")
+
+
+def test_rows_match_the_schema(lineage_graph, validator):
+    check = validator("rows")
+    check.validate(lineage_graph.ancestors("80/16"))
+    check.validate(lineage_graph.descendants("53/70"))
+    check.validate(lineage_graph.path("A/C.1/77/L.73", "53/70"))
+    check.validate(lineage_graph.top(10))
+    check.validate(lineage_graph.top(10, by="pagerank"))
+    check.validate(lineage_graph.check(all=True))
+
+
+def test_to_networkx_round_trip(lineage_graph):
+    nx = pytest.importorskip("networkx")
+    g = lineage_graph.to_networkx()
+    assert isinstance(g, nx.DiGraph)
+    assert g.number_of_nodes() == len(lineage_graph)
+    data = lineage_graph.node_link()
+    assert g.number_of_edges() == len(data["edges"]) and "links" not in data
+    # Every ancestor is reachable in networkx too, and nothing else is.
+    assert {r["symbol"] for r in lineage_graph.ancestors("A/RES/80/16")} == nx.descendants(g, "A/RES/80/16")
+    edge = g.edges["A/C.1/77/L.73", "A/RES/53/70"]
+    assert edge["weight"] >= 1 and "recalling" in edge["relations"]
+    # And back: networkx writes what it read.
+    again = nx.node_link_graph(nx.node_link_data(g))
+    assert sorted(again.edges) == sorted(g.edges)
