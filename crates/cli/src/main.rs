@@ -16,14 +16,18 @@ mod terminal;
 
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{ColorChoice, CommandFactory, FromArgMatches, Parser, Subcommand};
 
 use terminal::say;
 
 /// Citation graph and cross-reference engine for United Nations documents.
 #[derive(Parser)]
-#[command(name = "resgraph", version, about)]
+#[command(name = "resgraph", version)]
 struct Cli {
+    /// Colour in messages and help: auto (on a terminal, unless NO_COLOR
+    /// is set), always, never.
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
+    color: ColorChoice,
     #[command(subcommand)]
     command: Command,
 }
@@ -58,13 +62,33 @@ enum Command {
     /// Extract the citations of texts (files, or directories of .txt,
     /// .md, .html files).
     Extract(cmd::extract::Args),
+    /// Write a completion script for a shell to standard output (e.g.
+    /// `resgraph completions bash > /etc/bash_completion.d/resgraph`).
+    Completions(cmd::completions::Args),
+    /// Write the manual page (roff) to standard output (`resgraph man >
+    /// resgraph.1; man ./resgraph.1`).
+    Man(cmd::completions::ManArgs),
+}
+
+/// The clap model of the whole command line, for completions and the
+/// manual page.
+pub fn command_line() -> clap::Command {
+    Cli::command()
 }
 
 /// Exit code 0 when all went well, 1 when some input failed (or `check`
 /// found an error, or `path` no chain) but the rest was done, 2 when the
 /// command could not go on.
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    // Help and argument errors are written while the arguments are
+    // parsed, so the colour choice is looked for first.
+    let color = terminal::color_choice_in(std::env::args_os());
+    let matches = Cli::command().color(color).get_matches();
+    let cli = match Cli::from_arg_matches(&matches) {
+        Ok(cli) => cli,
+        Err(err) => err.exit(),
+    };
+    terminal::use_color(cli.color);
     remove_temporaries_when_interrupted();
     let done = match cli.command {
         Command::Build(args) => cmd::build::run(args),
@@ -79,6 +103,8 @@ fn main() -> ExitCode {
         Command::Synth(args) => cmd::synth::run(args),
         Command::Render(args) => cmd::render::run(args),
         Command::Extract(args) => cmd::extract::run(args),
+        Command::Completions(args) => cmd::completions::run(args),
+        Command::Man(args) => cmd::completions::man(args),
     };
     match done {
         Ok(true) => ExitCode::SUCCESS,

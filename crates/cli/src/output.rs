@@ -12,6 +12,15 @@ pub fn destination(output: &Path) -> Option<&Path> {
     (output != Path::new("-")).then_some(output)
 }
 
+/// "wrote PATH", or for `-o -` "wrote to standard output" (never "wrote
+/// -"), for the message that follows a write.
+pub fn wrote(output: &Path) -> String {
+    match destination(output) {
+        Some(path) => format!("wrote {}", path.display()),
+        None => "wrote to standard output".to_string(),
+    }
+}
+
 /// Writes to a file atomically ([`resgraph_graph::write_atomically`]:
 /// devices and pipes are written in place), or to standard output (where
 /// a reader that stops reading is no error), also for `-o -`

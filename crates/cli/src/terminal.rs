@@ -108,10 +108,72 @@ impl<W: Write> Drop for Terminal<W> {
     }
 }
 
-/// `eprintln!` for messages to people: the message escaped ([`escape`]).
+/// Whether messages are coloured: decided once, from `--color` and the
+/// environment, before any message is written ([`use_color`]); set once
+/// and never changed, like the searchers built in `OnceLock`s.
+static COLOR: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+
+/// Decides once whether messages on standard error are coloured: `auto`
+/// colours on a terminal unless `NO_COLOR` is set (and not empty), as
+/// <https://no-color.org> asks.
+pub fn use_color(choice: clap::ColorChoice) {
+    use std::io::IsTerminal;
+    let on = match choice {
+        clap::ColorChoice::Always => true,
+        clap::ColorChoice::Never => false,
+        clap::ColorChoice::Auto => {
+            std::env::var_os("NO_COLOR").map_or(true, |v| v.is_empty())
+                && io::stderr().is_terminal()
+        }
+    };
+    let _ = COLOR.set(on);
+}
+
+/// The `--color` among the arguments (`--color WHEN` or
+/// `--color=WHEN`), for clap's own help and errors, which are written
+/// while the arguments are parsed; `auto` when absent or not a choice
+/// (the parser then says so).
+pub fn color_choice_in(args: impl IntoIterator<Item = std::ffi::OsString>) -> clap::ColorChoice {
+    let args: Vec<std::ffi::OsString> = args.into_iter().collect();
+    let mut choice = clap::ColorChoice::Auto;
+    for (i, arg) in args.iter().enumerate() {
+        let value = match arg.to_str() {
+            Some("--") => break,
+            Some("--color") => args.get(i + 1).and_then(|v| v.to_str()),
+            Some(other) => other.strip_prefix("--color="),
+            None => None,
+        };
+        if let Some(parsed) =
+            value.and_then(|v| <clap::ColorChoice as clap::ValueEnum>::from_str(v, true).ok())
+        {
+            choice = parsed;
+        }
+    }
+    choice
+}
+
+/// A message with its `error:`/`warning:` label in bold red or yellow
+/// when messages are coloured ([`use_color`]); unchanged otherwise.
+pub fn paint(message: &str) -> Cow<'_, str> {
+    if !COLOR.get().copied().unwrap_or(false) {
+        return Cow::Borrowed(message);
+    }
+    for (label, style) in [("error:", "1;31"), ("warning:", "1;33")] {
+        if let Some(at) = message.find(label) {
+            let (before, after) = message.split_at(at);
+            let rest = &after[label.len()..];
+            return Cow::Owned(format!("{before}\x1b[{style}m{label}\x1b[0m{rest}"));
+        }
+    }
+    Cow::Borrowed(message)
+}
+
+/// `eprintln!` for messages to people: the message escaped ([`escape`]),
+/// then its label coloured when colour is on ([`paint`]; the escapes
+/// added are ours, never a text's).
 macro_rules! say {
     ($($arg:tt)*) => {
-        eprintln!("{}", $crate::terminal::escape(&format!($($arg)*)))
+        eprintln!("{}", $crate::terminal::paint(&$crate::terminal::escape(&format!($($arg)*))))
     };
 }
 pub(crate) use say;
@@ -119,6 +181,27 @@ pub(crate) use say;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_color_choice_is_found_before_parsing() {
+        let args = |a: &[&str]| a.iter().map(std::ffi::OsString::from).collect::<Vec<_>>();
+        assert_eq!(
+            color_choice_in(args(&["resgraph", "top", "--color", "never"])),
+            clap::ColorChoice::Never
+        );
+        assert_eq!(
+            color_choice_in(args(&["resgraph", "--color=always", "top"])),
+            clap::ColorChoice::Always
+        );
+        assert_eq!(
+            color_choice_in(args(&["resgraph", "top"])),
+            clap::ColorChoice::Auto
+        );
+        assert_eq!(
+            color_choice_in(args(&["resgraph", "extract", "--", "--color=never"])),
+            clap::ColorChoice::Auto
+        );
+    }
 
     #[test]
     fn escapes_and_bidi_overrides_are_shown_not_sent() {

@@ -43,8 +43,8 @@ pub fn run(args: Args) -> Result<bool> {
     }
     let stats = graph.stats();
     say!(
-        "resgraph: wrote {}: {} documents ({} read), {} links, {} citations",
-        args.output.display(),
+        "resgraph: {}: {} documents ({} read), {} links, {} citations",
+        crate::output::wrote(&args.output),
         stats.nodes,
         stats.read,
         stats.edges,

@@ -6,6 +6,7 @@
 pub mod ancestors;
 pub mod build;
 pub mod check;
+pub mod completions;
 pub mod descendants;
 pub mod export;
 pub mod extract;

@@ -120,8 +120,8 @@ pub fn run(args: Args) -> Result<bool> {
         w.write_all(text.as_bytes())
     })?;
     say!(
-        "resgraph: wrote {} ({} documents, {} links)",
-        output.display(),
+        "resgraph: {} ({} documents, {} links)",
+        crate::output::wrote(output),
         picture.nodes.len(),
         picture.edges.len()
     );
