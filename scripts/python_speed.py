@@ -12,17 +12,23 @@ the best of N runs (default 5):
 
 1. the command line, one thread: `RAYON_NUM_THREADS=1 resgraph extract
    FILES... --format jsonl -q -o /dev/null` (reads, extracts, writes JSON);
-2. Python, one thread: for each file, `open(f).read()` then
-   `resgraph.extract(text, source=f)` (reads, extracts, returns a dict
-   through JSON);
+2. Python, one thread: for each file, `open(f, "rb").read()` then
+   `resgraph.extract(data, source=f)` (reads, decodes as the command line
+   does, extracts, returns a dict); and the same from `str`
+   (`open(f, encoding="utf-8").read()`: Python decodes, resgraph reads its
+   UTF-8);
 3. the same with two threads on each side (`RAYON_NUM_THREADS=2`;
    `concurrent.futures.ThreadPoolExecutor(2)`: extraction releases the GIL).
+
+One thread is also measured in CPU time (user + system, best of N): on a
+machine that other work shares, wall times wander far more than CPU time.
 """
 
 import argparse
 import concurrent.futures
 import glob
 import os
+import resource
 import subprocess
 import sys
 import time
@@ -42,7 +48,27 @@ def best_of(runs, work):
     return min(times)
 
 
+def children_cpu():
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def cpu_best_of(runs, work, clock):
+    """The least CPU time of `runs` runs, as `clock` counts it."""
+    times = []
+    for _ in range(runs):
+        start = clock()
+        work()
+        times.append(clock() - start)
+    return min(times)
+
+
 def extract_file(path):
+    with open(path, "rb") as f:
+        return resgraph.extract(f.read(), source=path)
+
+
+def extract_file_as_str(path):
     with open(path, encoding="utf-8", errors="replace") as f:
         return resgraph.extract(f.read(), source=path)
 
@@ -68,7 +94,15 @@ def main():
         cli = best_of(args.runs, lambda: subprocess.run(command, env=env, check=False,
                                                         stdout=subprocess.DEVNULL))
         if threads == 1:
+            cli_cpu = cpu_best_of(args.runs, lambda: subprocess.run(
+                command, env=env, check=False, stdout=subprocess.DEVNULL), children_cpu)
+            python_cpu = cpu_best_of(args.runs, lambda: [extract_file(f) for f in files],
+                                     time.process_time)
+            print(f"1 thread, CPU time: command line {cli_cpu:.2f} s, Python {python_cpu:.2f} s "
+                  f"({python_cpu / cli_cpu:.2f}x)")
             python = best_of(args.runs, lambda: [extract_file(f) for f in files])
+            from_str = best_of(args.runs, lambda: [extract_file_as_str(f) for f in files])
+            print(f"  Python from str: {from_str:.2f} s ({from_str / python:.2f}x from bytes)")
         else:
             def pooled():
                 with concurrent.futures.ThreadPoolExecutor(threads) as pool:

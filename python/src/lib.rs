@@ -1,22 +1,23 @@
 //! `resgraph._resgraph`: the Python face of resgraph.
 //!
 //! Every value handed to Python is the JSON contract (`docs/schema/`):
-//! documents and rows are serialised by the same code as the command
-//! line's JSON (`resgraph_extract::Document`'s `Serialize`,
-//! `resgraph::rows`) and read by Python's `json.loads`, so a dict here
-//! and a line of `resgraph extract --format jsonl` cannot differ. The
-//! GIL is released while texts are read, extracted and serialised, and
-//! while a graph is built, loaded or saved.
+//! documents and rows go through the same `Serialize` impls as the
+//! command line's JSON (`resgraph_extract::Document`'s, `resgraph::rows`),
+//! turned into dicts and lists by pythonize rather than printed and
+//! parsed again, so a dict here and a line of `resgraph extract --format
+//! jsonl` cannot differ (the tests compare them). The GIL is released
+//! while texts are extracted and while a graph is built, loaded or
+//! saved.
 
 #![forbid(unsafe_code)]
 
 use std::path::PathBuf;
 
 use pyo3::create_exception;
-use pyo3::exceptions::{PyException, PyValueError};
+use pyo3::exceptions::{PyException, PyTypeError, PyValueError};
 use pyo3::prelude::*;
-use pyo3::types::PyString;
-use resgraph::extract::{extract as extract_text, Hint};
+use pyo3::types::{PyBytes, PyString};
+use resgraph::extract::{extract as extract_text, extract_bytes, Hint};
 use resgraph::graph::{CitationGraph, Symbol};
 use resgraph::pipeline::{self, NoProgress};
 use resgraph::registry::Registry;
@@ -35,15 +36,11 @@ create_exception!(
     "A symbol that is not in the graph; the message suggests the nearest ones."
 );
 
-/// Python's `json.loads` of what `serialise` writes.
-fn to_python(py: Python<'_>, json: String) -> PyResult<PyObject> {
-    let loads = py.import("json")?.getattr("loads")?;
-    Ok(loads.call1((json,))?.unbind())
-}
-
-/// A serialisation error (never expected: every value is plain data).
-fn json_error(err: serde_json::Error) -> PyErr {
-    ResgraphError::new_err(format!("cannot write JSON: {err}"))
+/// The Python value of what the JSON contract writes as `value`.
+fn to_python<T: serde::Serialize + ?Sized>(py: Python<'_>, value: &T) -> PyResult<PyObject> {
+    pythonize::pythonize(py, value)
+        .map(|object| object.unbind())
+        .map_err(|e| ResgraphError::new_err(format!("cannot convert to Python: {e}")))
 }
 
 /// extract(text, source=None)
@@ -56,17 +53,31 @@ fn json_error(err: serde_json::Error) -> PyErr {
 /// the UTF-8 text) and character offsets (`start_char`, `end_char`), so
 /// `text[c["start_char"]:c["end_char"]]` is the mention.
 ///
-/// `source` names where the text came from (a path); a file name that
-/// spells a symbol (`A_RES_76_19.txt`) gives the document's symbol when
-/// the text states none. Extraction never fails: what could not be read
-/// is in `diagnostics`.
+/// `text` is a `str`, or `bytes` as read from a file (`open(f,
+/// "rb").read()`), decoded as `resgraph extract` decodes files: UTF-8,
+/// UTF-16 by its byte order mark, other encodings guessed, with a
+/// diagnostic; offsets then refer to the decoded text. `source` names
+/// where the text came from (a path); a file name that spells a symbol
+/// (`A_RES_76_19.txt`) gives the document's symbol when the text states
+/// none. Extraction never fails: what could not be read is in
+/// `diagnostics`.
 #[pyfunction]
 #[pyo3(signature = (text, source=None))]
-fn extract(py: Python<'_>, text: &Bound<'_, PyString>, source: Option<&str>) -> PyResult<PyObject> {
-    let text = text.to_str()?;
+fn extract(py: Python<'_>, text: &Bound<'_, PyAny>, source: Option<&str>) -> PyResult<PyObject> {
     let hint = source.map(Hint::from_path).unwrap_or_default();
-    let json = py.allow_threads(|| serde_json::to_string(&extract_text(text, &hint)));
-    to_python(py, json.map_err(json_error)?)
+    let document = if let Ok(bytes) = text.downcast::<PyBytes>() {
+        let bytes = bytes.as_bytes();
+        py.allow_threads(|| extract_bytes(bytes, &hint))
+    } else if let Ok(string) = text.downcast::<PyString>() {
+        let text = string.to_str()?;
+        py.allow_threads(|| extract_text(text, &hint))
+    } else {
+        return Err(PyTypeError::new_err(format!(
+            "extract() wants str or bytes, not {}",
+            text.get_type().name()?
+        )));
+    };
+    to_python(py, &document)
 }
 
 /// Relation or section filters as Python gives them: one word or a list.
@@ -131,8 +142,7 @@ impl Graph {
         let focus = self.symbol(symbol)?;
         let opts = self.options(depth, relation, section)?;
         let found = walk(&self.graph, &focus, &opts);
-        let json = serde_json::to_string(&rows::lineage_rows(&self.graph, &found));
-        to_python(py, json.map_err(json_error)?)
+        to_python(py, &rows::lineage_rows(&self.graph, &found))
     }
 }
 
@@ -150,16 +160,13 @@ impl Graph {
     #[staticmethod]
     #[pyo3(signature = (paths, strict=true))]
     fn build(py: Python<'_>, paths: Vec<PathBuf>, strict: bool) -> PyResult<Graph> {
-        let built = py.allow_threads(|| {
-            pipeline::build_graph(&paths, &NoProgress, Registry::bundled_ref())
-        });
+        let built = py
+            .allow_threads(|| pipeline::build_graph(&paths, &NoProgress, Registry::bundled_ref()));
         if strict && !built.errors.is_empty() {
             let messages: Vec<String> = built.errors.iter().map(|e| e.to_string()).collect();
             return Err(ResgraphError::new_err(messages.join("\n")));
         }
-        Ok(Graph {
-            graph: built.graph,
-        })
+        Ok(Graph { graph: built.graph })
     }
 
     /// Graph.load(path)
@@ -206,7 +213,14 @@ impl Graph {
         relation: Option<Words>,
         section: Option<Words>,
     ) -> PyResult<PyObject> {
-        self.lineage(py, CitationGraph::ancestors, symbol, depth, relation, section)
+        self.lineage(
+            py,
+            CitationGraph::ancestors,
+            symbol,
+            depth,
+            relation,
+            section,
+        )
     }
 
     /// descendants(symbol, depth=None, relation=None, section=None)
@@ -223,7 +237,14 @@ impl Graph {
         relation: Option<Words>,
         section: Option<Words>,
     ) -> PyResult<PyObject> {
-        self.lineage(py, CitationGraph::descendants, symbol, depth, relation, section)
+        self.lineage(
+            py,
+            CitationGraph::descendants,
+            symbol,
+            depth,
+            relation,
+            section,
+        )
     }
 
     /// path(a, b, depth=None, relation=None, section=None)
@@ -244,9 +265,11 @@ impl Graph {
     ) -> PyResult<PyObject> {
         let (from, to) = (self.symbol(a)?, self.symbol(b)?);
         let opts = self.options(depth, relation, section)?;
-        let chain = self.graph.shortest_path(&from, &to, &opts).unwrap_or_default();
-        let json = serde_json::to_string(&rows::path_rows(&self.graph, &chain));
-        to_python(py, json.map_err(json_error)?)
+        let chain = self
+            .graph
+            .shortest_path(&from, &to, &opts)
+            .unwrap_or_default();
+        to_python(py, &rows::path_rows(&self.graph, &chain))
     }
 
     /// top(n=20, by="cited")
@@ -261,8 +284,7 @@ impl Graph {
             .parse()
             .map_err(|e: rows::UnknownRanking| PyValueError::new_err(e.to_string()))?;
         let ranked = rows::top(&self.graph, ranking, n);
-        let json = serde_json::to_string(&rows::ranked_rows(&self.graph, &ranked));
-        to_python(py, json.map_err(json_error)?)
+        to_python(py, &rows::ranked_rows(&self.graph, &ranked))
     }
 
     /// check(all=False)
@@ -281,8 +303,7 @@ impl Graph {
         let shown = findings
             .iter()
             .filter(|f| all || f.level == resgraph::registry::check::Level::Error);
-        let json = serde_json::to_string(&rows::check_rows(shown));
-        to_python(py, json.map_err(json_error)?)
+        to_python(py, &rows::check_rows(shown))
     }
 
     /// node_link()
@@ -296,9 +317,9 @@ impl Graph {
         self.graph
             .write_json_node_link(&mut bytes)
             .map_err(|e| ResgraphError::new_err(e.to_string()))?;
-        let json = String::from_utf8(bytes)
+        let data: serde_json::Value = serde_json::from_slice(&bytes)
             .map_err(|e| ResgraphError::new_err(format!("node-link JSON: {e}")))?;
-        to_python(py, json)
+        to_python(py, &data)
     }
 
     /// to_networkx()
@@ -337,7 +358,10 @@ fn _resgraph(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(extract, m)?)?;
     m.add_class::<Graph>()?;
     m.add("ResgraphError", m.py().get_type::<ResgraphError>())?;
-    m.add("UnknownSymbolError", m.py().get_type::<UnknownSymbolError>())?;
+    m.add(
+        "UnknownSymbolError",
+        m.py().get_type::<UnknownSymbolError>(),
+    )?;
     m.add("SCHEMA_VERSION", resgraph::rows::SCHEMA_VERSION)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())

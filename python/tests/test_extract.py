@@ -85,3 +85,15 @@ def test_documents_match_the_schema(validator):
     check.validate(resgraph.extract(SEED.read_text(encoding="utf-8")))
     for path in sorted(LINEAGE.glob("*.txt")):
         check.validate(resgraph.extract(path.read_text(encoding="utf-8"), source=path.name))
+
+
+def test_bytes_are_decoded_as_the_command_line_decodes_files():
+    raw = SEED.read_bytes()
+    assert resgraph.extract(raw, source="A_C.1_77_L.73.txt") == resgraph.extract(
+        raw.decode("utf-8"), source="A_C.1_77_L.73.txt"
+    )
+    # Not UTF-8: decoded with a note, offsets into the decoded text.
+    latin = "The General Assembly,\n\nRecalling its resolution 76/19 (Côte d'Ivoire) of 6 December 2021,\n"
+    doc = resgraph.extract(latin.encode("windows-1252"))
+    assert doc["citations"][0]["target"] == "A/RES/76/19"
+    assert "windows-1252" in doc["diagnostics"][0]["message"]

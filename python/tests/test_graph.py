@@ -79,9 +79,9 @@ def test_saving_where_nothing_can_be_written_raises(lineage_graph, tmp_path):
         lineage_graph.save(str(tmp_path / "no" / "dir" / "g.rgraph"))
 
 
-def test_extract_wants_a_string():
-    with pytest.raises(TypeError):
-        resgraph.extract(b"bytes are not text")
+def test_extract_wants_a_string_or_bytes():
+    with pytest.raises(TypeError, match="str or bytes"):
+        resgraph.extract(42)
 
 
 def test_rows_match_the_schema(lineage_graph, validator):

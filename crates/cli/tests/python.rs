@@ -81,7 +81,9 @@ fn the_python_package_installs_and_its_tests_pass() {
     // downloaded again on each run; its build hook runs `maturin` by name,
     // so the venv's bin goes first on PATH, as activating it would do.
     let mut path = vec![venv.join("bin")];
-    path.extend(std::env::split_paths(&std::env::var_os("PATH").unwrap_or_default()));
+    path.extend(std::env::split_paths(
+        &std::env::var_os("PATH").unwrap_or_default(),
+    ));
     run(
         "pip install ./python",
         Command::new(&python)
