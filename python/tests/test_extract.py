@@ -97,3 +97,13 @@ def test_bytes_are_decoded_as_the_command_line_decodes_files():
     doc = resgraph.extract(latin.encode("windows-1252"))
     assert doc["citations"][0]["target"] == "A/RES/76/19"
     assert "windows-1252" in doc["diagnostics"][0]["message"]
+
+
+def test_the_two_schemas_name_the_same_kinds_and_sections():
+    """rows.schema.json repeats two enums of document.schema.json (each
+    file stands alone, with no reference to resolve): they must agree."""
+    schemas = ROOT / "docs" / "schema"
+    document = json.loads((schemas / "document.schema.json").read_text())
+    rows = json.loads((schemas / "rows.schema.json").read_text())
+    for name in ("kind", "section"):
+        assert rows["$defs"][name]["enum"] == document["$defs"][name]["enum"], name
