@@ -18,7 +18,7 @@ use pyo3::exceptions::{PyException, PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyString};
 use resgraph::extract::{extract as extract_text, extract_bytes, Hint};
-use resgraph::graph::{CitationGraph, Symbol};
+use resgraph::graph::{CitationGraph, Filter, Symbol};
 use resgraph::pipeline::{self, NoProgress};
 use resgraph::registry::Registry;
 use resgraph::rows::{self, Ranking};
@@ -283,7 +283,8 @@ impl Graph {
         let ranking: Ranking = by
             .parse()
             .map_err(|e: rows::UnknownRanking| PyValueError::new_err(e.to_string()))?;
-        let ranked = rows::top(&self.graph, ranking, n);
+        // As `resgraph top` without filters: heading citations left out.
+        let ranked = rows::top(&self.graph, ranking, n, Filter::default(), false);
         to_python(py, &rows::ranked_rows(&self.graph, &ranked))
     }
 
@@ -303,7 +304,7 @@ impl Graph {
         let shown = findings
             .iter()
             .filter(|f| all || f.level == resgraph::registry::check::Level::Error);
-        to_python(py, &rows::check_rows(shown))
+        to_python(py, &rows::check_rows(shown, Registry::bundled_ref()))
     }
 
     /// node_link()
