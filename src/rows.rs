@@ -283,10 +283,35 @@ pub enum QueryError {
     Section(#[from] UnknownSection),
 }
 
-/// Query options from a depth and filters as typed: relations (a class
-/// such as `recalling`, matching every verb of it, or a verb as written;
-/// a word that matches nothing is an error with the nearest words, since
-/// it is a typo, not an empty answer) and sections.
+/// The filter of links with these relations and sections: a relation is
+/// a class word such as `recalling` (matching every verb of it) or a verb
+/// as written, and a word that matches nothing in `graph` is an error
+/// with the nearest words, since it is a typo, not an empty answer.
+///
+/// # Errors
+///
+/// [`UnknownRelation`] for such a word.
+pub fn link_filter(
+    graph: &CitationGraph,
+    relations: &[String],
+    sections: impl IntoIterator<Item = Section>,
+) -> Result<Filter, UnknownRelation> {
+    let mut filter = Filter::default();
+    if !relations.is_empty() {
+        for relation in relations {
+            graph.check_relation(relation)?;
+        }
+        filter = filter.with_relations(relations.iter().map(|r| r.to_lowercase()));
+    }
+    let sections: Vec<Section> = sections.into_iter().collect();
+    if !sections.is_empty() {
+        filter = filter.with_sections(sections);
+    }
+    Ok(filter)
+}
+
+/// Query options from a depth and filters as typed: relations as
+/// [`link_filter`] reads them, sections by name.
 ///
 /// # Errors
 ///
@@ -297,26 +322,13 @@ pub fn query_options(
     relations: &[String],
     sections: &[String],
 ) -> Result<QueryOptions, QueryError> {
-    let mut opts = QueryOptions::new();
-    if let Some(d) = depth {
-        opts = opts.depth(d);
-    }
-    let mut filter = Filter::default();
-    if !relations.is_empty() {
-        for relation in relations {
-            graph.check_relation(relation)?;
-        }
-        filter = filter.with_relations(relations.iter().map(|r| r.to_lowercase()));
-    }
-    if !sections.is_empty() {
-        let parsed = sections
-            .iter()
-            .map(|s| s.parse::<Section>())
-            .collect::<Result<Vec<_>, _>>()?;
-        filter = filter.with_sections(parsed);
-    }
-    if !filter.is_empty() {
-        opts = opts.filter(filter);
-    }
-    Ok(opts)
+    let sections = sections
+        .iter()
+        .map(|s| s.parse::<Section>())
+        .collect::<Result<Vec<_>, _>>()?;
+    let opts = QueryOptions::new().filter(link_filter(graph, relations, sections)?);
+    Ok(match depth {
+        Some(d) => opts.depth(d),
+        None => opts,
+    })
 }

@@ -148,18 +148,11 @@ impl LinkArgs {
     /// The filter of links these arguments ask for; a relation word that
     /// matches nothing in `graph` is an error.
     pub fn filter(&self, graph: &CitationGraph) -> Result<Filter> {
-        let mut filter = Filter::default();
-        if !self.relations.is_empty() {
-            // A word that matches nothing is a typo, not an empty answer.
-            for relation in &self.relations {
-                graph.check_relation(relation)?;
-            }
-            filter = filter.with_relations(self.relations.iter().map(|r| r.to_lowercase()));
-        }
-        if !self.sections.is_empty() {
-            filter = filter.with_sections(self.sections.iter().copied());
-        }
-        Ok(filter)
+        Ok(resgraph::rows::link_filter(
+            graph,
+            &self.relations,
+            self.sections.iter().copied(),
+        )?)
     }
 }
 
