@@ -173,7 +173,7 @@ fn a_relation_class_filters_an_export() {
         "recalling",
     ]);
     let graph = json(&out);
-    let links = graph["links"].as_array().expect("links");
+    let links = graph["edges"].as_array().expect("edges");
     assert!(!links.is_empty());
     for link in links {
         for occurrence in link["occurrences"].as_array().expect("occurrences") {
@@ -294,7 +294,7 @@ fn export_writes_just_a_lineage() {
         .map(|n| field(n, "id").to_owned())
         .collect();
     assert_eq!(nodes, expected);
-    for link in graph["links"].as_array().expect("links") {
+    for link in graph["edges"].as_array().expect("edges") {
         assert!(nodes.contains(field(link, "source")) && nodes.contains(field(link, "target")));
     }
     // The documents of a kind, from the whole graph.
