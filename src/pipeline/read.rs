@@ -3,7 +3,8 @@
 
 use std::path::{Path, PathBuf};
 
-use resgraph_extract::{is_binary, Explained, Hint};
+pub use resgraph_extract::Verdicts;
+use resgraph_extract::{akn, is_binary, Explained, Hint};
 
 /// How a file is read, chosen by its extension.
 ///
@@ -15,6 +16,7 @@ use resgraph_extract::{is_binary, Explained, Hint};
 /// assert_eq!(Format::of(Path::new("notes.rst")), Format::Text);
 /// assert_eq!(Format::of_walked(Path::new("notes.rst")), None);
 /// assert_eq!(Format::of_walked(Path::new("A_RES_76_19.pdf")), Some(Format::Pdf));
+/// assert_eq!(Format::of_walked(Path::new("S_RES_2334_2016.xml")), Some(Format::Akn));
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
@@ -25,17 +27,22 @@ pub enum Format {
     Html,
     /// A PDF, whose text layer poppler's `pdftotext` gives.
     Pdf,
+    /// The UN's Akoma Ntoso XML (AKN4UN), read by its elements
+    /// ([`resgraph_extract::akn`]). A file of another extension is read
+    /// so too when its first bytes are Akoma Ntoso ([`akn::sniff`]).
+    Akn,
 }
 
 /// The extensions a directory walk takes, and how each is read. The one
 /// list: the walk's selection and the reader's choice both come from it.
-const EXTENSIONS: [(&str, Format); 6] = [
+const EXTENSIONS: [(&str, Format); 7] = [
     ("txt", Format::Text),
     ("md", Format::Text),
     ("text", Format::Text),
     ("html", Format::Html),
     ("htm", Format::Html),
     ("pdf", Format::Pdf),
+    ("xml", Format::Akn),
 ];
 
 impl Format {
@@ -48,7 +55,8 @@ impl Format {
 
     /// How a file found in a directory walk is read, or `None` when its
     /// extension is not one of texts (`txt`, `md`, `text`), HTML (`html`,
-    /// `htm`) or PDF (`pdf`), and the walk leaves it.
+    /// `htm`), PDF (`pdf`) or Akoma Ntoso XML (`xml`), and the walk
+    /// leaves it.
     pub fn of_walked(path: &Path) -> Option<Format> {
         let extension = path.extension()?.to_str()?.to_ascii_lowercase();
         EXTENSIONS
@@ -56,18 +64,6 @@ impl Format {
             .find(|(known, _)| *known == extension)
             .map(|(_, format)| *format)
     }
-}
-
-/// Whether reading judges every reference-shaped token (the verdicts of
-/// [`resgraph_extract::explain`]) or only extracts the citations, which is
-/// cheaper.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Verdicts {
-    /// Citations only: [`Explained::candidates`] stays empty.
-    #[default]
-    Skip,
-    /// Citations and a verdict for every reference-shaped token.
-    Judge,
 }
 
 /// A file or directory that could not be read, with the reason.
@@ -118,6 +114,10 @@ pub enum ReadErrorKind {
     /// `pdftotext` ran and failed; what it said on standard error.
     #[error("pdftotext failed: {0}")]
     PdfToolFailed(String),
+    /// An XML file that is not well-formed or not Akoma Ntoso; the
+    /// message says where (line and column).
+    #[error("{0}")]
+    Akn(#[source] akn::AknError),
 }
 
 /// Reads the file at `path` as its [`Format`] says and extracts its
@@ -149,16 +149,13 @@ pub fn read_file(path: &Path, verdicts: Verdicts) -> Result<Explained, ReadError
     };
     let explain = verdicts == Verdicts::Judge;
     let format = Format::of(path);
+    if format == Format::Akn {
+        let bytes = read_whole(path).map_err(|err| fail(ReadErrorKind::CannotRead(err)))?;
+        return akn_read(&bytes, &hint, verdicts).map_err(fail);
+    }
     if format != Format::Text {
         let bytes = match format {
-            Format::Html => std::fs::File::open(path)
-                .and_then(|file| {
-                    let size = file
-                        .metadata()
-                        .map_or(0, |m| usize::try_from(m.len()).unwrap_or(0));
-                    resgraph_extract::read_limited(Vec::new(), file, size)
-                })
-                .map_err(|err| fail(ReadErrorKind::CannotRead(err)))?,
+            Format::Html => read_whole(path).map_err(|err| fail(ReadErrorKind::CannotRead(err)))?,
             _ => pdf_text(path)?,
         };
         if is_binary(&bytes) {
@@ -184,11 +181,34 @@ pub fn read_file(path: &Path, verdicts: Verdicts) -> Result<Explained, ReadError
     if text.binary {
         return Err(fail(ReadErrorKind::Binary));
     }
+    // Akoma Ntoso under another name (or none) is read by its elements.
+    if akn::sniff(text.text.as_bytes()) {
+        return akn_read(text.text.as_bytes(), &hint, verdicts).map_err(fail);
+    }
     Ok(if explain {
         resgraph_extract::explain_text(&text, &hint)
     } else {
         without_verdicts(resgraph_extract::extract_text(&text, &hint))
     })
+}
+
+/// The bytes of a file, at most `resgraph_extract::MAX_TEXT_BYTES`.
+fn read_whole(path: &Path) -> std::io::Result<Vec<u8>> {
+    let file = std::fs::File::open(path)?;
+    let size = file
+        .metadata()
+        .map_or(0, |m| usize::try_from(m.len()).unwrap_or(0));
+    resgraph_extract::read_limited(Vec::new(), file, size)
+}
+
+/// An Akoma Ntoso file read by its elements; what makes it unreadable,
+/// as the kind of a [`ReadError`].
+fn akn_read(bytes: &[u8], hint: &Hint, verdicts: Verdicts) -> Result<Explained, ReadErrorKind> {
+    match akn::read_bytes(bytes, hint, verdicts) {
+        Ok(read) => Ok(read.explained),
+        Err(akn::AknError::Binary) => Err(ReadErrorKind::Binary),
+        Err(err) => Err(ReadErrorKind::Akn(err)),
+    }
 }
 
 /// The text of a PDF through poppler's `pdftotext`, when it is installed.

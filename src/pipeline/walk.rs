@@ -41,7 +41,7 @@ pub fn input_path(path: &Path) -> &Path {
 /// ([`input_path`]).
 ///
 /// Under a directory, a file is taken when its extension says it is text,
-/// markdown, HTML or PDF ([`Format::of_walked`]). Each directory's entries
+/// markdown, HTML, PDF or Akoma Ntoso XML ([`Format::of_walked`]). Each directory's entries
 /// are taken in the order of their names (a subdirectory's files where the
 /// subdirectory's name stands), so the order does not depend on the file
 /// system. Symlinked directories are not followed, so a link loop cannot

@@ -1066,7 +1066,7 @@ fn strip_footnote_number(text: Mapped) -> Mapped {
     text
 }
 
-fn heading_role(text: &str, numbered_title: bool) -> HeadingRole {
+pub(crate) fn heading_role(text: &str, numbered_title: bool) -> HeadingRole {
     // ECOSOC prints "[on the recommendation of the Commission ... (E/2022/44)]"
     // and "[on a proposal considered in plenary meeting (E/2021/L.27)]".
     if text.contains("on the report of") || text.starts_with("[on the recommendation of") {

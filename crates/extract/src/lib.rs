@@ -69,6 +69,7 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+pub mod akn;
 mod anchor;
 mod dates;
 mod decode;
@@ -96,6 +97,17 @@ pub use verdict::{Candidate, Explained, Reason, Verdict};
 
 use layout::{layout, Furniture};
 use scan::{scan, ScanState};
+
+/// Whether reading judges every reference-shaped token (the verdicts of
+/// [`explain`]) or only extracts the citations, which is cheaper.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Verdicts {
+    /// Citations only: [`Explained::candidates`] stays empty.
+    #[default]
+    Skip,
+    /// Citations and a verdict for every reference-shaped token.
+    Judge,
+}
 
 /// What the caller knows about a text before reading it.
 #[derive(Debug, Clone, Default)]
@@ -361,6 +373,18 @@ struct Evidence {
     furniture: Vec<(usize, usize)>,
 }
 
+/// The body whose resolutions a text's bare numbers are, from the name
+/// of its organ (the General Assembly when none is known).
+fn own_body(organ_name: Option<&str>) -> Body {
+    match organ_name {
+        Some("Security Council") => Body::SecurityCouncil,
+        Some("Economic and Social Council") => Body::EconomicAndSocialCouncil,
+        Some("Human Rights Council") => Body::HumanRightsCouncil,
+        Some("Commission on Human Rights") => Body::CommissionOnHumanRights,
+        _ => Body::GeneralAssembly,
+    }
+}
+
 fn read(source: &str, hint: &Hint, mut evidence: Option<&mut Evidence>) -> Document {
     let stated = meta::own_symbol_from_lines(source);
     let mut furniture = Furniture {
@@ -388,13 +412,7 @@ fn read(source: &str, hint: &Hint, mut evidence: Option<&mut Evidence>) -> Docum
                 .filter(|o| *o != Organ::Other)
                 .map(|o| o.name().to_string())
         });
-    let own_body = match organ_name.as_deref() {
-        Some("Security Council") => Body::SecurityCouncil,
-        Some("Economic and Social Council") => Body::EconomicAndSocialCouncil,
-        Some("Human Rights Council") => Body::HumanRightsCouncil,
-        Some("Commission on Human Rights") => Body::CommissionOnHumanRights,
-        _ => Body::GeneralAssembly,
-    };
+    let own_body = own_body(organ_name.as_deref());
     let mut state = ScanState {
         own_body,
         sc_years: HashMap::new(),

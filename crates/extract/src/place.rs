@@ -26,18 +26,56 @@ pub(crate) fn place_mentions(
     text: &Mapped,
     mentions: Vec<Mention>,
     anchors: &mut FootnoteAnchors,
-    mut excluded: Option<&mut Vec<verdict::Excluded>>,
+    excluded: Option<&mut Vec<verdict::Excluded>>,
 ) {
     let paragraph = &layout.paragraphs[index];
-    let own = doc.symbol.as_ref();
     let relation = layout.relation(index);
-    // A title follows a mention only where "entitled" comes after it.
-    let last_entitled = entitled_finder().find_iter(text.text.as_bytes()).last();
     let anchor = if paragraph.section == Section::Footnote {
         anchors.anchor(layout, index)
     } else {
         None
     };
+    let place = Place {
+        section: paragraph.section,
+        number: paragraph.number,
+        line: paragraph.line,
+        running: paragraph.running,
+        relation,
+        anchor,
+    };
+    place_at(doc, &place, text, mentions, excluded);
+}
+
+/// Where a paragraph stands, as placing needs it: from a text's
+/// [`Layout`], or from the elements of an XML document (`akn`).
+pub(crate) struct Place {
+    pub section: Section,
+    pub number: Option<u32>,
+    /// 1-based source line of the paragraph's start, for notes.
+    pub line: usize,
+    /// A GA decision's running sentence: relations per clause.
+    pub running: bool,
+    pub relation: Relation,
+    /// For a footnote, the section and number of the paragraph that
+    /// carries its mark.
+    pub anchor: Option<(Section, Option<u32>)>,
+}
+
+/// Adds to `doc` the citations of a paragraph standing at `place`, whose
+/// cleaned text is `text` and whose scan found `mentions`: the one rule
+/// for placing, whatever the paragraph was read from.
+pub(crate) fn place_at(
+    doc: &mut Document,
+    paragraph: &Place,
+    text: &Mapped,
+    mentions: Vec<Mention>,
+    mut excluded: Option<&mut Vec<verdict::Excluded>>,
+) {
+    let own = doc.symbol.as_ref();
+    let relation = &paragraph.relation;
+    let anchor = paragraph.anchor;
+    // A title follows a mention only where "entitled" comes after it.
+    let last_entitled = entitled_finder().find_iter(text.text.as_bytes()).last();
     let mut running: Option<relation::RunningText> = None;
     for mention in mentions {
         if Some(&mention.symbol) == own {
