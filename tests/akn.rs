@@ -389,3 +389,50 @@ fn hyperlinks_of_the_shared_xml_by_kind() {
     assert!(wrong >= 68, "only {wrong} links naming another document");
     assert!(kinds.get(&akn::LinkKind::Agrees).copied().unwrap_or(0) > 10 * wrong);
 }
+
+/// `build` over everything in `../shared/data` (the four XML folders and
+/// the text folders) gives one graph: every XML document is a node that
+/// was read, with the date and title its metadata states, and the XML
+/// resolutions and the texts that cite them meet in it.
+#[test]
+fn one_graph_from_the_xml_and_the_text_folders() {
+    let Some(shared) = shared() else { return };
+    let built = resgraph::pipeline::build_graph(
+        std::slice::from_ref(&shared),
+        &resgraph::pipeline::NoProgress,
+        resgraph::registry::Registry::bundled_ref(),
+    );
+    let errors: Vec<String> = built.errors.iter().map(ToString::to_string).collect();
+    assert!(errors.is_empty(), "{}", errors.join("\n"));
+    let graph = &built.graph;
+    eprintln!(
+        "{} documents, {} citations, {} without a symbol; {} nodes, {} edges",
+        built.documents,
+        built.citations,
+        built.without_symbol,
+        graph.node_count(),
+        graph.edge_count()
+    );
+    for folder in FOLDERS {
+        let registry = std::fs::read_to_string(shared.join(folder).join("registry.tsv"))
+            .expect("registry.tsv");
+        for line in registry.lines().skip(1) {
+            let symbol = line.split('\t').next().unwrap_or("");
+            let file = shared
+                .join(folder)
+                .join("xml")
+                .join(format!("{}.xml", file_name_of(symbol)));
+            let doc = read_xml(&file).explained.document;
+            let own = doc.symbol.expect("own symbol");
+            let node = graph
+                .node(&own)
+                .unwrap_or_else(|| panic!("{own} is a node"));
+            assert!(node.read, "{own} was read");
+        }
+    }
+    // 76/19 is read from its XML and its PDF text, and cited by the
+    // texts of later sessions.
+    let ict: resgraph::symbol::Symbol = "A/RES/76/19".parse().expect("symbol");
+    let cited_by = graph.edges().filter(|e| e.to() == &ict).count();
+    assert!(cited_by >= 5, "76/19 cited by {cited_by}");
+}

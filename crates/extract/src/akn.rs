@@ -225,10 +225,13 @@ pub fn read_bytes(bytes: &[u8], hint: &Hint, verdicts: Verdicts) -> Result<AknRe
 pub fn read(xml: &str, hint: &Hint, verdicts: Verdicts) -> Result<AknRead, AknError> {
     let tree = roxmltree::Document::parse(xml).map_err(|err| {
         let pos = err.pos();
+        // The parser's message ends with the place, which ours says first.
+        let said = err.to_string();
+        let place = format!(" at {}:{}", pos.row, pos.col);
         AknError::Malformed {
             line: pos.row,
             column: pos.col,
-            reason: err.to_string(),
+            reason: said.strip_suffix(&place).unwrap_or(&said).to_string(),
         }
     })?;
     let root = tree.root_element();
