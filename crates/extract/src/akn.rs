@@ -249,8 +249,8 @@ pub fn read(xml: &str, hint: &Hint, verdicts: Verdicts) -> Result<AknRead, AknEr
         });
     }
     let mut walker = Walker {
-        tree: &tree,
         source: xml,
+        line_breaks: memchr::memchr_iter(b'\n', xml.as_bytes()).collect(),
         units: Vec::new(),
         links: Vec::new(),
         kept: Vec::new(),
@@ -369,9 +369,10 @@ struct Link {
     line: usize,
 }
 
-struct Walker<'t, 'input> {
-    tree: &'t roxmltree::Document<'input>,
+struct Walker<'input> {
     source: &'input str,
+    /// Offsets of the source's line feeds.
+    line_breaks: Vec<usize>,
     units: Vec<Unit>,
     links: Vec<Link>,
     /// Source ranges of the words read (text nodes of units).
@@ -382,9 +383,11 @@ struct Walker<'t, 'input> {
     groups: u32,
 }
 
-impl Walker<'_, '_> {
+impl Walker<'_> {
+    /// The 1-based line of source offset `at` (a search in the line
+    /// breaks found once: `text_pos_at` counts from the start each time).
     fn line_of(&self, at: usize) -> usize {
-        self.tree.text_pos_at(at).row as usize
+        self.line_breaks.partition_point(|&b| b < at) + 1
     }
 
     fn new_group(&mut self) -> Option<u32> {
@@ -594,27 +597,25 @@ fn paragraph_number(paragraph: roxmltree::Node<'_, '_>) -> Option<u32> {
 }
 
 /// Appends the raw text `raw` (a text node as the file spells it, at
-/// source offset `at`) to `text`: runs of XML white space (spaces, tabs,
-/// line breaks) read as one space, and every run between them is cleaned
-/// as a text line is (entities, no-break spaces, soft hyphens:
-/// `clean_line_into`).
+/// source offset `at`) to `text`: line breaks and tabs read as spaces, and
+/// the runs between them are cleaned as a text line is
+/// (`clean_line_into`: runs of spaces folded, entities, no-break spaces,
+/// soft hyphens).
 fn append_words(text: &mut Mapped, raw: &str, at: usize) {
     let bytes = raw.as_bytes();
-    let is_space = |b: u8| matches!(b, b' ' | b'\t' | b'\n' | b'\r');
+    let is_break = |b: u8| matches!(b, b'\t' | b'\n' | b'\r');
     let mut i = 0;
     while i < bytes.len() {
         let start = i;
-        if is_space(bytes[i]) {
-            while i < bytes.len() && is_space(bytes[i]) {
+        if is_break(bytes[i]) {
+            while i < bytes.len() && (is_break(bytes[i]) || bytes[i] == b' ') {
                 i += 1;
             }
             if !text.ends_with_space() {
                 text.push_replacement(at + start, ' ');
             }
         } else {
-            while i < bytes.len() && !is_space(bytes[i]) {
-                i += 1;
-            }
+            i = memchr::memchr3(b'\t', b'\n', b'\r', &bytes[i..]).map_or(bytes.len(), |n| i + n);
             clean_line_into(text, &raw[start..i], at + start);
         }
     }
