@@ -204,10 +204,7 @@ fn symbol_date_and_title_come_from_the_metadata() {
 
 /// `S/RES/2334 (2016)` -> `S_RES_2334_2016`, as the folders name files.
 fn file_name_of(symbol: &str) -> String {
-    symbol
-        .replace('/', "_")
-        .replace(' ', "_")
-        .replace(['(', ')'], "")
+    symbol.replace(['/', ' '], "_").replace(['(', ')'], "")
 }
 
 /// The seed-like ICT resolutions exist twice: as the UN's XML and as the
@@ -351,6 +348,8 @@ fn hyperlinks_of_the_shared_xml_by_kind() {
     let Some(shared) = shared() else { return };
     let mut kinds: BTreeMap<akn::LinkKind, usize> = BTreeMap::new();
     let mut documents_with_wrong_links = 0;
+    // How the document a link names differs from the one its words cite.
+    let mut how: BTreeMap<&str, usize> = BTreeMap::new();
     for folder in FOLDERS {
         for xml in xml_files(&shared.join(folder)) {
             let read = read_xml(&xml);
@@ -359,6 +358,29 @@ fn hyperlinks_of_the_shared_xml_by_kind() {
                 *kinds.entry(link.kind).or_default() += 1;
                 if link.kind == akn::LinkKind::OtherDocument {
                     wrong = true;
+                    let linked = link
+                        .linked
+                        .as_ref()
+                        .map(ToString::to_string)
+                        .unwrap_or_default();
+                    let cited = link
+                        .cited
+                        .first()
+                        .map(ToString::to_string)
+                        .unwrap_or_default();
+                    let tail = |s: &str| s.rsplit('/').next().unwrap_or("").to_string();
+                    let kind = if link.linked.as_ref().and_then(|l| l.number()).is_some()
+                        && link.linked.as_ref().and_then(|l| l.number())
+                            == link.cited.first().and_then(|c| c.number())
+                        && tail(&linked) == tail(&cited)
+                    {
+                        "same number, another organ"
+                    } else if linked.starts_with(&cited) || cited.starts_with(&linked) {
+                        "the same document with or without a suffix"
+                    } else {
+                        "another number"
+                    };
+                    *how.entry(kind).or_default() += 1;
                     eprintln!(
                         "{}:{}: {} -> {}",
                         xml.file_name().unwrap().to_string_lossy(),
@@ -380,6 +402,9 @@ fn hyperlinks_of_the_shared_xml_by_kind() {
     }
     for (kind, n) in &kinds {
         eprintln!("{:>20} {n}", kind.as_str());
+    }
+    for (kind, n) in &how {
+        eprintln!("  other-document: {kind}: {n}");
     }
     eprintln!("documents with a link naming another document: {documents_with_wrong_links}");
     let wrong = kinds

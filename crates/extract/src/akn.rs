@@ -114,8 +114,9 @@ pub enum LinkKind {
     /// An undocs.org link over words from which no citation was read
     /// ("the 2030 Agenda", "the Charter").
     WordsCiteNothing,
-    /// An undocs.org link whose path is no document symbol (a temporary
-    /// address).
+    /// An undocs.org link whose path is no symbol resgraph reads (a
+    /// series it does not know, such as `FCCC/CP/2015/10/Add.1`, or a
+    /// temporary address).
     Unreadable,
     /// A link to the author's local file (`file:///...`): ignored.
     LocalFile,
@@ -827,25 +828,64 @@ fn link_target(href: &str) -> LinkTarget {
     let Some(at) = lower.find("undocs.org/") else {
         return LinkTarget::OtherSite;
     };
-    let mut path = &href.trim()[at + "undocs.org/".len()..];
-    path = path.split(['?', '#']).next().unwrap_or("");
+    let href = href.trim();
+    let mut path = &href[at + "undocs.org/".len()..];
+    // The search form: `Home/Mobile?FinalSymbol=A%2FRES%2F77%2F232&...`.
+    let asked = path
+        .split(['?', '&'])
+        .find_map(|p| p.strip_prefix("FinalSymbol="));
+    if let Some(asked) = asked {
+        path = asked;
+    }
+    path = path.split(['?', '#', '&']).next().unwrap_or("");
     // A language segment: `en/`, `fr/`, `zh/`.
     if let Some((lang, rest)) = path.split_once('/') {
         if lang.len() == 2 && lang.chars().all(|c| c.is_ascii_alphabetic()) {
             path = rest;
         }
     }
-    let path = path.replace("%20", " ").replace('+', " ");
+    let path = percent_decoded(path).replace('+', " ");
     let path = path.trim().trim_end_matches('/');
     let parse = |s: &str| s.parse::<Symbol>().or_else(|_| Symbol::parse_loose(s)).ok();
-    let symbol = parse(path).or_else(|| {
-        // `A/RES/74/92a-b`: the parts the words name, dropped.
-        let trimmed = path.trim_end_matches(|c: char| c.is_ascii_lowercase() || c == '-');
-        (trimmed.len() < path.len())
-            .then(|| parse(trimmed))
-            .flatten()
-    });
+    let symbol = parse(path)
+        .or_else(|| {
+            // `A/RES/74/92a-b`: the parts the words name, dropped.
+            let trimmed = path.trim_end_matches(|c: char| c.is_ascii_lowercase() || c == '-');
+            (trimmed.len() < path.len())
+                .then(|| parse(trimmed))
+                .flatten()
+        })
+        .or_else(|| {
+            // `NPT/CONF.2010/50(Vol.I)`, `A/77/6 (PLAN OUTLINE)`: the
+            // document without the volume or part the words leave out.
+            let (document, _) = path.split_once('(')?;
+            parse(document.trim())
+        });
     symbol.map_or(LinkTarget::Unreadable, LinkTarget::Document)
+}
+
+/// `%2F` and the like decoded (a malformed escape is kept as written).
+fn percent_decoded(path: &str) -> String {
+    let bytes = path.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = bytes
+            .get(i + 1..i + 3)
+            .and_then(|h| std::str::from_utf8(h).ok())
+            .and_then(|h| u8::from_str_radix(h, 16).ok());
+        match (bytes[i], hex) {
+            (b'%', Some(byte)) => {
+                out.push(byte);
+                i += 3;
+            }
+            (byte, _) => {
+                out.push(byte);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
 }
 
 /// Compares every link with the citations its words hold; a link naming
