@@ -974,3 +974,94 @@ fn blank_outside(xml: &str, mut kept: Vec<(usize, usize)>) -> String {
     // spaces: the result is UTF-8.
     String::from_utf8(out).unwrap_or_default()
 }
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    const OPEN: &str =
+        "<akomaNtoso xmlns=\"http://docs.oasis-open.org/legaldocml/ns/akn/3.0\"><statement>";
+
+    #[test]
+    fn links_name_their_documents() {
+        let symbol = |href: &str| match link_target(href) {
+            LinkTarget::Document(s) => Some(s.to_string()),
+            _ => None,
+        };
+        assert_eq!(
+            symbol("https://undocs.org/en/S/RES/2547(2020)").as_deref(),
+            Some("S/RES/2547 (2020)")
+        );
+        assert_eq!(
+            symbol("https://undocs.org/en/A/RES/74/92a-b").as_deref(),
+            Some("A/RES/74/92")
+        );
+        assert_eq!(
+            symbol(
+                "https://www.undocs.org/Home/Mobile?FinalSymbol=A%2FRES%2F77%2F232&amp;Language=E"
+            )
+            .as_deref(),
+            Some("A/RES/77/232")
+        );
+        assert!(matches!(
+            link_target("file:///C:/Users/a.docx"),
+            LinkTarget::LocalFile
+        ));
+        assert!(matches!(
+            link_target("https://treaties.un.org/x"),
+            LinkTarget::OtherSite
+        ));
+    }
+
+    #[test]
+    fn a_part_symbol_is_read_without_its_parts() {
+        assert_eq!(
+            own_symbol("A/RES/75/101 A-B")
+                .map(|s| s.to_string())
+                .as_deref(),
+            Some("A/RES/75/101")
+        );
+        assert_eq!(
+            own_symbol("A/RES/75/242 B")
+                .map(|s| s.to_string())
+                .as_deref(),
+            Some("A/RES/75/242 B")
+        );
+        assert_eq!(
+            own_symbol("E/RES/2021/2 B")
+                .map(|s| s.to_string())
+                .as_deref(),
+            Some("E/RES/2021/2")
+        );
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(400))]
+
+        /// Whatever the elements, entities and words, reading returns a
+        /// document or an error with a place, and every span lies on
+        /// character boundaries inside the file.
+        #[test]
+        fn any_akoma_ntoso_shaped_input_is_read_without_panicking(
+            body in "(<preamble>|</preamble>|<mainBody>|</mainBody>|<paragraph>|</paragraph>|<num>1.</num>|<p>|</p>|<authorialNote marker=\"1\">|</authorialNote>|<a href=\"https://undocs.org/en/A/RES/7[0-9]/1\">|</a>|<eol/>|<docNumber refersTo=\"#symbol\">A/RES/76/19</docNumber>|Recalling its resolution |7[0-9]/[0-9]{1,3}| of 7 December 2020|&amp;|&#160;|\u{a0}|é|\n|\t| ){0,40}"
+        ) {
+            let xml = format!("{OPEN}{body}</statement></akomaNtoso>");
+            for verdicts in [Verdicts::Skip, Verdicts::Judge] {
+                match read(&xml, &Hint::default(), verdicts) {
+                    Ok(read) => {
+                        for c in &read.explained.document.citations {
+                            prop_assert!(c.start < c.end && c.end <= xml.len());
+                            prop_assert!(xml.is_char_boundary(c.start) && xml.is_char_boundary(c.end));
+                        }
+                    }
+                    Err(AknError::Malformed { line, column, .. }) => {
+                        prop_assert!(line >= 1 && column >= 1);
+                    }
+                    Err(other) => prop_assert!(false, "{other}"),
+                }
+            }
+        }
+    }
+}
