@@ -19,7 +19,7 @@
 //! ```
 //! use resgraph_extract::{akn, Hint, Section, Verdicts};
 //!
-//! let xml = r#"<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0">
+//! let xml = r##"<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0">
 //!   <statement name="resolution">
 //!     <meta><identification source="#DGACM"><FRBRWork>
 //!       <FRBRdate date="2021-12-06" name="adoption"/>
@@ -34,7 +34,7 @@
 //!     <mainBody><paragraph><num>1.</num><content><p>Welcomes resolution
 //!       <a href="https://undocs.org/en/A/RES/75/241">75/240</a>;</p></content></paragraph></mainBody>
 //!   </statement>
-//! </akomaNtoso>"#;
+//! </akomaNtoso>"##;
 //! let read = akn::read(xml, &Hint::default(), Verdicts::Skip).unwrap();
 //! let doc = &read.explained.document;
 //! assert_eq!(doc.symbol.as_ref().unwrap().to_string(), "A/RES/76/19");
