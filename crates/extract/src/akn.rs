@@ -272,6 +272,8 @@ pub fn read(xml: &str, hint: &Hint, verdicts: Verdicts) -> Result<AknRead, AknEr
     let mut evidence = (verdicts == Verdicts::Judge).then(Evidence::default);
     read_units(&units, &mut doc, own_body, evidence.as_mut());
     let links = check_links(links, &mut doc);
+    // Character offsets, as Python indexes the file's text.
+    crate::model::index_chars(&mut doc.citations, xml);
     let candidates = match evidence {
         Some(mut evidence) => {
             for &(start, end) in &own_numbers {
@@ -1054,6 +1056,9 @@ mod tests {
                         for c in &read.explained.document.citations {
                             prop_assert!(c.start < c.end && c.end <= xml.len());
                             prop_assert!(xml.is_char_boundary(c.start) && xml.is_char_boundary(c.end));
+                            // Character offsets index the file's text as Python does.
+                            prop_assert_eq!(c.start_char, xml[..c.start].chars().count());
+                            prop_assert_eq!(c.end_char - c.start_char, xml[c.start..c.end].chars().count());
                         }
                     }
                     Err(AknError::Malformed { line, column, .. }) => {
