@@ -40,6 +40,7 @@
 
 mod build;
 mod check;
+mod evidence;
 mod lineage;
 mod read;
 mod stream;
@@ -47,7 +48,8 @@ mod walk;
 
 pub use build::{add_document, build_graph, Built};
 pub use check::{check_documents, documents_of, LineIndex};
+pub use evidence::{Evidence, Quotes, Unknown};
 pub use lineage::{draw_lineage, lineage_members, Direction, Links};
-pub use read::{read_file, Format, ReadError, ReadErrorKind, Verdicts};
+pub use read::{read_file, read_text, Format, ReadError, ReadErrorKind, Verdicts};
 pub use stream::{extract_all, stream, stream_map, NoProgress, Progress};
 pub use walk::{expand, input_path, Expanded, STANDARD_INPUT};

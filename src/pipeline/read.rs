@@ -211,6 +211,55 @@ fn akn_read(bytes: &[u8], hint: &Hint, verdicts: Verdicts) -> Result<Explained, 
     }
 }
 
+/// The decoded text of the file at `path`, as [`read_file`] reads it
+/// before extracting: the text whose byte offsets citations give (an
+/// HTML page or an Akoma Ntoso file with its markup blanked in place
+/// (their offsets are the file's), a PDF's text layer from
+/// `pdftotext`, bytes decoded as [`resgraph_extract::Text`] decodes
+/// them). Quotes of the evidence are read back
+/// from it.
+///
+/// # Errors
+///
+/// A [`ReadError`] as [`read_file`] gives.
+///
+/// ```
+/// use resgraph::pipeline::read_text;
+/// let path = std::env::temp_dir().join(format!("resgraph-read-text-{}.html", std::process::id()));
+/// let page = "<p>Recalling its resolution 76/19,</p>";
+/// std::fs::write(&path, page).unwrap();
+/// let text = read_text(&path).unwrap();
+/// // The markup is blanked in place: offsets are the page's.
+/// assert_eq!(text.find("76/19"), page.find("76/19"));
+/// assert!(!text.contains("<p>"));
+/// # std::fs::remove_file(&path).unwrap();
+/// ```
+pub fn read_text(path: &Path) -> Result<String, ReadError> {
+    let fail = |kind| ReadError::new(path, kind);
+    let format = Format::of(path);
+    let bytes = match format {
+        Format::Pdf => pdf_text(path)?,
+        Format::Text | Format::Html | Format::Akn => {
+            read_whole(path).map_err(|err| fail(ReadErrorKind::CannotRead(err)))?
+        }
+    };
+    if is_binary(&bytes) {
+        return Err(fail(ReadErrorKind::Binary));
+    }
+    let markup = matches!(format, Format::Html | Format::Akn) || akn::sniff(&bytes);
+    let mut text = match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(err) => resgraph_extract::Text::decode(err.into_bytes()).text,
+    };
+    if markup {
+        text = resgraph_extract::html::blank_markup(&text);
+    }
+    // Lone carriage returns are left as they are: replaced one byte for
+    // one by extraction, they move no offset, and a quote folds them as
+    // the whitespace they are.
+    Ok(text)
+}
+
 /// The text of a PDF through poppler's `pdftotext`, when it is installed.
 fn pdf_text(path: &Path) -> Result<Vec<u8>, ReadError> {
     let output = std::process::Command::new("pdftotext")

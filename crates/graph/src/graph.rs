@@ -10,7 +10,7 @@ use resgraph_core::{Relation, Section};
 use resgraph_extract::Document;
 use resgraph_symbol::{Kind, Symbol};
 
-use crate::model::{AddOutcome, GraphStats, NodeInfo, Occurrence, OccurrenceRef};
+use crate::model::{AddOutcome, GraphStats, NodeInfo, Occurrence, OccurrenceRef, Span};
 use crate::packed::{EdgeData, FxMap, Interner, PackedOcc};
 
 /// The petgraph graph underneath.
@@ -302,6 +302,7 @@ impl CitationGraph {
             occurrence.paragraph,
             occurrence.cited_date,
         )
+        .with_span(occurrence.span)
     }
 
     /// Adds an occurrence to the edge `from -> to`, creating the nodes
@@ -430,7 +431,8 @@ impl CitationGraph {
                 }
             }
             let relation = self.relations.intern(&c.relation);
-            let occ = PackedOcc::new(relation, c.section, c.paragraph, c.cited_date);
+            let occ = PackedOcc::new(relation, c.section, c.paragraph, c.cited_date)
+                .with_span(Span::new(c.start, c.end));
             self.add_packed(n, b, occ);
         }
         let cited = self.g.edges_directed(n, Direction::Outgoing).count();
@@ -541,6 +543,7 @@ impl CitationGraph {
             paragraph: o.paragraph(),
             relation: self.relations.resolve(o.relation()),
             cited_date: o.date(),
+            span: o.span(),
         }
     }
 

@@ -3,7 +3,8 @@
 //! A [`CitationGraph`] holds documents (nodes, keyed by their canonical
 //! [`Symbol`]) and citations (edges from the
 //! citing to the cited document, each keeping every distinct
-//! [`Occurrence`]: relation, section, paragraph, cited date). It is built
+//! [`Occurrence`]: relation, section, paragraph, cited date, and the
+//! mention's place in the text, its [`Span`]: the [`evidence`]). It is built
 //! incrementally from extracted [`Document`](resgraph_extract::Document)s;
 //! a document that is cited but not read is still a node.
 //!
@@ -58,6 +59,7 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+pub mod evidence;
 pub mod export;
 mod graph;
 mod model;
@@ -71,7 +73,7 @@ pub mod synthetic;
 pub use export::{csv_field, xml_escape};
 pub use graph::{CitationGraph, EdgeRef};
 pub use model::{
-    AddOutcome, Filter, GraphStats, NodeInfo, Occurrence, OccurrenceRef, QueryOptions, Years,
+    AddOutcome, Filter, GraphStats, NodeInfo, Occurrence, OccurrenceRef, QueryOptions, Span, Years,
 };
 pub use persist::{fnv1a64, write_atomically, LoadError, WriteError, FORMAT_VERSION, MAGIC};
 pub use query::DEFAULT_MAX_PATHS;

@@ -49,11 +49,49 @@ impl NodeInfo {
     }
 }
 
+/// Where a mention stands in the citing document's text: byte offsets
+/// into its decoded text (as `resgraph extract` gives them in `start` and
+/// `end`), `start < end`. The evidence of a citation: with the citing
+/// document's source file, the quote around the mention is read back
+/// from it ([`crate::evidence::quote`]).
+///
+/// ```
+/// use resgraph_graph::Span;
+/// let span = Span::new(120, 127).unwrap();
+/// assert_eq!((span.start, span.end), (120, 127));
+/// assert!(Span::new(5, 5).is_none(), "a mention is never empty");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Span {
+    /// Offset of the mention's first byte.
+    pub start: u32,
+    /// Offset just past the mention's last byte.
+    pub end: u32,
+}
+
+impl Span {
+    /// A span from byte offsets; `None` when it is empty, reversed, or
+    /// beyond 4 GiB (texts are read to at most 1 GiB).
+    pub fn new(start: usize, end: usize) -> Option<Span> {
+        let start = u32::try_from(start).ok()?;
+        let end = u32::try_from(end).ok()?;
+        (start < end).then_some(Span { start, end })
+    }
+
+    /// The offsets as a range of `usize`, for slicing the text.
+    pub fn range(self) -> std::ops::Range<usize> {
+        self.start as usize..self.end as usize
+    }
+}
+
 /// One mention of a cited document in a citing document: how (relation),
-/// where (section and paragraph) and with what date the text gives.
+/// where (section and paragraph) and with what date the text gives, and,
+/// when known, the mention's place in the text ([`Span`], the evidence).
 ///
 /// Fields are ordered so that sorting occurrences sorts them by place in
-/// the text.
+/// the text. Two mentions that differ only in their span (the same
+/// document cited twice in one paragraph with one relation) are one
+/// occurrence, which keeps the span of the first.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct Occurrence {
     /// Where the mention stands.
@@ -66,6 +104,10 @@ pub struct Occurrence {
     pub relation: Relation,
     /// The date the text gives for the cited document, if any.
     pub cited_date: Option<Date>,
+    /// Where the mention stands in the citing text; `None` when unknown
+    /// (a graph file of format version 1, a link added without one).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub span: Option<Span>,
 }
 
 impl Occurrence {
@@ -87,13 +129,28 @@ impl Occurrence {
             paragraph,
             relation: relation.into(),
             cited_date,
+            span: None,
         }
+    }
+
+    /// This occurrence, with the mention's place in the text.
+    ///
+    /// ```
+    /// use resgraph_graph::{Occurrence, Section, Span};
+    /// let occ = Occurrence::new("recalling", Section::Preamble, Some(1), None)
+    ///     .with_span(Span::new(40, 45));
+    /// assert_eq!(occ.span.map(|s| s.start), Some(40));
+    /// ```
+    pub fn with_span(mut self, span: Option<Span>) -> Occurrence {
+        self.span = span;
+        self
     }
 }
 
 impl From<&Citation> for Occurrence {
     fn from(c: &Citation) -> Occurrence {
         Occurrence::new(c.relation.clone(), c.section, c.paragraph, c.cited_date)
+            .with_span(Span::new(c.start, c.end))
     }
 }
 
@@ -108,12 +165,15 @@ pub struct OccurrenceRef<'a> {
     pub relation: &'a Relation,
     /// The date the text gives for the cited document, if any.
     pub cited_date: Option<Date>,
+    /// Where the mention stands in the citing text, when known.
+    pub span: Option<Span>,
 }
 
 impl OccurrenceRef<'_> {
     /// An owned copy.
     pub fn to_occurrence(&self) -> Occurrence {
         Occurrence::new(self.relation, self.section, self.paragraph, self.cited_date)
+            .with_span(self.span)
     }
 }
 

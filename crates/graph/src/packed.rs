@@ -1,12 +1,17 @@
 //! Compact internal representations: packed occurrences, edge weights,
 //! the relation interner, and the hash map and bit set used on nodes.
 //!
-//! At 10^7 citations every byte per edge counts: an occurrence is 12
+//! At 10^7 citations every byte per edge counts: an occurrence is 20
 //! bytes (relation id, section and flags in one word, the paragraph, the
-//! cited date), and an edge weight is 16 bytes when it has one
-//! occurrence (the usual case), with further occurrences behind a box.
+//! cited date, and the mention's byte offsets, its evidence), and an edge
+//! weight is 24 bytes when it has one occurrence (the usual case), with
+//! further occurrences behind a box. Quotes are not kept: they are read
+//! back from the citing text by these offsets (`crate::evidence`), which
+//! costs 8 bytes an occurrence instead of a clause of text.
 
 use resgraph_core::{Date, Relation, Section};
+
+use crate::model::Span;
 
 /// The largest number of distinct relation strings a graph interns;
 /// further new relations are recorded as [`OVERFLOW_RELATION`].
@@ -63,13 +68,17 @@ pub(crate) fn unpack_date(word: u32) -> Option<Date> {
     Date::new(year, month, day)
 }
 
-/// One occurrence of a citation, in 12 bytes.
+/// One occurrence of a citation, in 20 bytes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub(crate) struct PackedOcc {
     /// Bits 0..27 relation id, 27..30 section code, bit 30 paragraph present.
     meta: u32,
     paragraph: u32,
     date: u32,
+    /// The mention's byte offsets; both 0 when unknown (a mention is
+    /// never empty, so `0..0` is no span).
+    start: u32,
+    end: u32,
 }
 
 impl PackedOcc {
@@ -88,7 +97,29 @@ impl PackedOcc {
             meta,
             paragraph: paragraph.unwrap_or(0),
             date: pack_date(date),
+            start: 0,
+            end: 0,
         }
+    }
+
+    /// This occurrence with the mention's place in the text.
+    pub(crate) fn with_span(mut self, span: Option<Span>) -> PackedOcc {
+        (self.start, self.end) = span.map_or((0, 0), |s| (s.start, s.end));
+        self
+    }
+
+    pub(crate) fn span(self) -> Option<Span> {
+        (self.start < self.end).then_some(Span {
+            start: self.start,
+            end: self.end,
+        })
+    }
+
+    /// What makes two occurrences one: everything but the span (a
+    /// document cited twice in one paragraph with one relation is one
+    /// occurrence, whose evidence is the first mention).
+    pub(crate) fn same_citation(self, other: PackedOcc) -> bool {
+        (self.meta, self.paragraph, self.date) == (other.meta, other.paragraph, other.date)
     }
 
     pub(crate) fn relation(self) -> u32 {
@@ -133,19 +164,20 @@ impl EdgeData {
         }
     }
 
-    /// Adds an occurrence unless an identical one is there; whether it
-    /// was added.
+    /// Adds an occurrence unless one of the same citation is there
+    /// ([`PackedOcc::same_citation`]: the first mention's span is kept);
+    /// whether it was added.
     pub(crate) fn insert(&mut self, occ: PackedOcc) -> bool {
         match self {
             EdgeData::One(first) => {
-                if *first == occ {
+                if first.same_citation(occ) {
                     return false;
                 }
                 *self = EdgeData::Many(Box::new(vec![*first, occ]));
                 true
             }
             EdgeData::Many(v) => {
-                if v.contains(&occ) {
+                if v.iter().any(|o| o.same_citation(occ)) {
                     return false;
                 }
                 v.push(occ);
@@ -215,8 +247,8 @@ mod tests {
 
     #[test]
     fn sizes_stay_small() {
-        assert_eq!(std::mem::size_of::<PackedOcc>(), 12);
-        assert_eq!(std::mem::size_of::<EdgeData>(), 16);
+        assert_eq!(std::mem::size_of::<PackedOcc>(), 20);
+        assert_eq!(std::mem::size_of::<EdgeData>(), 24);
     }
 
     #[test]
@@ -250,6 +282,11 @@ mod tests {
         assert!(e.insert(b));
         assert!(!e.insert(b));
         assert_eq!(e.occurrences(), &[a, b]);
+        // A second mention of the same citation keeps the first's span.
+        let later = a.with_span(Some(Span { start: 90, end: 95 }));
+        let mut e = EdgeData::One(a.with_span(Some(Span { start: 10, end: 15 })));
+        assert!(!e.insert(later));
+        assert_eq!(e.occurrences()[0].span().map(|s| s.start), Some(10));
     }
 
     #[test]

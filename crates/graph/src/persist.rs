@@ -1,7 +1,7 @@
 //! Saving and loading a graph: one file, versioned, checksummed, written
 //! atomically.
 //!
-//! # File format, version 1
+//! # File format, version 2
 //!
 //! All integers little-endian; `varint` is unsigned LEB128 (at most 10
 //! bytes); `str` is a varint byte length then UTF-8 bytes.
@@ -9,7 +9,7 @@
 //! | offset | size | content |
 //! |---|---|---|
 //! | 0 | 8 | magic bytes `RESGRAPH` |
-//! | 8 | 4 | format version, u32 (1) |
+//! | 8 | 4 | format version, u32 (2; 1 is still read) |
 //! | 12 | 4 | flags, u32 (0; reserved) |
 //! | 16 | 8 | payload length *L*, u64 |
 //! | 24 | *L* | payload |
@@ -29,10 +29,18 @@
 //!    `varint`, occurrence count `varint` (at least 1), and per occurrence
 //!    the relation id `varint`, a byte (bits 0-2 section: heading,
 //!    preamble, operative, footnote, annex; bit 3 paragraph present; bit
-//!    4 date present; other bits 0), the paragraph `varint` and the cited
-//!    date `u32` as flagged;
+//!    4 date present; bit 5 span present; other bits 0), the paragraph
+//!    `varint`, the cited date `u32`, and the span (the mention's byte
+//!    offsets in the citing text, its evidence) as its start `varint` and
+//!    its length `varint` (at least 1), as flagged;
 //! 4. adoption links: `varint` count, then draft id and resolution id,
 //!    both `varint`.
+//!
+//! Version 1 is the same without spans (bit 5 of an occurrence's byte is
+//! 0): such a file loads as a graph whose occurrences have no evidence,
+//! and queries say so rather than inventing any. A span costs about 4
+//! bytes an occurrence; the quote is not stored but read back from the
+//! citing text by its offsets (`crate::evidence`).
 //!
 //! Loading checks everything: the magic, the version (a newer one is
 //! refused with its number), the length, the checksum, and every value
@@ -51,7 +59,7 @@ use resgraph_core::Relation;
 use resgraph_symbol::Symbol;
 
 use crate::graph::CitationGraph;
-use crate::model::NodeInfo;
+use crate::model::{NodeInfo, Span};
 use crate::packed::{
     pack_date, section_from_code, unpack_date, EdgeData, PackedOcc, MAX_RELATIONS,
 };
@@ -61,7 +69,10 @@ pub use resgraph_io::{write_atomically, WriteError};
 pub const MAGIC: [u8; 8] = *b"RESGRAPH";
 
 /// The format version this library writes and the newest it reads.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
+
+/// The first version whose occurrences may carry a span (evidence).
+const FIRST_VERSION_WITH_SPANS: u32 = 2;
 
 const HEADER: usize = 24;
 const TRAILER: usize = 8;
@@ -304,6 +315,23 @@ impl<'a> Dec<'a> {
         }
     }
 
+    /// A span: start and length, both `varint`, ending within 2^32.
+    fn span(&mut self) -> Res<Span> {
+        let at = self.pos;
+        let start = self.varint("a span's start")?;
+        let length = self.varint("a span's length")?;
+        let span = usize::try_from(start).ok().and_then(|start| {
+            let end = start.checked_add(usize::try_from(length).ok()?)?;
+            Span::new(start, end)
+        });
+        span.ok_or_else(|| {
+            self.pos = at;
+            self.corrupt(format!(
+                "a span of at least one byte ending below 2^32, not {length} bytes from {start}"
+            ))
+        })
+    }
+
     fn date(&mut self, what: &str) -> Res<resgraph_core::Date> {
         let start = self.pos;
         let word = self.u32(what)?;
@@ -387,16 +415,22 @@ impl CitationGraph {
                 for o in occs {
                     e.varint(u64::from(o.relation()));
                     let has_date = o.date().is_some();
+                    let span = o.span();
                     e.buf.push(
                         o.section_code()
                             | u8::from(o.paragraph().is_some()) << 3
-                            | u8::from(has_date) << 4,
+                            | u8::from(has_date) << 4
+                            | u8::from(span.is_some()) << 5,
                     );
                     if let Some(p) = o.paragraph() {
                         e.varint(u64::from(p));
                     }
                     if has_date {
                         e.u32(o.date_word());
+                    }
+                    if let Some(span) = span {
+                        e.varint(u64::from(span.start));
+                        e.varint(u64::from(span.end - span.start));
                     }
                 }
             }
@@ -576,7 +610,7 @@ fn decode(bytes: &[u8], path: &Path) -> Result<CitationGraph, LoadError> {
         expected: expected.to_string(),
     };
     if version == 0 {
-        return Err(corrupt(8, "format version 1"));
+        return Err(corrupt(8, "format version 1 or later"));
     }
     if flags != 0 {
         return Err(corrupt(12, "flags 0"));
@@ -616,10 +650,16 @@ fn decode(bytes: &[u8], path: &Path) -> Result<CitationGraph, LoadError> {
         pos: HEADER,
         path,
     };
-    decode_payload(&mut d)
+    decode_payload(&mut d, version)
 }
 
-fn decode_payload(d: &mut Dec<'_>) -> Result<CitationGraph, LoadError> {
+fn decode_payload(d: &mut Dec<'_>, version: u32) -> Result<CitationGraph, LoadError> {
+    // The occurrence byte's bits in use: a version-1 file has no spans.
+    let (occurrence_bits, bits_clear) = if version >= FIRST_VERSION_WITH_SPANS {
+        (0x3fu8, "a section code 0-4 with bits 6-7 clear")
+    } else {
+        (0x1f, "a section code 0-4 with bits 5-7 clear")
+    };
     let n_rel = d.count("the number of relations", 1)?;
     if n_rel > MAX_RELATIONS as usize {
         return Err(d.corrupt(format!("at most {MAX_RELATIONS} relations")));
@@ -729,9 +769,9 @@ fn decode_payload(d: &mut Dec<'_>) -> Result<CitationGraph, LoadError> {
                 let relation = d.index("a relation id", n_rel)?;
                 let byte = d.u8("an occurrence's section")?;
                 let section = section_from_code(byte & 7);
-                let Some(section) = section.filter(|_| byte & !0x1f == 0) else {
+                let Some(section) = section.filter(|_| byte & !occurrence_bits == 0) else {
                     d.pos -= 1;
-                    return Err(d.corrupt("a section code 0-4 with bits 5-7 clear"));
+                    return Err(d.corrupt(bits_clear));
                 };
                 let paragraph = if byte & 8 != 0 {
                     let v = d.varint("a paragraph")?;
@@ -744,7 +784,12 @@ fn decode_payload(d: &mut Dec<'_>) -> Result<CitationGraph, LoadError> {
                 } else {
                     None
                 };
-                let occ = PackedOcc::new(relation, section, paragraph, date);
+                let span = if byte & 32 != 0 {
+                    Some(d.span()?)
+                } else {
+                    None
+                };
+                let occ = PackedOcc::new(relation, section, paragraph, date).with_span(span);
                 match &mut data {
                     None => data = Some(EdgeData::One(occ)),
                     Some(existing) => {
@@ -825,19 +870,19 @@ mod tests {
     #[test]
     fn future_version_is_named() {
         let mut bytes = CitationGraph::new().to_bytes();
-        bytes[8] = 2;
+        bytes[8] = 3;
         let err = CitationGraph::from_bytes(&bytes).unwrap_err();
         assert!(
             matches!(
                 err,
                 LoadError::FutureVersion {
-                    found: 2,
-                    supported: 1,
+                    found: 3,
+                    supported: 2,
                     ..
                 }
             ),
             "{err}"
         );
-        assert!(err.to_string().contains("version 2"));
+        assert!(err.to_string().contains("version 3"));
     }
 }

@@ -884,7 +884,8 @@ impl CitationGraph {
                         o.section(),
                         o.paragraph(),
                         o.date(),
-                    );
+                    )
+                    .with_span(o.span());
                     sub.add_packed(a, b, packed);
                 }
             }

@@ -1,6 +1,7 @@
 //! `resgraph ancestors`: everything a document builds on.
 
 use anyhow::Result;
+use resgraph_graph::evidence::Toward;
 use resgraph_graph::CitationGraph;
 
 use super::{lineage_query, LineageArgs};
@@ -9,5 +10,5 @@ use super::{lineage_query, LineageArgs};
 pub type Args = LineageArgs;
 
 pub fn run(args: Args) -> Result<bool> {
-    lineage_query(args, CitationGraph::ancestors)
+    lineage_query(args, CitationGraph::ancestors, Toward::Ancestors)
 }

@@ -22,9 +22,10 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Result};
 use clap::ValueEnum;
-use resgraph::pipeline::{Direction, ReadError};
+use resgraph::pipeline::{Direction, Evidence, Quotes, ReadError};
 pub use resgraph::rows::Known;
 use resgraph_extract::Section;
+use resgraph_graph::evidence::Toward;
 use resgraph_graph::{CitationGraph, Filter, Kind, Organ, QueryOptions, Symbol, Years};
 
 use crate::output::{emit, Reader};
@@ -74,6 +75,10 @@ pub struct QueryArgs {
     /// Output format.
     #[arg(long, value_enum, default_value = "table")]
     pub format: QueryFormat,
+    /// Show under each row the citations that put it there: the citing text's place, relation
+    /// and the clause that cites (JSON always has them, as `evidence`).
+    #[arg(long)]
+    pub why: bool,
 }
 
 /// Which citations are followed: read from each occurrence of a link.
@@ -246,14 +251,23 @@ pub fn lineage_query(
         query,
     }: LineageArgs,
     walk: fn(&CitationGraph, &Symbol, &QueryOptions) -> Vec<(Symbol, u32)>,
+    toward: Toward,
 ) -> Result<bool> {
     let (graph, all_read) = source.load()?;
     let sym = resolve(&graph, &symbol)?;
     let opts = options(query.depth, query.filter.filter(&graph)?);
     let rows = walk(&graph, &sym, &opts);
     let json = matches!(query.format, QueryFormat::Json);
+    let evidence = (json || query.why).then(|| {
+        let mut quotes = Quotes::new();
+        graph
+            .steps(&sym, &rows, toward, &opts.filter)
+            .iter()
+            .map(|steps| quotes.evidence(&graph, steps))
+            .collect::<Vec<_>>()
+    });
     emit(None, Reader::of(json), |w| {
-        print_ranked(w, &graph, &rows, json)
+        print_ranked_with(w, &graph, &rows, json, evidence.as_deref())
     })?;
     Ok(all_read)
 }
@@ -267,15 +281,64 @@ pub fn print_ranked(
     rows: &[(Symbol, u32)],
     json: bool,
 ) -> std::io::Result<()> {
+    print_ranked_with(out, graph, rows, json, None)
+}
+
+/// [`print_ranked`], with the evidence of each row when given (one list
+/// per row): in JSON as each row's `evidence`, in a table under the row.
+pub fn print_ranked_with(
+    out: &mut dyn Write,
+    graph: &CitationGraph,
+    rows: &[(Symbol, u32)],
+    json: bool,
+    evidence: Option<&[Vec<Evidence>]>,
+) -> std::io::Result<()> {
+    let evidence_of = |i: usize| evidence.and_then(|e| e.get(i));
     if json {
-        serde_json::to_writer_pretty(&mut *out, &resgraph::rows::lineage_rows(graph, rows))?;
+        let rows = resgraph::rows::lineage_rows(graph, rows);
+        let Some(evidence) = evidence else {
+            serde_json::to_writer_pretty(&mut *out, &rows)?;
+            return writeln!(out);
+        };
+        // Each row as the library writes it, with its evidence beside.
+        let mut items: Vec<serde_json::Value> = Vec::with_capacity(rows.len());
+        for (row, evidence) in rows.iter().zip(evidence) {
+            let mut item = serde_json::to_value(row)?;
+            if let Some(map) = item.as_object_mut() {
+                map.insert("evidence".into(), serde_json::to_value(evidence)?);
+            }
+            items.push(item);
+        }
+        serde_json::to_writer_pretty(&mut *out, &items)?;
         return writeln!(out);
     }
-    for (s, d) in rows {
+    for (i, (s, d)) in rows.iter().enumerate() {
         let known = Known::of(graph, s);
         let read = if known.read { "read " } else { "cited" };
         let (date, title) = (known.date_cell(), known.title_cell());
         writeln!(out, "{d:>3}  {:<26} {date:<10}  {read}  {title}", s.label())?;
+        if let Some(evidence) = evidence_of(i) {
+            write_why(out, evidence)?;
+        }
+    }
+    Ok(())
+}
+
+/// The evidence under a table row: one line per occurrence, the citing
+/// document, its place and relation, then the quote (or why there is none).
+pub fn write_why(out: &mut dyn Write, evidence: &[Evidence]) -> std::io::Result<()> {
+    for e in evidence {
+        let paragraph = e.paragraph.map(|p| format!(" {p}")).unwrap_or_default();
+        let said = match (&e.quote, &e.unknown) {
+            (Some(quote), _) => format!("“{quote}”"),
+            (None, Some(why)) => format!("(no quote: {why})"),
+            (None, None) => "(no quote)".into(),
+        };
+        writeln!(
+            out,
+            "       {} {}{paragraph}, {}: {said}",
+            e.citing, e.section, e.relation
+        )?;
     }
     Ok(())
 }

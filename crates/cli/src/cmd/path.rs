@@ -2,7 +2,9 @@
 
 use anyhow::Result;
 
-use super::{options, print_ranked, resolve, GraphArgs, LinkArgs, QueryFormat};
+use resgraph::pipeline::{Evidence, Quotes};
+
+use super::{options, print_ranked_with, resolve, GraphArgs, LinkArgs, QueryFormat};
 use crate::output::{emit, Reader};
 
 #[derive(clap::Args)]
@@ -21,6 +23,10 @@ pub struct Args {
     /// Output format.
     #[arg(long, value_enum, default_value = "table")]
     format: QueryFormat,
+    /// Show under each step the citation that leads to it: the citing text's place, relation and
+    /// the clause that cites (JSON always has them, as `evidence`).
+    #[arg(long)]
+    why: bool,
 }
 
 /// Exit code 1 (`Ok(false)`) also when no chain leads from one to the
@@ -33,6 +39,7 @@ pub fn run(args: Args) -> Result<bool> {
         depth,
         links,
         format,
+        why,
     } = args;
     let (graph, all_read) = source.load()?;
     let a = resolve(&graph, &from)?;
@@ -59,13 +66,29 @@ pub fn run(args: Args) -> Result<bool> {
         .enumerate()
         .map(|(i, s)| (s.clone(), u32::try_from(i).unwrap_or(u32::MAX)))
         .collect();
+    // The evidence of each document: what the one before it says of it
+    // (none for the first).
+    let evidence: Option<Vec<Vec<Evidence>>> = match &path {
+        Some(p) if json || why => {
+            let mut quotes = Quotes::new();
+            let mut rows = vec![Vec::new()];
+            rows.extend(
+                graph
+                    .path_steps(p, &opts.filter)
+                    .into_iter()
+                    .map(|step| quotes.evidence(&graph, &[step])),
+            );
+            Some(rows)
+        }
+        _ => None,
+    };
     emit(None, Reader::of(json), |w| {
         match (&path, json) {
-        (Some(_), true) => print_ranked(w, &graph, &steps, true),
+        (Some(_), true) => print_ranked_with(w, &graph, &steps, true, evidence.as_deref()),
         (Some(p), false) => {
             let names: Vec<String> = p.iter().map(|s| s.to_string()).collect();
             writeln!(w, "{}", names.join(" -> "))?;
-            print_ranked(w, &graph, &steps, false)
+            print_ranked_with(w, &graph, &steps, false, evidence.as_deref())
         }
         // No chain is no rows (and exit code 1).
         (None, true) => writeln!(w, "[]"),
