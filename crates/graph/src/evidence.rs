@@ -46,7 +46,10 @@ const ABBREVIATIONS: &[&str] = &[
 /// unless the word before the period is an abbreviation such as `No.` or
 /// `para.`, or a single letter). So in a long preambular list each item
 /// between semicolons is its own clause, and a footnote's "See A/65/201."
-/// is its sentence.
+/// is its sentence. A quote that starts in lower case or ends without
+/// punctuation was cut short of its clause (a page break in a PDF's text
+/// stands between the halves of a paragraph: its furniture is never
+/// quoted) and shows `…` there.
 ///
 /// ```
 /// use resgraph_graph::{evidence::quote, Span};
@@ -64,7 +67,13 @@ pub fn quote(text: &str, span: Span) -> Option<String> {
     }
     let (from, to) = clause(text, start, end);
     let (folded, m0, m1) = fold(text, from, to, start, end);
-    Some(trim(&folded, m0, m1))
+    // A clause that starts in lower case or ends without punctuation was
+    // cut by something else than its own end: a page break (page
+    // furniture stands between the two halves of the paragraph) or the
+    // search's reach. Say so as a cut would.
+    let open_start = folded.starts_with(char::is_lowercase);
+    let open_end = !folded.ends_with(['.', ',', ';', ':', '?', '!', ')', ']', '”', '"']);
+    Some(trim(&folded, m0, m1, open_start, open_end))
 }
 
 /// The byte range of the clause around `start..end`.
@@ -218,11 +227,19 @@ fn fold(text: &str, from: usize, to: usize, start: usize, end: usize) -> (String
 }
 
 /// `folded` cut to [`MAX_QUOTE_CHARS`] around the mention at `m0..m1`,
-/// at word boundaries, with `…` where it was cut.
-fn trim(folded: &str, m0: usize, m1: usize) -> String {
+/// at word boundaries, with `…` where it was cut or is `open` already.
+fn trim(folded: &str, m0: usize, m1: usize, open_start: bool, open_end: bool) -> String {
     let total = folded.chars().count();
-    if total <= MAX_QUOTE_CHARS {
-        return folded.to_string();
+    if total + 4 <= MAX_QUOTE_CHARS {
+        let mut out = String::with_capacity(folded.len() + 8);
+        if open_start {
+            out.push_str("… ");
+        }
+        out.push_str(folded);
+        if open_end {
+            out.push_str(" …");
+        }
+        return out;
     }
     let (before, mention, after) = (&folded[..m0], &folded[m0..m1], &folded[m1..]);
     let mention_chars = mention.chars().count();
@@ -236,6 +253,9 @@ fn trim(folded: &str, m0: usize, m1: usize) -> String {
     let right = after_chars.min(room - left);
 
     let mut out = String::with_capacity(MAX_QUOTE_CHARS * 4);
+    if open_start && left == before_chars {
+        out.push_str("… ");
+    }
     if left < before_chars {
         let skip = before_chars - left;
         let cut = before
@@ -270,6 +290,9 @@ fn trim(folded: &str, m0: usize, m1: usize) -> String {
         out.push_str(" …");
     } else {
         out.push_str(after);
+        if open_end {
+            out.push_str(" …");
+        }
     }
     out
 }
@@ -444,6 +467,20 @@ mod tests {
         assert!(
             q.starts_with("Recalling 76/19 word") && q.ends_with(" …"),
             "{q}"
+        );
+    }
+
+    #[test]
+    fn a_paragraph_cut_by_a_page_break_is_quoted_up_to_it_and_says_so() {
+        let text = "2. Requests the support, as endorsed by the General Assembly in its\n\nA/RES/80/16\nOpen-ended working group\n\n25-19974\n2/2\n\nresolution 79/237, and the elements of document A/80/257;\n";
+        assert_eq!(
+            quote(text, at(text, "79/237")).unwrap(),
+            "… resolution 79/237, and the elements of document A/80/257;"
+        );
+        assert_eq!(
+            quote(text, at(text, "General Assembly")).unwrap(),
+            "Requests the support, as endorsed by the General Assembly in its …",
+            "an operative paragraph's number is no part of its clause"
         );
     }
 

@@ -8,13 +8,19 @@
 //! among the 2 sessions' worth of documents before it (at least 200), the rest anywhere
 //! before it with a probability falling as one over the distance (a long
 //! tail to old resolutions).
+//!
+//! Evidence is synthetic too, of realistic size: every document has a
+//! source path (`corpus/A_RES_12_345.txt`) and every occurrence a mention
+//! span somewhere in a text of about 30 KB (5 to 16 bytes long), drawn
+//! from a generator of their own so that the citations are the same as
+//! without them.
 
 use resgraph_core::{Date, Section};
 use resgraph_extract::{Citation, Document};
 use resgraph_symbol::{GaSession, GaStyle, Symbol};
 
 use crate::graph::CitationGraph;
-use crate::model::{NodeInfo, Occurrence};
+use crate::model::{NodeInfo, Occurrence, Span};
 
 /// The project's one seeded generator, re-exported here where graph
 /// users have always found it.
@@ -80,8 +86,37 @@ impl Spec {
         Date::new(u16::try_from(year).ok()?, 12, u8::try_from(day).ok()?)
     }
 
+    /// The source path of document `i`, as a build would record it.
+    ///
+    /// ```
+    /// use resgraph_graph::synthetic::Spec;
+    /// assert_eq!(Spec::new(10_000).source(0), "corpus/A_RES_1_1.txt");
+    /// ```
+    pub fn source(&self, i: usize) -> String {
+        format!(
+            "corpus/{}.txt",
+            self.symbol(i).to_string().replace('/', "_")
+        )
+    }
+
+    /// The generator of the mentions' spans, apart from the citations'.
+    fn span_rng(&self) -> SplitMix64 {
+        SplitMix64::new(self.seed ^ 0x5eed_5a4e)
+    }
+
+    /// A mention's place in a text of about 30 KB.
+    fn span(spans: &mut SplitMix64) -> Option<Span> {
+        let start = spans.below(30_000) as usize;
+        Span::new(start, start + 5 + spans.below(12) as usize)
+    }
+
     /// The citations of document `i`: (cited document, occurrence).
-    fn citations(&self, i: usize, rng: &mut SplitMix64) -> Vec<(usize, Occurrence)> {
+    fn citations(
+        &self,
+        i: usize,
+        rng: &mut SplitMix64,
+        spans: &mut SplitMix64,
+    ) -> Vec<(usize, Occurrence)> {
         if i == 0 {
             return Vec::new();
         }
@@ -115,7 +150,8 @@ impl Spec {
             };
             out.push((
                 target,
-                Occurrence::new(relation, section, u32::try_from(paragraph).ok(), cited_date),
+                Occurrence::new(relation, section, u32::try_from(paragraph).ok(), cited_date)
+                    .with_span(Spec::span(spans)),
             ));
         }
         out
@@ -136,6 +172,7 @@ impl Spec {
             self.documents * self.citations_per_document,
         );
         let mut rng = SplitMix64::new(self.seed);
+        let mut spans = self.span_rng();
         for i in 0..self.documents {
             let symbol = self.symbol(i);
             g.add_node_info(NodeInfo {
@@ -144,9 +181,9 @@ impl Spec {
                 date: self.date(i),
                 organ: None,
                 read: true,
-                source: None,
+                source: Some(self.source(i)),
             });
-            for (target, occ) in self.citations(i, &mut rng) {
+            for (target, occ) in self.citations(i, &mut rng, &mut spans) {
                 g.add_link(&symbol, &self.symbol(target), &occ);
             }
         }
@@ -157,12 +194,14 @@ impl Spec {
     /// measuring [`CitationGraph::add_document`].
     pub fn documents(&self) -> impl Iterator<Item = Document> + '_ {
         let mut rng = SplitMix64::new(self.seed);
+        let mut spans = self.span_rng();
         (0..self.documents).map(move |i| {
             let citations = self
-                .citations(i, &mut rng)
+                .citations(i, &mut rng, &mut spans)
                 .into_iter()
                 .map(|(t, occ)| {
                     let target = self.symbol(t);
+                    let span = occ.span.map_or(0..0, Span::range);
                     Citation {
                         text: target.short(),
                         target,
@@ -170,10 +209,11 @@ impl Spec {
                         relation: occ.relation,
                         section: occ.section,
                         paragraph: occ.paragraph,
-                        start: 0,
-                        end: 0,
-                        start_char: 0,
-                        end_char: 0,
+                        start: span.start,
+                        end: span.end,
+                        // A synthetic text is ASCII: characters are bytes.
+                        start_char: span.start,
+                        end_char: span.end,
                         anchor_section: None,
                         anchor_paragraph: None,
                         cited_title: None,
@@ -181,7 +221,7 @@ impl Spec {
                 })
                 .collect();
             Document {
-                source: String::new(),
+                source: self.source(i),
                 symbol: Some(self.symbol(i)),
                 organ: None,
                 session: None,
