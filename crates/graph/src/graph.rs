@@ -28,9 +28,10 @@ pub(crate) type Inner = Graph<NodeInfo, EdgeData, Directed, u32>;
 /// Storage is a petgraph [`Graph`] plus a symbol index; compressed
 /// adjacency arrays and a chronological ranking are built on first use by
 /// the queries and dropped when the graph changes. An edge with one
-/// occurrence takes 32 bytes, a node about 180 with its index entry: 10^6
-/// documents with 10^7 citations hold in about 480 MiB, plus about 100
-/// MiB of query caches.
+/// occurrence takes 40 bytes (8 of them the mention's offsets, the
+/// evidence), a node about 180 with its index entry and source path:
+/// 10^6 documents with 10^7 citations hold in about 620 MiB, plus about
+/// 100 MiB of query caches.
 ///
 /// ```
 /// use resgraph_graph::{CitationGraph, Occurrence, QueryOptions, Section};
