@@ -482,18 +482,19 @@ fn a_graph_file_with_a_bit_flipped_and_its_checksum_fixed_never_panics() {
 
 #[test]
 fn a_graph_file_of_a_future_version_names_both_versions() {
-    for version in [2u32, 7, u32::MAX] {
+    // Version 2 (evidence) is the newest this resgraph reads.
+    for version in [3u32, 7, u32::MAX] {
         let mut file = small_graph().to_bytes();
         file[8..12].copy_from_slice(&version.to_le_bytes());
         let err = CitationGraph::from_bytes(&file).expect_err("future");
         assert!(
-            matches!(err, LoadError::FutureVersion { found, supported: 1, .. } if found == version),
+            matches!(err, LoadError::FutureVersion { found, supported: 2, .. } if found == version),
             "{err}"
         );
         let message = err.to_string();
         assert!(
             message.contains(&format!("version {version} is newer"))
-                && message.contains("(version 1)")
+                && message.contains("(version 2)")
                 && message.contains("newer resgraph"),
             "{message}"
         );

@@ -867,6 +867,55 @@ mod tests {
         assert_eq!(CitationGraph::from_bytes(&bytes).unwrap(), g);
     }
 
+    /// A graph of one occurrence whose span is the payload's last bytes
+    /// before the cited node's out-degree and the adoption count, with `edit` applied and the checksum
+    /// made right again.
+    fn one_span_file(edit: impl FnOnce(&mut Vec<u8>, usize)) -> Result<CitationGraph, LoadError> {
+        let mut g = CitationGraph::new();
+        let occ = crate::Occurrence::new("recalling", resgraph_core::Section::Preamble, None, None)
+            .with_span(Span::new(5, 6));
+        g.add_link(
+            &"A/RES/76/19".parse().unwrap(),
+            &"A/RES/75/240".parse().unwrap(),
+            &occ,
+        );
+        let mut bytes = g.to_bytes();
+        let end = bytes.len() - TRAILER;
+        assert_eq!(
+            &bytes[end - 4..end],
+            &[5, 1, 0, 0],
+            "start 5, length 1, nothing cited by the cited node, no adoption"
+        );
+        edit(&mut bytes, end);
+        let body = bytes.len() - TRAILER;
+        let sum = fnv1a64(&bytes[..body]);
+        bytes[body..].copy_from_slice(&sum.to_le_bytes());
+        CitationGraph::from_bytes(&bytes)
+    }
+
+    #[test]
+    fn spans_round_trip_and_impossible_ones_are_refused() {
+        let g = one_span_file(|_, _| {}).unwrap();
+        let e = g.edges().next().unwrap();
+        assert_eq!(e.occurrences()[0].span, Span::new(5, 6));
+        let empty = one_span_file(|b, end| b[end - 3] = 0).unwrap_err();
+        assert!(
+            empty.to_string().contains("a span of at least one byte"),
+            "{empty}"
+        );
+        let beyond = one_span_file(|b, end| {
+            // Start 2^32 - 1 (five varint bytes) and length 1: ends past 2^32.
+            b.splice(end - 4..end - 3, [0xff, 0xff, 0xff, 0xff, 0x0f]);
+            let len = (b.len() - HEADER - TRAILER) as u64;
+            b[16..24].copy_from_slice(&len.to_le_bytes());
+        })
+        .unwrap_err();
+        assert!(beyond.to_string().contains("ending below 2^32"), "{beyond}");
+        // A version 1 file has no spans: the flag is an impossible bit there.
+        let v1 = one_span_file(|b, _| b[8] = 1).unwrap_err();
+        assert!(v1.to_string().contains("bits 5-7 clear"), "{v1}");
+    }
+
     #[test]
     fn future_version_is_named() {
         let mut bytes = CitationGraph::new().to_bytes();
