@@ -65,19 +65,41 @@ pub fn quote(text: &str, span: Span) -> Option<String> {
     if end > text.len() || !text.is_char_boundary(start) || !text.is_char_boundary(end) {
         return None;
     }
-    let (from, to) = clause(text, start, end);
+    let ((from, opened_by), (to, closed_by)) = clause(text, start, end);
     let (folded, m0, m1) = fold(text, from, to, start, end);
-    // A clause that starts in lower case or ends without punctuation was
-    // cut by something else than its own end: a page break (page
-    // furniture stands between the two halves of the paragraph) or the
-    // search's reach. Say so as a cut would.
-    let open_start = folded.starts_with(char::is_lowercase);
-    let open_end = !folded.ends_with(['.', ',', ';', ':', '?', '!', ')', ']', '”', '"']);
+    // A paragraph that starts in lower case or ends without punctuation
+    // was cut by something else than its own end: a page break (page
+    // furniture stands between the two halves of the paragraph). Say so
+    // as a cut would; and where the search's reach ended it, it was cut.
+    let open_start = match opened_by {
+        Boundary::Punctuation => false,
+        Boundary::Paragraph => folded.starts_with(char::is_lowercase),
+        Boundary::Reach => from > 0,
+    };
+    let open_end = match closed_by {
+        Boundary::Punctuation => false,
+        Boundary::Paragraph => {
+            !folded.ends_with(['.', ',', ';', ':', '?', '!', ')', ']', '”', '"'])
+        }
+        Boundary::Reach => to < text.len(),
+    };
     Some(trim(&folded, m0, m1, open_start, open_end))
 }
 
-/// The byte range of the clause around `start..end`.
-fn clause(text: &str, start: usize, end: usize) -> (usize, usize) {
+/// What ended a clause on one side.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Boundary {
+    /// `;` or the end of a sentence.
+    Punctuation,
+    /// A blank line (or the text's end).
+    Paragraph,
+    /// Nothing within [`SEARCH_BYTES`].
+    Reach,
+}
+
+/// The clause around `start..end`: where it starts and ends, and what
+/// ended it on each side.
+fn clause(text: &str, start: usize, end: usize) -> ((usize, Boundary), (usize, Boundary)) {
     let mut lo = start.saturating_sub(SEARCH_BYTES);
     while !text.is_char_boundary(lo) {
         lo -= 1;
@@ -90,7 +112,14 @@ fn clause(text: &str, start: usize, end: usize) -> (usize, usize) {
     let after = &text[end..hi];
 
     // Backwards: the last boundary before the mention.
-    let mut from = lo;
+    let reach = |at: usize, limit: usize| {
+        if at == limit {
+            Boundary::Paragraph
+        } else {
+            Boundary::Reach
+        }
+    };
+    let mut from = (lo, reach(lo, 0));
     let mut line_end: Option<usize> = None; // the end of the line after the one being looked at
     for (i, c) in before.char_indices().rev() {
         let at = lo + i;
@@ -98,7 +127,7 @@ fn clause(text: &str, start: usize, end: usize) -> (usize, usize) {
             // A blank line between here and the next line break ends a paragraph.
             if let Some(next) = line_end {
                 if text[at + 1..next].trim().is_empty() {
-                    from = next + 1;
+                    from = (next + 1, Boundary::Paragraph);
                     break;
                 }
             }
@@ -106,20 +135,20 @@ fn clause(text: &str, start: usize, end: usize) -> (usize, usize) {
             continue;
         }
         if c == ';' || is_sentence_end(text, at, c) {
-            from = at + c.len_utf8();
+            from = (at + c.len_utf8(), Boundary::Punctuation);
             break;
         }
     }
 
     // Forwards: the first boundary after the mention, kept in the clause.
-    let mut to = hi;
+    let mut to = (hi, reach(hi, text.len()));
     let mut line_start: Option<usize> = None;
     for (i, c) in after.char_indices() {
         let at = end + i;
         if c == '\n' {
             if let Some(previous) = line_start {
                 if text[previous..at].trim().is_empty() {
-                    to = previous;
+                    to = (previous, Boundary::Paragraph);
                     break;
                 }
             }
@@ -127,11 +156,11 @@ fn clause(text: &str, start: usize, end: usize) -> (usize, usize) {
             continue;
         }
         if c == ';' || is_sentence_end(text, at, c) {
-            to = at + c.len_utf8();
+            to = (at + c.len_utf8(), Boundary::Punctuation);
             break;
         }
     }
-    (from, to.max(end))
+    (from, (to.0.max(end), to.1))
 }
 
 /// Whether the character `c` at byte `at` ends a sentence.
@@ -230,7 +259,8 @@ fn fold(text: &str, from: usize, to: usize, start: usize, end: usize) -> (String
 /// at word boundaries, with `…` where it was cut or is `open` already.
 fn trim(folded: &str, m0: usize, m1: usize, open_start: bool, open_end: bool) -> String {
     let total = folded.chars().count();
-    if total + 4 <= MAX_QUOTE_CHARS {
+    let marks = 2 * (usize::from(open_start) + usize::from(open_end));
+    if total + marks <= MAX_QUOTE_CHARS {
         let mut out = String::with_capacity(folded.len() + 8);
         if open_start {
             out.push_str("… ");
