@@ -41,8 +41,9 @@ const ABBREVIATIONS: &[&str] = &[
 /// on character boundaries (the text is not the one the span was read
 /// from).
 ///
-/// A clause ends at a paragraph break (a blank line), at `;`, and at the
-/// end of a sentence (`.`, `?` or `!` followed by a space and a capital,
+/// A clause ends at a paragraph break (a blank line, or a line ending in
+/// `,;:.` before one starting with a capital), at `;`, and at the end of a
+/// sentence (`.`, `?` or `!` followed by a space and a capital or digit,
 /// unless the word before the period is an abbreviation such as `No.` or
 /// `para.`, or a single letter). So in a long preambular list each item
 /// between semicolons is its own clause, and a footnote's "See A/65/201."
@@ -131,6 +132,10 @@ fn clause(text: &str, start: usize, end: usize) -> ((usize, Boundary), (usize, B
                     break;
                 }
             }
+            if line_break_ends_paragraph(text, at) {
+                from = (at + 1, Boundary::Paragraph);
+                break;
+            }
             line_end = Some(at);
             continue;
         }
@@ -152,6 +157,10 @@ fn clause(text: &str, start: usize, end: usize) -> ((usize, Boundary), (usize, B
                     break;
                 }
             }
+            if line_break_ends_paragraph(text, at) {
+                to = (at, Boundary::Paragraph);
+                break;
+            }
             line_start = Some(at + 1);
             continue;
         }
@@ -161,6 +170,18 @@ fn clause(text: &str, start: usize, end: usize) -> ((usize, Boundary), (usize, B
         }
     }
     (from, (to.0.max(end), to.1))
+}
+
+/// Whether the line break at byte `at` ends a paragraph without a blank
+/// line, as in texts that put each paragraph on one line (the UN's XML
+/// renderings): the line ends with `,`, `;`, `:` or `.` and the next one
+/// starts with a capital (`Reaffirming`). A wrapped line that happens to
+/// look so only makes a quote shorter; it still holds the mention.
+fn line_break_ends_paragraph(text: &str, at: usize) -> bool {
+    let ends = text[..at].trim_end().ends_with([',', ';', ':', '.']);
+    ends && text[at + 1..]
+        .trim_start_matches([' ', '\t', '\u{a0}'])
+        .starts_with(char::is_uppercase)
 }
 
 /// Whether the character `c` at byte `at` ends a sentence.
@@ -175,15 +196,19 @@ fn is_sentence_end(text: &str, at: usize, c: char) -> bool {
     let Some(next) = rest.trim_start().chars().next() else {
         return true;
     };
-    if !next.is_uppercase() {
+    // A capital, or a number (a footnote's page number, the next
+    // operative paragraph): `No. 12` and `para. 7` are abbreviations below.
+    if !(next.is_uppercase() || next.is_ascii_digit()) {
         return false;
     }
     if c != '.' {
         return true;
     }
     let word_start = text[..at]
-        .rfind(|ch: char| !(ch.is_alphanumeric() || ch == '.'))
-        .map_or(0, |i| i + 1);
+        .char_indices()
+        .rev()
+        .find(|&(_, ch)| !(ch.is_alphanumeric() || ch == '.'))
+        .map_or(0, |(i, ch)| i + ch.len_utf8());
     let word = &text[word_start..at];
     let single_letter = word.chars().count() == 1 && word.chars().all(char::is_alphabetic);
     !(single_letter || ABBREVIATIONS.contains(&word))
@@ -521,6 +546,31 @@ mod tests {
             quote(text, at(text, "75/240")).unwrap(),
             "Recalling its resolution 76/19 and 75/240,"
         );
+    }
+
+    /// Every span on character boundaries of a text full of multi-byte
+    /// punctuation and spaces is quoted without a panic, with its mention.
+    #[test]
+    fn any_span_of_a_multibyte_text_is_quoted() {
+        let text =
+            "A–B. Ünïcode–text; “quoted” No.\u{a0}7 — é.\n\n  para.– x.\r\n[l](u) ] ( A. B? C! d;";
+        let bounds: Vec<usize> = (0..=text.len())
+            .filter(|&i| text.is_char_boundary(i))
+            .collect();
+        for (k, &start) in bounds.iter().enumerate() {
+            for &end in &bounds[k + 1..] {
+                let q = quote(text, Span::new(start, end).unwrap()).expect("on boundaries");
+                let mention: String = text[start..end]
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                let folded: String = q.split_whitespace().collect::<Vec<_>>().join(" ");
+                assert!(
+                    mention.is_empty() || folded.contains(&mention) || mention.contains(']'),
+                    "{start}..{end}: {q:?} lacks {mention:?}"
+                );
+            }
+        }
     }
 
     #[test]
