@@ -124,6 +124,33 @@ fn ancestors_rows_carry_quotes_that_hold_the_cited_number() {
     assert_quoted(&deep, |row, _| row["symbol"].as_str().unwrap().to_string());
 }
 
+/// Rows of documents a filter shows, reached through documents it does not
+/// show, are quoted from those: the walk went through them.
+#[test]
+fn rows_reached_through_documents_not_shown_are_quoted_too() {
+    let rows = json(&[
+        "ancestors",
+        "80/16",
+        "--from",
+        "data/lineage",
+        "--organ",
+        "HRC",
+        "--format",
+        "json",
+        "-q",
+    ]);
+    assert!(
+        rows.iter().all(|r| r["distance"].as_u64() > Some(1)),
+        "{rows:?}"
+    );
+    assert_quoted(&rows, |row, _| row["symbol"].as_str().unwrap().to_string());
+    for row in &rows {
+        for e in row["evidence"].as_array().unwrap() {
+            assert_ne!(e["citing"], "A/RES/80/16", "{e}");
+        }
+    }
+}
+
 #[test]
 fn descendants_rows_carry_quotes_of_the_citing_texts() {
     let rows = json(&[

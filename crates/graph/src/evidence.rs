@@ -14,7 +14,7 @@ use petgraph::Direction;
 use resgraph_symbol::Symbol;
 
 use crate::graph::CitationGraph;
-use crate::model::{Filter, Occurrence, Span};
+use crate::model::{Filter, Occurrence, QueryOptions, Span};
 use crate::packed::FxMap;
 
 /// The longest quote, in characters, ellipses included.
@@ -378,22 +378,25 @@ pub struct Step {
 
 impl CitationGraph {
     /// For each row of an [`ancestors`](Self::ancestors) or
-    /// [`descendants`](Self::descendants) answer from `focus`, the
-    /// citations that put it there: its links with the documents one step
-    /// closer to the focus (the focus itself at distance 1) that `filter`
-    /// lets through, in chronological order. A row reached only through
-    /// an adoption link has none.
+    /// [`descendants`](Self::descendants) answer from `focus` asked with
+    /// `opts`, the citations that put it there: its links with the
+    /// documents one step closer to the focus (the focus itself at
+    /// distance 1; documents the filter does not show count, since the
+    /// walk went through them) that the filter's relations and sections
+    /// let through, in chronological order. A row reached only through an
+    /// adoption link has none.
     ///
     /// ```
-    /// use resgraph_graph::{evidence::Toward, CitationGraph, Filter, Occurrence, QueryOptions, Section, Span};
+    /// use resgraph_graph::{evidence::Toward, CitationGraph, Occurrence, QueryOptions, Section, Span};
     /// let s = |t: &str| t.parse().unwrap();
     /// let mut g = CitationGraph::new();
     /// let occ = Occurrence::new("recalling", Section::Preamble, Some(1), None).with_span(Span::new(30, 35));
     /// g.add_link(&s("A/RES/76/19"), &s("A/RES/75/240"), &occ);
     /// g.add_link(&s("A/RES/75/240"), &s("A/RES/74/29"), &occ);
     /// let focus = s("A/RES/76/19");
-    /// let rows = g.ancestors(&focus, &QueryOptions::new());
-    /// let steps = g.steps(&focus, &rows, Toward::Ancestors, &Filter::default());
+    /// let opts = QueryOptions::new();
+    /// let rows = g.ancestors(&focus, &opts);
+    /// let steps = g.steps(&focus, &rows, Toward::Ancestors, &opts);
     /// assert_eq!(steps[1][0].citing, s("A/RES/75/240"));
     /// assert_eq!(steps[1][0].occurrences, [occ]);
     /// ```
@@ -402,17 +405,30 @@ impl CitationGraph {
         focus: &Symbol,
         rows: &[(Symbol, u32)],
         toward: Toward,
-        filter: &Filter,
+        opts: &QueryOptions,
     ) -> Vec<Vec<Step>> {
+        // The rows may leave out documents the walk went through (the
+        // documents a filter shows, a limit): the distances come from the
+        // whole walk.
+        let mut whole = opts.clone();
+        whole.limit = None;
+        whole.filter.kinds = None;
+        whole.filter.organs = None;
+        whole.filter.years = None;
+        let walked = match toward {
+            Toward::Ancestors => self.ancestors(focus, &whole),
+            Toward::Descendants => self.descendants(focus, &whole),
+        };
         let mut distance: FxMap<u32, u32> = FxMap::default();
         if let Some(f) = self.idx(focus) {
             distance.insert(f, 0);
         }
-        for (s, d) in rows {
+        for (s, d) in walked.iter().chain(rows) {
             if let Some(n) = self.idx(s) {
                 distance.entry(n).or_insert(*d);
             }
         }
+        let filter = &opts.filter;
         let csr = self.csr();
         rows.iter()
             .map(|(row, d)| {

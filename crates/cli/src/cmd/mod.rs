@@ -261,7 +261,7 @@ pub fn lineage_query(
     let evidence = (json || query.why).then(|| {
         let mut quotes = Quotes::new();
         graph
-            .steps(&sym, &rows, toward, &opts.filter)
+            .steps(&sym, &rows, toward, &opts)
             .iter()
             .map(|steps| quotes.evidence(&graph, steps))
             .collect::<Vec<_>>()
