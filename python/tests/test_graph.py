@@ -7,9 +7,19 @@ import resgraph
 from conftest import LINEAGE
 
 
+def without_evidence(rows):
+    """The command line's lineage rows without their `evidence` (quotes
+    read back from the citing texts, issue 12), which the Python package
+    does not give yet: every other field must be the same."""
+    assert all("evidence" in r for r in rows)
+    return [{k: v for k, v in r.items() if k != "evidence"} for r in rows]
+
+
 def test_ancestors_of_80_16_at_depth_1_are_the_command_lines(lineage_graph, cli):
     rows = lineage_graph.ancestors("80/16", depth=1)
-    assert rows == cli("ancestors", "80/16", "--from", str(LINEAGE), "--depth", "1", "--format", "json", "-q")
+    assert rows == without_evidence(
+        cli("ancestors", "80/16", "--from", str(LINEAGE), "--depth", "1", "--format", "json", "-q")
+    )
     assert len(rows) > 5
     assert all(r["distance"] == 1 and r["schema_version"] == 1 for r in rows)
 
@@ -21,11 +31,13 @@ def test_descendants_path_top_and_check_are_the_command_lines(lineage_graph, cli
     # which a built graph and a loaded one need not share to the last bit.
     lineage_graph = resgraph.Graph.load(str(saved))
     g = ["--graph", str(saved), "--format", "json"]
-    assert lineage_graph.descendants("53/70") == cli("descendants", "53/70", *g)
-    assert lineage_graph.ancestors("80/16", relation="recalling") == cli(
-        "ancestors", "80/16", "--relation", "recalling", *g
+    assert lineage_graph.descendants("53/70") == without_evidence(cli("descendants", "53/70", *g))
+    assert lineage_graph.ancestors("80/16", relation="recalling") == without_evidence(
+        cli("ancestors", "80/16", "--relation", "recalling", *g)
     )
-    assert lineage_graph.path("A/C.1/77/L.73", "53/70") == cli("path", "A/C.1/77/L.73", "53/70", *g)
+    assert lineage_graph.path("A/C.1/77/L.73", "53/70") == without_evidence(
+        cli("path", "A/C.1/77/L.73", "53/70", *g)
+    )
     assert lineage_graph.top(5) == cli("top", "--limit", "5", *g)
     assert lineage_graph.top(3, by="pagerank") == cli("top", "--limit", "3", "--by", "pagerank", *g)
     assert lineage_graph.check(all=True) == cli("check", "--all", "--graph", str(saved), "--format", "json")
