@@ -59,6 +59,9 @@ enum Command {
     Synth(cmd::synth::Args),
     /// Draw a document's lineage as SVG (or DOT, for a .dot output).
     Render(cmd::render::Args),
+    /// Explore the graph in a browser: search, documents, lineages (a
+    /// read-only web server, on 127.0.0.1:8080 unless told otherwise).
+    Serve(cmd::serve::Args),
     /// Extract the citations of texts (files, or directories of .txt,
     /// .md, .html files).
     Extract(cmd::extract::Args),
@@ -105,6 +108,7 @@ fn main() -> ExitCode {
         Command::Extract(args) => cmd::extract::run(args),
         Command::Completions(args) => cmd::completions::run(args),
         Command::Man(args) => cmd::completions::man(args),
+        Command::Serve(args) => cmd::serve::run(args),
     };
     match done {
         Ok(true) => ExitCode::SUCCESS,

@@ -42,7 +42,7 @@ use layout::std_shapes::shapes::{Arrow, Element, ShapeKind};
 use layout::topo::layout::VisualGraph;
 use layout::topo::placer::Placer;
 
-use crate::escape::{safe_url, xml};
+use crate::escape::{is_site_path, safe_url, xml};
 use crate::model::{EdgeStyleClass, Lineage, Style};
 use crate::place::{self, Layered};
 use crate::prepare::{prepare, Prepared};
@@ -809,8 +809,13 @@ fn write_svg(p: &Prepared<'_>, style: &Style, rec: &Drawing) -> String {
         let url = n.url.as_deref().and_then(safe_url);
         match &url {
             Some(u) => {
+                let target = if is_site_path(u) {
+                    ""
+                } else {
+                    r#" target="_blank""#
+                };
                 let u = xml(u);
-                let _ = writeln!(s, r#"<a href="{u}" xlink:href="{u}" target="_blank">"#);
+                let _ = writeln!(s, r#"<a href="{u}" xlink:href="{u}"{target}>"#);
             }
             None => s.push_str("<g>\n"),
         }

@@ -7,7 +7,7 @@ use graphviz_rust::dot_structures::{
 };
 use graphviz_rust::printer::{DotPrinter, PrinterContext};
 
-use crate::escape::{dot_id, dot_text, dot_tooltip, dot_value, safe_url};
+use crate::escape::{dot_id, dot_text, dot_tooltip, dot_value, is_site_path, safe_url};
 use crate::model::{EdgeStyleClass, Lineage, Style, RESERVED_ID_PREFIX};
 use crate::prepare::{prepare, Edge, Prepared};
 use crate::theme::{self, Dash};
@@ -101,7 +101,9 @@ fn doc_node(p: &Prepared<'_>, i: usize) -> Stmt {
     attrs.push(attr("tooltip", dot_tooltip(&p.tooltip(i))));
     if let Some(url) = n.url.as_deref().and_then(safe_url) {
         attrs.push(attr("URL", dot_tooltip(&url)));
-        attrs.push(attr("target", val("_blank")));
+        if !is_site_path(&url) {
+            attrs.push(attr("target", val("_blank")));
+        }
     }
     let mut class = String::from("doc");
     let mut styles = vec!["rounded"];

@@ -17,8 +17,9 @@
 //!   in text content and in quoted attribute values (the rule is
 //!   [`resgraph_io::xml_escape`], shared with the graph's GraphML export).
 //! * Links: [`safe_url`] keeps only `http://` and `https://` URLs and
-//!   percent-encodes every character outside the URL-safe ASCII set
-//!   ([`resgraph_io::LINK_ENCODE_SET`]).
+//!   paths of the same site (`/doc/A/RES/76/19`, for a picture served by
+//!   a web page), and percent-encodes every character outside the
+//!   URL-safe ASCII set ([`resgraph_io::LINK_ENCODE_SET`]).
 
 use graphviz_rust::dot_structures::Id;
 
@@ -110,11 +111,19 @@ pub(crate) fn xml(s: &str) -> String {
     resgraph_io::xml_escape(&clean(s))
 }
 
-/// The URL if it is an `http://` or `https://` link, with every character
-/// outside the URL-safe ASCII set percent-encoded; `None` otherwise
-/// (`javascript:`, `data:`, relative links, empty strings...).
+/// The URL if it is an `http://` or `https://` link or a path of the same
+/// site (one `/` then a character other than `/` or `\\`: `//host` and
+/// `/\\host` would leave the site), with every character outside the
+/// URL-safe ASCII set percent-encoded; `None` otherwise (`javascript:`,
+/// `data:`, other relative links, empty strings...).
 pub(crate) fn safe_url(url: &str) -> Option<String> {
     let url = url.trim();
+    if is_site_path(url) {
+        return Some(resgraph_io::percent_encode(
+            url,
+            resgraph_io::LINK_ENCODE_SET,
+        ));
+    }
     let lower = url.get(..8).unwrap_or(url).to_ascii_lowercase();
     if !(lower.starts_with("http://") || lower.starts_with("https://")) {
         return None;
@@ -126,6 +135,14 @@ pub(crate) fn safe_url(url: &str) -> Option<String> {
         return None;
     }
     Some(out)
+}
+
+/// Whether `url` is a path of the same site: such a link opens in the
+/// same window (the page that shows the picture is on that site), any
+/// other in a new one.
+pub(crate) fn is_site_path(url: &str) -> bool {
+    let mut chars = url.trim().chars();
+    chars.next() == Some('/') && chars.next().is_some_and(|c| c != '/' && c != '\\')
 }
 
 #[cfg(test)]
@@ -184,6 +201,14 @@ mod tests {
         assert_eq!(safe_url("data:text/html,<script>"), None);
         assert_eq!(safe_url("/relative"), None);
         assert_eq!(safe_url("https://"), None);
+        assert_eq!(
+            safe_url("/doc/A/RES/43/78 H").as_deref(),
+            Some("/doc/A/RES/43/78%20H")
+        );
+        assert_eq!(safe_url("//evil.example/x"), None);
+        assert_eq!(safe_url("/\\evil.example/x"), None);
+        assert_eq!(safe_url("/"), None);
+        assert_eq!(safe_url("doc/A/RES/76/19"), None);
         assert_eq!(safe_url(""), None);
     }
 }

@@ -49,8 +49,10 @@ pub struct LineageNode {
     /// `true` when the document's text was read; `false` when it is only
     /// known because another document cites it (drawn dashed and grey).
     pub read: bool,
-    /// Link target, e.g. `https://undocs.org/A/RES/76/19`. Only `http://`
-    /// and `https://` links are drawn; anything else is left out.
+    /// Link target, e.g. `https://undocs.org/A/RES/76/19`, opened in a new
+    /// window, or a path of the same site such as `/doc/A/RES/76/19` (for
+    /// a picture shown in a web page), opened in the same one. Only these
+    /// are drawn; anything else (`javascript:`, `//host`) is left out.
     pub url: Option<String>,
 }
 

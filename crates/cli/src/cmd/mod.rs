@@ -13,6 +13,7 @@ pub mod extract;
 pub mod path;
 pub mod render;
 pub mod series;
+pub mod serve;
 pub mod stats;
 pub mod synth;
 pub mod top;
