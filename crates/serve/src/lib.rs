@@ -199,8 +199,9 @@ async fn search_page(State(ex): Shared, Query(params): Query<SearchParams>) -> R
         Ok(results) => match &results.exact {
             // A symbol named exactly is a document to show, not a list.
             Some(symbol) => Redirect::to(&data::page_path(symbol)).into_response(),
-            None => Html(pages::search(&results, ex.index.suggestions()).into_string())
-                .into_response(),
+            None => {
+                Html(pages::search(&results, ex.index.suggestions()).into_string()).into_response()
+            }
         },
         Err(e) => bad_request_page(&ex, &e.to_string()),
     }
@@ -251,10 +252,14 @@ async fn document_page(
             // requests.
             let drawn = tokio::task::spawn_blocking(move || {
                 let page = DocumentPage::build(&ex.graph, &symbol, &view);
-                let picture = data::lineage_svg(&ex.graph, &symbol, &view)
-                    .map_err(|e| e.to_string());
-                pages::document(&page, picture.as_deref().map_err(Clone::clone), ex.index.suggestions())
-                    .into_string()
+                let picture =
+                    data::lineage_svg(&ex.graph, &symbol, &view).map_err(|e| e.to_string());
+                pages::document(
+                    &page,
+                    picture.as_deref().map_err(Clone::clone),
+                    ex.index.suggestions(),
+                )
+                .into_string()
             })
             .await;
             match drawn {

@@ -21,7 +21,7 @@ th{background:#f3f3f3}
 td.quote{font-style:italic;color:#333}
 dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem;margin:.4rem 0}
 dl.facts dt{color:#555}dl.facts dd{margin:0}
-.picture{overflow:auto;border:1px solid #ddd;padding:.4rem;background:#fff}
+.picture{overflow:auto;max-height:34rem;border:1px solid #ddd;padding:.4rem;background:#fff}
 .views a,.views strong{margin-right:.6rem}
 .note{color:#666;font-size:.9rem}
 form.search input[type=search]{font-size:1rem;padding:.3rem;width:22rem}
@@ -175,7 +175,11 @@ pub fn bad_request(message: &str, box_suggestions: &[String]) -> Markup {
 
 /// `/doc/{symbol}`: a document, its lineage drawn, what it builds on and
 /// what cites it, the views, its series.
-pub fn document(doc: &DocumentPage, picture: Result<&str, String>, suggestions: &[String]) -> Markup {
+pub fn document(
+    doc: &DocumentPage,
+    picture: Result<&str, String>,
+    suggestions: &[String],
+) -> Markup {
     let d = &doc.document;
     page(
         &d.label,

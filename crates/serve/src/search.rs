@@ -123,11 +123,7 @@ impl SearchIndex {
     /// # Errors
     ///
     /// [`QueryError::TooLong`] above [`MAX_QUERY_BYTES`].
-    pub fn search(
-        &self,
-        graph: &CitationGraph,
-        query: &str,
-    ) -> Result<SearchResults, QueryError> {
+    pub fn search(&self, graph: &CitationGraph, query: &str) -> Result<SearchResults, QueryError> {
         if query.len() > MAX_QUERY_BYTES {
             return Err(QueryError::TooLong(query.len()));
         }

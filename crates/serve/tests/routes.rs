@@ -73,7 +73,10 @@ async fn home_has_the_search_box_counts_and_most_cited() {
     let stats = lineage().graph().stats();
     assert!(a.body.contains(&format!("{} documents", stats.nodes)));
     assert!(a.body.contains(r#"<form class="search" action="/search""#));
-    assert!(a.body.contains(r#"<option value="76/19">"#), "symbols suggested");
+    assert!(
+        a.body.contains(r#"<option value="76/19">"#),
+        "symbols suggested"
+    );
     assert!(
         a.body.contains(r#"<option value="information">"#),
         "title words suggested"
@@ -160,12 +163,16 @@ async fn document_page_shows_facts_picture_tables_and_views() {
     assert!(body.contains(r#"<a href="/doc/A/RES/53/70" xlink:href="/doc/A/RES/53/70">"#));
     assert!(!body.contains(r#"target="_blank""#));
     // What it builds on: 53/70 with the relation, section and paragraph.
-    let builds_on = &body[body.find(r#"id="builds-on""#).unwrap()..body.find(r#"id="cited-by""#).unwrap()];
+    let builds_on =
+        &body[body.find(r#"id="builds-on""#).unwrap()..body.find(r#"id="cited-by""#).unwrap()];
     let row = builds_on
         .split("<tr>")
         .find(|r| r.contains(r#"href="/doc/A/RES/53/70""#))
         .expect("53/70 among what it builds on");
-    assert!(row.contains("<td>recalling</td><td>preamble</td><td>1</td><td>1998-12-04</td>"), "{row}");
+    assert!(
+        row.contains("<td>recalling</td><td>preamble</td><td>1</td><td>1998-12-04</td>"),
+        "{row}"
+    );
     let cited_by = &body[body.find(r#"id="cited-by""#).unwrap()..];
     assert!(cited_by.contains(r#"href="/doc/A/RES/77/37""#));
     // Views as links.
@@ -208,7 +215,10 @@ async fn document_api_is_the_page_as_json() {
     for link in v["builds_on"].as_array().unwrap() {
         let cited: Symbol = link["symbol"].as_str().unwrap().parse().unwrap();
         let occurrences = graph.occurrences(&focus, &cited);
-        assert_eq!(link["citations"].as_array().unwrap().len(), occurrences.len());
+        assert_eq!(
+            link["citations"].as_array().unwrap().len(),
+            occurrences.len()
+        );
     }
     let seventy = v["builds_on"]
         .as_array()
@@ -264,7 +274,12 @@ async fn views_filter_what_is_shown() {
         .map(|r| r["symbol"].as_str().unwrap())
         .collect();
     assert_eq!(rows, expected);
-    for link in v["builds_on"].as_array().unwrap().iter().chain(v["cited_by"].as_array().unwrap()) {
+    for link in v["builds_on"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .chain(v["cited_by"].as_array().unwrap())
+    {
         for c in link["citations"].as_array().unwrap() {
             let verb = c["relation"].as_str().unwrap();
             assert_eq!(
@@ -288,7 +303,11 @@ async fn bad_views_are_refused_with_the_reason() {
     assert_eq!(zero.status, StatusCode::BAD_REQUEST);
     let typo = get("/doc/A/RES/76/19?relation=recaling").await;
     assert_eq!(typo.status, StatusCode::BAD_REQUEST);
-    assert!(typo.body.contains("did you mean recalling"), "{}", typo.body);
+    assert!(
+        typo.body.contains("did you mean recalling"),
+        "{}",
+        typo.body
+    );
     let way = get("/doc/A/RES/76/19?direction=sideways").await;
     assert_eq!(way.status, StatusCode::BAD_REQUEST);
     let nan = get("/api/doc/A/RES/76/19?depth=two").await;
@@ -300,7 +319,9 @@ async fn unknown_documents_are_404_with_suggestions() {
     let a = get("/doc/A/RES/76/91").await;
     assert_eq!(a.status, StatusCode::NOT_FOUND);
     assert!(a.body.contains("A/RES/76/91 is not in the graph"));
-    assert!(a.body.contains(r#"<a href="/doc/A/RES/76/19">A/RES/76/19</a>"#));
+    assert!(a
+        .body
+        .contains(r#"<a href="/doc/A/RES/76/19">A/RES/76/19</a>"#));
     let api = get("/api/doc/76/91").await;
     assert_eq!(api.status, StatusCode::NOT_FOUND);
     assert_eq!(api.json()["suggestions"][0], "A/RES/76/19");
@@ -318,7 +339,10 @@ async fn symbols_with_spaces_are_reached_by_their_encoded_path() {
     assert_eq!(a.status, StatusCode::OK);
     assert!(a.body.contains("<h1>A/RES/43/78 H</h1>"));
     // And 76/19's page links to it so.
-    assert!(get("/doc/A/RES/76/19").await.body.contains(r#"href="/doc/A/RES/43/78%20H""#));
+    assert!(get("/doc/A/RES/76/19")
+        .await
+        .body
+        .contains(r#"href="/doc/A/RES/43/78%20H""#));
 }
 
 #[tokio::test]
@@ -329,7 +353,10 @@ async fn the_explorer_is_read_only_and_bounded() {
         .uri("/doc/A/RES/76/19")
         .body(Body::from("x"))
         .unwrap();
-    assert_eq!(send(app.clone(), post).await.status, StatusCode::METHOD_NOT_ALLOWED);
+    assert_eq!(
+        send(app.clone(), post).await.status,
+        StatusCode::METHOD_NOT_ALLOWED
+    );
     let big = Request::get("/")
         .header(header::CONTENT_LENGTH, 4096)
         .body(Body::from(vec![b'x'; 4096]))
