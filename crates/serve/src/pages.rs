@@ -19,6 +19,7 @@ table{border-collapse:collapse;width:100%;font-size:.92rem}
 th,td{border-bottom:1px solid #e2e2e2;padding:.3rem .4rem;text-align:left;vertical-align:top}
 th{background:#f3f3f3}
 td.quote{font-style:italic;color:#333}
+td.date{white-space:nowrap}
 dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem;margin:.4rem 0}
 dl.facts dt{color:#555}dl.facts dd{margin:0}
 .picture{overflow:auto;max-height:34rem;border:1px solid #ddd;padding:.4rem;background:#fff}
@@ -106,7 +107,7 @@ fn hits_table(hits: &[SearchHit]) -> Markup {
                     tr {
                         td { (doc_link(&h.document)) }
                         td { (h.cited_by) }
-                        td { (h.document.date.as_deref().unwrap_or("")) }
+                        td.date { (h.document.date.as_deref().unwrap_or("")) }
                         td { (h.document.title.as_deref().unwrap_or("")) }
                     }
                 }
@@ -218,7 +219,7 @@ pub fn document(
                         tr {
                             td { (r.distance) }
                             td { (doc_link(&r.document)) }
-                            td { (r.document.date.as_deref().unwrap_or("")) }
+                            td.date { (r.document.date.as_deref().unwrap_or("")) }
                             td { (r.document.title.as_deref().unwrap_or("")) }
                         }
                     }
@@ -288,7 +289,7 @@ fn links_table(rows: &[LinkRow], empty: &str) -> Markup {
                                 td { (c.relation) }
                                 td { (c.section) }
                                 td { @if let Some(p) = c.paragraph { (p) } }
-                                td { (c.cited_date.as_deref().unwrap_or("")) }
+                                td.date { (c.cited_date.as_deref().unwrap_or("")) }
                                 td.quote { (c.quote.as_deref().unwrap_or("")) }
                                 td { @if i == 0 { (row.document.title.as_deref().unwrap_or("")) } }
                             }
