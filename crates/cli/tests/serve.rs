@@ -99,5 +99,8 @@ fn a_bad_source_or_address_is_refused() {
         .expect("resgraph runs");
     assert_eq!(out.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("cannot listen on 192.0.2.1:8080"), "{stderr}");
+    assert!(
+        stderr.contains("cannot listen on 192.0.2.1:8080"),
+        "{stderr}"
+    );
 }

@@ -30,7 +30,7 @@ pub struct ViewParams {
 
 /// Which way from a document a page walks: the query string's spelling
 /// of [`Direction`].
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Deserialize, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Way {
     /// What it builds on.
@@ -67,7 +67,7 @@ impl Way {
 
 /// The view a document page shows, once checked: a depth within bounds
 /// and a relation the graph knows.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 pub struct View {
     /// Citation steps, 1 to [`MAX_DEPTH`].
     pub depth: u32,

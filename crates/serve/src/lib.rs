@@ -79,11 +79,22 @@ const HOME_MOST_CITED: usize = 25;
 /// nothing loaded from another site, forms only to this one.
 const CONTENT_SECURITY_POLICY: &str = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
+/// How many drawn lineages are kept for the next request that asks for
+/// the same document and view (about 100 KB each).
+const PICTURES_KEPT: usize = 128;
+
+/// A drawn lineage, or why it could not be drawn.
+type Picture = Result<Arc<str>, String>;
+
 /// The graph being explored and its search index, shared read-only by
-/// every request.
+/// every request, and the lineages drawn lately.
 pub struct Explorer {
     graph: CitationGraph,
     index: SearchIndex,
+    /// Drawing is most of a document page's cost, and the graph never
+    /// changes, so a picture drawn once is the picture; emptied when
+    /// [`PICTURES_KEPT`] are held, which bounds memory.
+    pictures: std::sync::Mutex<std::collections::HashMap<(Symbol, View), Picture>>,
 }
 
 impl Explorer {
@@ -93,7 +104,45 @@ impl Explorer {
         // request.
         graph.prepare();
         let index = SearchIndex::new(&graph);
-        Explorer { graph, index }
+        Explorer {
+            graph,
+            index,
+            pictures: std::sync::Mutex::new(std::collections::HashMap::new()),
+        }
+    }
+
+    /// The lineage of `symbol` in `view` as inline SVG
+    /// ([`data::lineage_svg`]), drawn once per document and view while it
+    /// is among the last [`PICTURES_KEPT`] drawn.
+    ///
+    /// # Errors
+    ///
+    /// Why it cannot be drawn (the renderer's message: too many
+    /// documents, a layout that failed).
+    pub fn picture(&self, symbol: &Symbol, view: &View) -> Picture {
+        let key = (symbol.clone(), view.clone());
+        // A poisoned lock only means another request panicked while
+        // holding it; the map is still a valid cache.
+        if let Some(kept) = self
+            .pictures
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .get(&key)
+        {
+            return kept.clone();
+        }
+        let drawn: Picture = data::lineage_svg(&self.graph, symbol, view)
+            .map(Arc::from)
+            .map_err(|e| e.to_string());
+        let mut kept = self
+            .pictures
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if kept.len() >= PICTURES_KEPT {
+            kept.clear();
+        }
+        kept.insert(key, drawn.clone());
+        drawn
     }
 
     /// The graph.
@@ -252,8 +301,7 @@ async fn document_page(
             // requests.
             let drawn = tokio::task::spawn_blocking(move || {
                 let page = DocumentPage::build(&ex.graph, &symbol, &view);
-                let picture =
-                    data::lineage_svg(&ex.graph, &symbol, &view).map_err(|e| e.to_string());
+                let picture = ex.picture(&symbol, &view);
                 pages::document(
                     &page,
                     picture.as_deref().map_err(Clone::clone),

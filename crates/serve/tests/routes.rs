@@ -170,7 +170,9 @@ async fn document_page_shows_facts_picture_tables_and_views() {
         .find(|r| r.contains(r#"href="/doc/A/RES/53/70""#))
         .expect("53/70 among what it builds on");
     assert!(
-        row.contains("<td>recalling</td><td>preamble</td><td>1</td><td class=\"date\">1998-12-04</td>"),
+        row.contains(
+            "<td>recalling</td><td>preamble</td><td>1</td><td class=\"date\">1998-12-04</td>"
+        ),
         "{row}"
     );
     let cited_by = &body[body.find(r#"id="cited-by""#).unwrap()..];
