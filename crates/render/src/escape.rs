@@ -199,7 +199,8 @@ mod tests {
         );
         assert_eq!(safe_url("javascript:alert(1)"), None);
         assert_eq!(safe_url("data:text/html,<script>"), None);
-        assert_eq!(safe_url("/relative"), None);
+        // A relative link that is no path of the site.
+        assert_eq!(safe_url("relative"), None);
         assert_eq!(safe_url("https://"), None);
         assert_eq!(
             safe_url("/doc/A/RES/43/78 H").as_deref(),
