@@ -2,13 +2,14 @@
 //! the JSON of `/api/...`, so the two cannot disagree.
 
 use resgraph::pipeline::{draw_lineage, lineage_members, Direction, Links};
+use resgraph::rows::{lineage_rows, LineageRow};
 use resgraph::view::document_url;
 use resgraph_graph::{CitationGraph, Filter, Occurrence, QueryOptions, Symbol};
 use serde::{Deserialize, Serialize};
 
-/// The version of the JSON this crate answers with; raised when a field
-/// changes meaning or goes away.
-pub const SCHEMA_VERSION: u32 = 1;
+/// The version of the JSON contract (the one version, the extractor's),
+/// written as `schema_version` in every answer of `/api/...`.
+pub use resgraph::extract::SCHEMA_VERSION;
 
 /// The deepest lineage a page draws or lists: beyond it a picture of a
 /// series' history is unreadable and a walk of a large graph is slow.
@@ -256,20 +257,8 @@ pub struct LinkRow {
     pub citations: Vec<CitationRow>,
 }
 
-/// A document of the lineage with its distance, as `resgraph ancestors
-/// --format json` prints it (symbol, label, distance, kind, date, title,
-/// read), plus its page.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct LineageRow {
-    /// Citation steps from the document of the page.
-    pub distance: u32,
-    /// The document.
-    #[serde(flatten)]
-    pub document: DocumentFacts,
-}
-
 /// Everything a document page shows, and what `/api/doc/...` answers.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct DocumentPage {
     /// [`SCHEMA_VERSION`].
     pub schema_version: u32,
@@ -283,7 +272,8 @@ pub struct DocumentPage {
     /// What cites it directly.
     pub cited_by: Vec<LinkRow>,
     /// Its ancestors and/or descendants within the view's depth, by
-    /// distance then chronology.
+    /// distance then chronology: the query rows of `resgraph ancestors
+    /// --format json` ([`resgraph::rows::lineage_rows`]).
     pub lineage: Vec<LineageRow>,
     /// The series it belongs to, oldest first (empty when none:
     /// [`CitationGraph::series_lineage`]).
@@ -328,13 +318,7 @@ impl DocumentPage {
             view: view.clone(),
             builds_on,
             cited_by,
-            lineage: found
-                .into_iter()
-                .map(|(s, distance)| LineageRow {
-                    distance,
-                    document: DocumentFacts::of(graph, &s),
-                })
-                .collect(),
+            lineage: lineage_rows(graph, &found),
             series: graph
                 .series_lineage(symbol)
                 .iter()

@@ -59,6 +59,7 @@ use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::timeout::TimeoutLayer;
 
 pub use data::{DocumentFacts, DocumentPage, LinkRow, View, ViewParams, Way};
+pub use resgraph::rows::LineageRow;
 pub use search::{SearchHit, SearchIndex, SearchResults};
 
 /// The address the command line binds to unless told otherwise: the

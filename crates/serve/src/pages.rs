@@ -218,9 +218,9 @@ pub fn document(
                     @for r in &doc.lineage {
                         tr {
                             td { (r.distance) }
-                            td { (doc_link(&r.document)) }
-                            td.date { (r.document.date.as_deref().unwrap_or("")) }
-                            td { (r.document.title.as_deref().unwrap_or("")) }
+                            td { a href=(page_path(&r.symbol)) class=[(!r.read).then_some("cited-only")] title=(r.symbol) { (r.label) } }
+                            td.date { (r.date.as_deref().unwrap_or("")) }
+                            td { (r.title.as_deref().unwrap_or("")) }
                         }
                     }
                 }
