@@ -220,3 +220,32 @@ fn windows_1252(byte: u8) -> char {
 #[allow(dead_code)]
 #[path = "support/accuracy.rs"]
 mod accuracy;
+
+/// Quotes of the evidence are read back from the text as extraction read
+/// it: a text file in UTF-16 with its byte order mark gives the same text
+/// as in UTF-8, so every citation's offsets still hold its mention.
+#[test]
+fn the_text_quotes_are_read_from_is_the_text_extraction_read_in_utf16() {
+    let (name, bytes) = golden_texts()
+        .into_iter()
+        .find(|(name, _)| name.ends_with("A_C.1_77_L.73.txt"))
+        .expect("the seed is a golden text");
+    let text = String::from_utf8(bytes).expect("the seed is UTF-8");
+    let mut utf16 = vec![0xFF, 0xFE];
+    for unit in text.encode_utf16() {
+        utf16.extend_from_slice(&unit.to_le_bytes());
+    }
+    let dir = resgraph_test_support::temp_dir("utf16-quotes");
+    let path = dir.join("A_C.1_77_L.73.txt");
+    std::fs::write(&path, utf16).expect("write the UTF-16 copy");
+    let read = resgraph::pipeline::read_file(&path, resgraph::pipeline::Verdicts::Skip)
+        .unwrap_or_else(|e| panic!("{name}: {e}"));
+    let quoted = resgraph::pipeline::read_text(&path).unwrap_or_else(|e| panic!("{name}: {e}"));
+    assert_eq!(quoted, text);
+    let spans = |doc: &resgraph::extract::Document| -> Vec<(usize, usize)> {
+        doc.citations.iter().map(|c| (c.start, c.end)).collect()
+    };
+    let utf8 = resgraph::extract::extract(&text, &Hint::from_path(&name));
+    assert_eq!(read.document.citations.len(), 35);
+    assert_eq!(spans(&read.document), spans(&utf8));
+}

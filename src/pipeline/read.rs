@@ -243,14 +243,19 @@ pub fn read_text(path: &Path) -> Result<String, ReadError> {
             read_whole(path).map_err(|err| fail(ReadErrorKind::CannotRead(err)))?
         }
     };
-    if is_binary(&bytes) {
+    let markup = matches!(format, Format::Html | Format::Akn) || akn::sniff(&bytes);
+    // A page or an XML file with NUL bytes is refused, as `read_file`
+    // refuses it; any other text is decoded as extraction decodes it
+    // (`Text::decode`: a UTF-16 byte order mark before the NUL bytes
+    // that UTF-16 is full of).
+    if markup && is_binary(&bytes) {
         return Err(fail(ReadErrorKind::Binary));
     }
-    let markup = matches!(format, Format::Html | Format::Akn) || akn::sniff(&bytes);
-    let mut text = match String::from_utf8(bytes) {
-        Ok(text) => text,
-        Err(err) => resgraph_extract::Text::decode(err.into_bytes()).text,
-    };
+    let decoded = resgraph_extract::Text::decode(bytes);
+    if decoded.binary {
+        return Err(fail(ReadErrorKind::Binary));
+    }
+    let mut text = decoded.text;
     if markup {
         text = resgraph_extract::html::blank_markup(&text);
     }
