@@ -20,14 +20,7 @@ fn resgraph(args: &[&str]) -> Output {
 }
 
 fn json(args: &[&str]) -> Vec<Value> {
-    let out = resgraph(args);
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).expect("JSON")
+    resgraph_test_support::success_json(&resgraph(args))
 }
 
 /// The number a symbol ends with (`240` of `A/RES/75/240`, `512` of

@@ -40,13 +40,7 @@ const GA_GOLDEN: [&str; 6] = [
 ];
 
 fn json(out: &Output) -> Value {
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).expect("JSON")
+    resgraph_test_support::success_json(out)
 }
 
 fn rows(out: &Output) -> Vec<Value> {

@@ -36,13 +36,7 @@ fn ancestors(relation: &str) -> Output {
 
 /// The JSON rows of a run that succeeded.
 fn json_rows(out: &Output) -> Vec<serde_json::Value> {
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).expect("JSON rows")
+    resgraph_test_support::success_json(out)
 }
 
 fn rows(out: &Output) -> Vec<String> {

@@ -65,7 +65,7 @@ use resgraph_symbol::{Organ, Symbol};
 
 use crate::model::{Diagnostic, Document, Severity};
 use crate::place::{place_at, Place};
-use crate::scan::{scan, ScanState};
+use crate::scan::ScanState;
 use crate::text::{clean_line_into, Mapped};
 use crate::{verdict, Evidence, Explained, Hint, Text, Verdicts};
 
@@ -731,12 +731,7 @@ fn read_units(
     own_body: resgraph_symbol::Body,
     mut evidence: Option<&mut Evidence>,
 ) {
-    let mut state = ScanState {
-        own_body,
-        sc_years: HashMap::new(),
-        notes: Vec::new(),
-        excluded: Vec::new(),
-    };
+    let mut state = ScanState::new(own_body);
     let mut openings: HashMap<u32, Relation> = HashMap::new();
     for unit in units {
         // The relation of a group is read from its first unit, whether or
@@ -755,23 +750,13 @@ fn read_units(
         {
             continue;
         }
-        let before_notes = state.notes.len();
-        let mentions = scan(&unit.text.text, &mut state);
-        for (start, end, reason) in state.excluded.drain(..) {
-            if let Some(evidence) = evidence.as_mut() {
-                let (start, end) = unit.text.source_span(start, end);
-                evidence
-                    .excluded
-                    .push(verdict::Excluded { start, end, reason });
-            }
-        }
-        for note in state.notes.drain(before_notes..) {
-            doc.diagnostics.push(Diagnostic {
-                severity: Severity::Note,
-                line: unit.line,
-                message: note,
-            });
-        }
+        let mentions = crate::scan_paragraph(
+            &unit.text,
+            unit.line,
+            &mut state,
+            doc,
+            evidence.as_deref_mut(),
+        );
         if mentions.is_empty() {
             continue;
         }

@@ -84,8 +84,6 @@ mod spans;
 mod text;
 mod verdict;
 
-use std::collections::HashMap;
-
 use resgraph_symbol::{Body, Organ, Symbol};
 
 pub use decode::{read_limited, InvalidUtf8, SourceEncoding, Text, TooLarge, MAX_TEXT_BYTES};
@@ -385,6 +383,40 @@ fn own_body(organ_name: Option<&str>) -> Body {
     }
 }
 
+/// Scans one paragraph's cleaned text for mentions: the one scanning
+/// step of text paragraphs and XML elements alike. What the scanners set
+/// aside goes to `evidence`, in source offsets, for the verdicts; their
+/// notes become diagnostics at `line`.
+fn scan_paragraph(
+    text: &text::Mapped,
+    line: usize,
+    state: &mut ScanState,
+    doc: &mut Document,
+    evidence: Option<&mut Evidence>,
+) -> Vec<scan::Mention> {
+    let before_notes = state.notes.len();
+    let mentions = scan(&text.text, state);
+    match evidence {
+        Some(evidence) => {
+            for (start, end, reason) in state.excluded.drain(..) {
+                let (start, end) = text.source_span(start, end);
+                evidence
+                    .excluded
+                    .push(verdict::Excluded { start, end, reason });
+            }
+        }
+        None => state.excluded.clear(),
+    }
+    for note in state.notes.drain(before_notes..) {
+        doc.diagnostics.push(Diagnostic {
+            severity: Severity::Note,
+            line,
+            message: note,
+        });
+    }
+    mentions
+}
+
 fn read(source: &str, hint: &Hint, mut evidence: Option<&mut Evidence>) -> Document {
     let stated = meta::own_symbol_from_lines(source);
     let mut furniture = Furniture {
@@ -413,12 +445,7 @@ fn read(source: &str, hint: &Hint, mut evidence: Option<&mut Evidence>) -> Docum
                 .map(|o| o.name().to_string())
         });
     let own_body = own_body(organ_name.as_deref());
-    let mut state = ScanState {
-        own_body,
-        sc_years: HashMap::new(),
-        notes: Vec::new(),
-        excluded: Vec::new(),
-    };
+    let mut state = ScanState::new(own_body);
     let mut doc = Document {
         source: hint.source.clone(),
         date: meta::document_date(&layout),
@@ -464,23 +491,13 @@ fn read(source: &str, hint: &Hint, mut evidence: Option<&mut Evidence>) -> Docum
             continue;
         }
         let text = layout.text(index);
-        let before_notes = state.notes.len();
-        let mentions = scan(&text.text, &mut state);
-        for (start, end, reason) in state.excluded.drain(..) {
-            if let Some(evidence) = evidence.as_mut() {
-                let (start, end) = text.source_span(start, end);
-                evidence
-                    .excluded
-                    .push(verdict::Excluded { start, end, reason });
-            }
-        }
-        for note in state.notes.drain(before_notes..) {
-            doc.diagnostics.push(Diagnostic {
-                severity: Severity::Note,
-                line: paragraph.line,
-                message: note,
-            });
-        }
+        let mentions = scan_paragraph(
+            text,
+            paragraph.line,
+            &mut state,
+            &mut doc,
+            evidence.as_deref_mut(),
+        );
         if mentions.is_empty() {
             continue;
         }

@@ -236,6 +236,7 @@ impl CitationGraph {
 
     /// [`series_tracks`](Self::series_tracks) with other parameters.
     pub fn series_tracks_with(&self, seed: &Symbol, rule: &SeriesRule) -> Vec<SeriesTrack> {
+        #[derive(Default)]
         struct Track {
             members: Vec<Symbol>,
             sessions: Vec<u16>,
@@ -270,12 +271,7 @@ impl CitationGraph {
             }
             let i = best.map_or_else(
                 || {
-                    tracks.push(Track {
-                        members: Vec::new(),
-                        sessions: Vec::new(),
-                        words: None,
-                        title: None,
-                    });
+                    tracks.push(Track::default());
                     tracks.len() - 1
                 },
                 |(_, i)| i,
@@ -297,12 +293,7 @@ impl CitationGraph {
                 .max_by_key(|(i, t)| (t.members.len(), Reverse(*i)))
                 .map(|(i, _)| i);
             let i = room.unwrap_or_else(|| {
-                tracks.push(Track {
-                    members: Vec::new(),
-                    sessions: Vec::new(),
-                    words: None,
-                    title: None,
-                });
+                tracks.push(Track::default());
                 tracks.len() - 1
             });
             tracks[i].members.push(member.clone());

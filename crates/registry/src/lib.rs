@@ -444,19 +444,8 @@ impl Registry {
     /// ```
     pub fn load_adopted_from(&mut self, text: &str) -> Result<usize, RegistryError> {
         let mut added = 0;
-        for (index, raw) in text.lines().enumerate() {
-            let line = index + 1;
-            if raw.trim().is_empty() || raw.starts_with('#') {
-                continue;
-            }
-            let fields: Vec<&str> = raw.split('\t').collect();
-            let [draft, resolution] = fields[..] else {
-                return Err(RegistryError::malformed(
-                    line,
-                    "2 tab-separated fields: draft, resolution",
-                    raw,
-                ));
-            };
+        for record in tsv::records(text, "2 tab-separated fields: draft, resolution") {
+            let (line, [draft, resolution]) = record?;
             let draft: Symbol = draft.parse().map_err(|_| {
                 RegistryError::malformed(line, "a UN document symbol for the draft", draft)
             })?;
@@ -494,19 +483,11 @@ impl Registry {
     /// ```
     pub fn load_conflicts(&mut self, text: &str) -> Result<usize, RegistryError> {
         let mut added = 0;
-        for (index, raw) in text.lines().enumerate() {
-            let line = index + 1;
-            if raw.trim().is_empty() || raw.starts_with('#') {
-                continue;
-            }
-            let fields: Vec<&str> = raw.split('\t').collect();
-            let [symbol, kept, kept_source, other, other_source] = fields[..] else {
-                return Err(RegistryError::malformed(
-                    line,
-                    "5 tab-separated fields: symbol, kept, kept_source, other, other_source",
-                    raw,
-                ));
-            };
+        for record in tsv::records(
+            text,
+            "5 tab-separated fields: symbol, kept, kept_source, other, other_source",
+        ) {
+            let (line, [symbol, kept, kept_source, other, other_source]) = record?;
             let date = |text: &str| {
                 text.parse::<Date>()
                     .map_err(|_| RegistryError::malformed(line, "a date YYYY-MM-DD", text))
@@ -601,19 +582,11 @@ impl Registry {
     /// The first malformed line, with its number and what was expected.
     pub fn load_complete_sessions(&mut self, text: &str) -> Result<usize, RegistryError> {
         let mut added = 0;
-        for (index, raw) in text.lines().enumerate() {
-            let line = index + 1;
-            if raw.trim().is_empty() || raw.starts_with('#') {
-                continue;
-            }
-            let fields: Vec<&str> = raw.split('\t').collect();
-            let [session, source, highest, held, adopted] = fields[..] else {
-                return Err(RegistryError::malformed(
-                    line,
-                    "5 tab-separated fields: session, source, highest, numbers_held, highest_adopted",
-                    raw,
-                ));
-            };
+        for record in tsv::records(
+            text,
+            "5 tab-separated fields: session, source, highest, numbers_held, highest_adopted",
+        ) {
+            let (line, [session, source, highest, held, adopted]) = record?;
             let number = |text: &str| {
                 text.parse::<u32>()
                     .map_err(|_| RegistryError::malformed(line, "a whole number", text))

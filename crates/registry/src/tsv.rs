@@ -1,4 +1,28 @@
-//! The escaping of free text (titles) in tab-separated fields.
+//! The records of the registry's tab-separated files, and the escaping
+//! of free text (titles) in their fields.
+
+use crate::RegistryError;
+
+/// The records of a tab-separated text of `N` fields a line, each with
+/// its 1-based line number; blank lines and `#` headings are skipped. A
+/// line of another number of fields is an error saying `expected` (the
+/// fields it should hold), and ends the reading for a caller that stops
+/// at the first error (`?`).
+pub(crate) fn records<'a, const N: usize>(
+    text: &'a str,
+    expected: &'static str,
+) -> impl Iterator<Item = Result<(usize, [&'a str; N]), RegistryError>> + 'a {
+    text.lines()
+        .enumerate()
+        .filter(|(_, raw)| !(raw.trim().is_empty() || raw.starts_with('#')))
+        .map(move |(index, raw)| {
+            let line = index + 1;
+            let fields: Vec<&str> = raw.split('\t').collect();
+            <[&str; N]>::try_from(fields)
+                .map(|fields| (line, fields))
+                .map_err(|_| RegistryError::malformed(line, expected, raw))
+        })
+}
 
 /// Escapes `\`, tab, line feed and carriage return so that a title fits
 /// in one field of one line.

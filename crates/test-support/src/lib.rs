@@ -228,6 +228,13 @@ pub fn stderr(out: &Output) -> String {
     String::from_utf8_lossy(&out.stderr).into_owned()
 }
 
+/// The JSON a command wrote to standard output, after checking that it
+/// exited with 0 (its standard error is the failure's message).
+pub fn success_json<T: serde::de::DeserializeOwned>(out: &Output) -> T {
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(out));
+    serde_json::from_slice(&out.stdout).expect("JSON on standard output")
+}
+
 /// A command that runs `program` as a user whom file permissions bind:
 /// as itself when the test does not run as root, else as `nobody`
 /// (65534) through util-linux's `setpriv`; `None` when neither is

@@ -57,6 +57,18 @@ pub(crate) struct ScanState {
     pub excluded: Vec<(usize, usize, Reason)>,
 }
 
+impl ScanState {
+    /// The state at the start of a document adopted by `own_body`.
+    pub(crate) fn new(own_body: Body) -> ScanState {
+        ScanState {
+            own_body,
+            sc_years: HashMap::new(),
+            notes: Vec::new(),
+            excluded: Vec::new(),
+        }
+    }
+}
+
 /// The latest year the numbering checks allow for: a Human Rights Council
 /// session numbered beyond it has not been held.
 pub(super) const CURRENT_YEAR: u16 = 2026;
@@ -241,12 +253,7 @@ mod tests {
     use super::*;
 
     fn run(text: &str) -> Vec<(String, Option<String>)> {
-        let mut state = ScanState {
-            own_body: Body::GeneralAssembly,
-            sc_years: HashMap::new(),
-            notes: Vec::new(),
-            excluded: Vec::new(),
-        };
+        let mut state = ScanState::new(Body::GeneralAssembly);
         scan(text, &mut state)
             .into_iter()
             .map(|m| (m.symbol.to_string(), m.cited_date.map(|d| d.to_string())))
