@@ -1,11 +1,12 @@
 //! `resgraph._resgraph`: the Python face of resgraph.
 //!
 //! Every value handed to Python is the JSON contract (`docs/schema/`):
-//! documents and rows go through the same `Serialize` impls as the
-//! command line's JSON (`resgraph_extract::Document`'s, `resgraph::rows`),
-//! turned into dicts and lists by pythonize rather than printed and
-//! parsed again, so a dict here and a line of `resgraph extract --format
-//! jsonl` cannot differ (the tests compare them). The GIL is released
+//! rows go through the same `Serialize` impls as the command line's JSON
+//! (`resgraph::rows`), turned into dicts and lists by pythonize rather
+//! than printed and parsed again; extracted documents, a million Python
+//! objects for a few thousand texts, are built field by field by
+//! [`convert`], for speed. Either way a dict here and a line of `resgraph
+//! extract --format jsonl` cannot differ (the tests compare them). The GIL is released
 //! while texts are extracted and while a graph is built, loaded or
 //! saved.
 
@@ -22,6 +23,8 @@ use resgraph::graph::{CitationGraph, Filter, Symbol};
 use resgraph::pipeline::{self, NoProgress};
 use resgraph::registry::Registry;
 use resgraph::rows::{self, Ranking};
+
+mod convert;
 
 create_exception!(
     _resgraph,
@@ -77,7 +80,7 @@ fn extract(py: Python<'_>, text: &Bound<'_, PyAny>, source: Option<&str>) -> PyR
             text.get_type().name()?
         )));
     };
-    to_python(py, &document)
+    Ok(convert::document(py, &document)?.unbind())
 }
 
 /// Relation or section filters as Python gives them: one word or a list.
