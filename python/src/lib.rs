@@ -26,6 +26,11 @@ use resgraph::rows::{self, Ranking};
 
 mod convert;
 
+// As the command line's (see python/Cargo.toml): extraction allocates
+// much, and from Python it should cost what it costs there.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 create_exception!(
     _resgraph,
     ResgraphError,
