@@ -49,6 +49,37 @@ def test_every_lineage_text_matches_the_command_line(cli):
             assert text.encode("utf-8")[c["start"] : c["end"]].decode("utf-8") == text[c["start_char"] : c["end_char"]]
 
 
+def test_keys_come_in_the_order_of_the_command_lines_json(cli):
+    """Dicts compare equal whatever their order; printed, they should read
+    as the JSON does: the document's fields, then each citation's (the
+    optional footnote anchors and cited titles after the others)."""
+    lines = (ROOT / "crates" / "cli" / "tests" / "unchanged" / "lineage" / "extract.jsonl").read_text(encoding="utf-8")
+    optional_seen = set()
+    for want in map(json.loads, lines.splitlines()):
+        got = resgraph.extract((LINEAGE / want["source"]).read_bytes(), source=want["source"])
+        assert list(got) == list(want), want["source"]
+        assert len(got["citations"]) == len(want["citations"]), want["source"]
+        for g, w in zip(got["citations"], want["citations"]):
+            assert list(g) == list(w), (want["source"], w)
+            optional_seen.update(set(w) & {"anchor_section", "anchor_paragraph", "cited_title"})
+    # The lineage has footnotes and a cited title: every optional key was compared.
+    assert optional_seen == {"anchor_section", "anchor_paragraph", "cited_title"}
+
+
+def test_a_document_outlives_its_text_and_later_calls():
+    """The dicts share strings (relations, sections, kinds) within a
+    document: they must stay right after the text is gone and after other
+    documents are made."""
+    text = SEED.read_text(encoding="utf-8")
+    first = resgraph.extract(text, source="A_C.1_77_L.73.txt")
+    expected = json.loads(json.dumps(first))
+    del text
+    for path in sorted(LINEAGE.glob("*.txt")):
+        resgraph.extract(path.read_bytes())
+    assert first == expected
+    assert [c["relation"] for c in first["citations"]].count("recalling") > 1
+
+
 def test_characters_beyond_the_basic_plane_count_once():
     # An emoji is 4 bytes in UTF-8, 1 character in Python (2 in UTF-16).
     text = "The General Assembly,\n\n😀 Recalling its resolution 76/19 of 6 December 2021,\n"
