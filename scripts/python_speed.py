@@ -22,6 +22,7 @@ the best of N runs (default 5):
 
 One thread is also measured in CPU time (user + system, best of N): on a
 machine that other work shares, wall times wander far more than CPU time.
+The load average is printed before and after, to say how shared it was.
 """
 
 import argparse
@@ -85,7 +86,7 @@ def main():
     if not files:
         sys.exit(f"no GA texts under {args.data}")
     size = sum(os.path.getsize(f) for f in files)
-    print(f"{len(files)} GA texts, {size / 1e6:.1f} MB")
+    print(f"{len(files)} GA texts, {size / 1e6:.1f} MB; load average %.1f %.1f %.1f" % os.getloadavg())
     citations = sum(len(extract_file(f)["citations"]) for f in files)
     print(f"{citations} citations")
     for threads in (1, 2):
@@ -110,6 +111,7 @@ def main():
             python = best_of(args.runs, pooled)
         print(f"{threads} thread(s): command line {cli:.2f} s, Python {python:.2f} s "
               f"({python / cli:.2f}x), best of {args.runs}")
+    print("load average %.1f %.1f %.1f" % os.getloadavg())
 
 
 if __name__ == "__main__":
