@@ -81,7 +81,8 @@ impl Citation {
 }
 
 /// The JSON form of a [`Citation`]: its fields in their order, with the
-/// target's kind after the target.
+/// target's kind after the target. The Python package builds the same
+/// dict directly (`python/src/convert.rs`): a field added here goes there.
 #[derive(Serialize)]
 struct CitationJson<'a> {
     target: &'a Symbol,
@@ -176,7 +177,8 @@ pub struct Document {
 }
 
 /// The JSON form of a [`Document`]: the contract's version, then its
-/// fields in their order.
+/// fields in their order (as for `CitationJson`, `python/src/convert.rs`
+/// repeats them).
 #[derive(Serialize)]
 struct DocumentJson<'a> {
     schema_version: u32,
