@@ -3,12 +3,12 @@
 //! Every value handed to Python is the JSON contract (`docs/schema/`):
 //! rows go through the same `Serialize` impls as the command line's JSON
 //! (`resgraph::rows`), turned into dicts and lists by pythonize rather
-//! than printed and parsed again; extracted documents, a million Python
-//! objects for a few thousand texts, are built field by field by
-//! [`convert`], for speed. Either way a dict here and a line of `resgraph
-//! extract --format jsonl` cannot differ (the tests compare them). The GIL is released
-//! while texts are extracted and while a graph is built, loaded or
-//! saved.
+//! than printed and parsed again; extracted documents, half a million
+//! Python objects for a few thousand texts, are built field by field by
+//! `convert.rs`, for speed. Either way a dict here and a line of `resgraph
+//! extract --format jsonl` cannot differ (the tests compare them). The
+//! GIL is released while texts are extracted and while a graph is built,
+//! loaded or saved.
 
 #![forbid(unsafe_code)]
 
