@@ -1,29 +1,44 @@
 //! The rows of query answers: what `resgraph ancestors`, `descendants`,
-//! `path`, `top` and `check` give as JSON, and what the Python package
-//! returns as dicts. Both build them here, so they cannot drift apart.
+//! `path`, `top` and `check` give as JSON, what the Python package
+//! returns as dicts and what the explorer's `/api/doc` lists. All three
+//! build them here, evidence included, so they cannot drift apart.
 //!
 //! Every row carries `schema_version` ([`SCHEMA_VERSION`]); the fields
 //! are described by `docs/schema/rows.schema.json`.
 //!
 //! ```
-//! use resgraph::graph::{CitationGraph, Occurrence, QueryOptions, Section};
-//! use resgraph::rows::lineage_rows;
+//! use resgraph::graph::{evidence::Toward, CitationGraph, Occurrence, QueryOptions, Section};
+//! use resgraph::pipeline::Quotes;
+//! use resgraph::rows::walk_rows;
 //!
 //! let mut g = CitationGraph::new();
 //! let (a, b) = ("A/RES/76/19".parse().unwrap(), "A/RES/75/240".parse().unwrap());
 //! g.add_link(&a, &b, &Occurrence::new("recalling", Section::Preamble, Some(1), None));
-//! let rows = lineage_rows(&g, &g.ancestors(&a, &QueryOptions::new()));
+//! let options = QueryOptions::new();
+//! // Without quotes no text is read, and rows have no `evidence`.
+//! let rows = walk_rows(&g, &a, Toward::Ancestors, &options, None);
 //! let json = serde_json::to_value(&rows).unwrap();
 //! assert_eq!(json[0]["symbol"], "A/RES/75/240");
 //! assert_eq!(json[0]["distance"], 1);
 //! assert_eq!(json[0]["schema_version"], 1);
+//! assert!(json[0].get("evidence").is_none());
+//! // With them, each row says which citations put it there; this link
+//! // was added without the mention's place, so the quote is unknown.
+//! let rows = walk_rows(&g, &a, Toward::Ancestors, &options, Some(&mut Quotes::new()));
+//! let evidence = rows[0].evidence.as_ref().unwrap();
+//! assert_eq!((evidence[0].citing.as_str(), evidence[0].relation.as_str()), ("A/RES/76/19", "recalling"));
+//! assert_eq!(evidence[0].quote, None);
+//! assert!(evidence[0].unknown.is_some());
 //! ```
 
 use resgraph_core::{Section, UnknownSection};
+use resgraph_graph::evidence::Toward;
 use resgraph_graph::{CitationGraph, Filter, QueryOptions, Symbol, UnknownRelation};
 use resgraph_registry::check::Finding;
 use resgraph_registry::Registry;
 use serde::Serialize;
+
+use crate::pipeline::{Evidence, Quotes};
 
 pub use resgraph_extract::SCHEMA_VERSION;
 
@@ -88,11 +103,30 @@ pub struct LineageRow {
     pub title: Option<String>,
     /// Whether its text was read (otherwise it is only cited).
     pub read: bool,
+    /// The citations that put the row there, each occurrence with the
+    /// clause that cites quoted from the citing text ([`Quotes`]): from
+    /// the documents one step closer to the focus, or for a chain from
+    /// the document before it (empty for the first). `None`, and absent
+    /// from JSON, when the answer was asked without evidence (a table
+    /// without `--why`, a series), so that no text was read for it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub evidence: Option<Vec<Evidence>>,
+}
+
+impl LineageRow {
+    /// What the row shows of its document, for a table's cells.
+    pub fn known(&self) -> Known {
+        Known {
+            date: self.date.clone(),
+            title: self.title.clone(),
+            read: self.read,
+        }
+    }
 }
 
 /// The rows of `(symbol, distance)` pairs, as
 /// [`CitationGraph::ancestors`] and [`CitationGraph::descendants`] give
-/// them.
+/// them, without evidence (see [`walk_rows`] for the rows with it).
 pub fn lineage_rows(graph: &CitationGraph, found: &[(Symbol, u32)]) -> Vec<LineageRow> {
     found
         .iter()
@@ -107,20 +141,66 @@ pub fn lineage_rows(graph: &CitationGraph, found: &[(Symbol, u32)]) -> Vec<Linea
                 date: known.date,
                 title: known.title,
                 read: known.read,
+                evidence: None,
             }
         })
         .collect()
 }
 
+/// The rows of `ancestors` (`toward` [`Toward::Ancestors`]) or
+/// `descendants` of `focus` asked with `options`, nearest first. With
+/// `quotes`, each row has its `evidence` ([`CitationGraph::steps`], quoted
+/// by [`Quotes::evidence`], which reads each citing text once); without,
+/// none, and no text is read.
+pub fn walk_rows(
+    graph: &CitationGraph,
+    focus: &Symbol,
+    toward: Toward,
+    options: &QueryOptions,
+    quotes: Option<&mut Quotes>,
+) -> Vec<LineageRow> {
+    let found = match toward {
+        Toward::Ancestors => graph.ancestors(focus, options),
+        Toward::Descendants => graph.descendants(focus, options),
+    };
+    let mut rows = lineage_rows(graph, &found);
+    if let Some(quotes) = quotes {
+        let steps = graph.steps(focus, &found, toward, options);
+        for (row, steps) in rows.iter_mut().zip(steps) {
+            row.evidence = Some(quotes.evidence(graph, &steps));
+        }
+    }
+    rows
+}
+
 /// The rows of a chain of citations ([`CitationGraph::shortest_path`]),
-/// each at its place in the chain.
-pub fn path_rows(graph: &CitationGraph, chain: &[Symbol]) -> Vec<LineageRow> {
+/// each at its place in the chain. With `quotes`, each row has the
+/// evidence of the citation that leads to it from the one before (the
+/// occurrences `filter` lets through; none for the first); without,
+/// none, and no text is read.
+pub fn path_rows(
+    graph: &CitationGraph,
+    chain: &[Symbol],
+    filter: &Filter,
+    quotes: Option<&mut Quotes>,
+) -> Vec<LineageRow> {
     let placed: Vec<(Symbol, u32)> = chain
         .iter()
         .zip(0u32..)
         .map(|(s, step)| (s.clone(), step))
         .collect();
-    lineage_rows(graph, &placed)
+    let mut rows = lineage_rows(graph, &placed);
+    if let Some(quotes) = quotes {
+        let steps = graph.path_steps(chain, filter);
+        for (i, row) in rows.iter_mut().enumerate() {
+            let leading = i.checked_sub(1).and_then(|before| steps.get(before));
+            row.evidence = Some(match leading {
+                Some(step) => quotes.evidence(graph, std::slice::from_ref(step)),
+                None => Vec::new(),
+            });
+        }
+    }
+    rows
 }
 
 /// How `top` ranks documents.

@@ -7,8 +7,9 @@
 //! Python objects for a few thousand texts, are built field by field by
 //! `convert.rs`, for speed. Either way a dict here and a line of `resgraph
 //! extract --format jsonl` cannot differ (the tests compare them). The
-//! GIL is released while texts are extracted and while a graph is built,
-//! loaded or saved.
+//! GIL is released while texts are extracted, while a graph is built,
+//! loaded or saved, and while a query walks the graph and reads its
+//! quotes.
 
 #![forbid(unsafe_code)]
 
@@ -20,7 +21,8 @@ use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyString};
 use resgraph::extract::{extract as extract_text, extract_bytes, Hint};
 use resgraph::graph::{CitationGraph, Filter, Symbol};
-use resgraph::pipeline::{self, NoProgress};
+use resgraph::graph::evidence::Toward;
+use resgraph::pipeline::{self, NoProgress, Quotes};
 use resgraph::registry::Registry;
 use resgraph::rows::{self, Ranking};
 
@@ -138,10 +140,12 @@ impl Graph {
         .map_err(|e| PyValueError::new_err(e.to_string()))
     }
 
+    /// The rows of a walk from `symbol`, each with its evidence: quotes
+    /// read from the citing texts without the GIL, as the walk itself.
     fn lineage(
         &self,
         py: Python<'_>,
-        walk: fn(&CitationGraph, &Symbol, &resgraph::graph::QueryOptions) -> Vec<(Symbol, u32)>,
+        toward: Toward,
         symbol: &str,
         depth: Option<u32>,
         relation: Option<Words>,
@@ -149,8 +153,10 @@ impl Graph {
     ) -> PyResult<PyObject> {
         let focus = self.symbol(symbol)?;
         let opts = self.options(depth, relation, section)?;
-        let found = walk(&self.graph, &focus, &opts);
-        to_python(py, &rows::lineage_rows(&self.graph, &found))
+        let rows = py.allow_threads(|| {
+            rows::walk_rows(&self.graph, &focus, toward, &opts, Some(&mut Quotes::new()))
+        });
+        to_python(py, &rows)
     }
 }
 
@@ -205,8 +211,12 @@ impl Graph {
     ///
     /// Everything `symbol` builds on (`76/19`, `A/RES/76/19` and
     /// `a/res/76/19` are the same), nearest first: rows with
-    /// `schema_version`, `symbol`, `distance`, `kind`, `date`, `title`,
-    /// `read`. `relation` (a word or a list) keeps citations of a class
+    /// `schema_version`, `symbol`, `label`, `distance`, `kind`, `date`,
+    /// `title`, `read` and `evidence`, the citations that put the row
+    /// there: a list of dicts with `citing`, `cited`, `source`, `section`,
+    /// `paragraph`, `relation`, `quote` (the clause that cites, read back
+    /// from the citing text; None when it cannot be, `unknown` saying why)
+    /// and `start`/`end` (the mention's bytes in that text). `relation` (a word or a list) keeps citations of a class
     /// (`recalling`, `reaffirming`, `welcoming`, `decides`, `see`, `draft`,
     /// `report`, `title`) or a verb as written; `section` those in a
     /// section (`preamble`, `operative`, ...). An unknown symbol raises
@@ -223,7 +233,7 @@ impl Graph {
     ) -> PyResult<PyObject> {
         self.lineage(
             py,
-            CitationGraph::ancestors,
+            Toward::Ancestors,
             symbol,
             depth,
             relation,
@@ -247,7 +257,7 @@ impl Graph {
     ) -> PyResult<PyObject> {
         self.lineage(
             py,
-            CitationGraph::descendants,
+            Toward::Descendants,
             symbol,
             depth,
             relation,
@@ -259,8 +269,10 @@ impl Graph {
     /// --
     ///
     /// The shortest chain of citations from `a` to `b`: rows as
-    /// `ancestors`, `distance` being the place in the chain (`a` at 0);
-    /// an empty list when no chain leads from one to the other.
+    /// `ancestors`, `distance` being the place in the chain (`a` at 0),
+    /// `evidence` the citation that leads to each from the one before
+    /// (empty for `a`); an empty list when no chain leads from one to the
+    /// other.
     #[pyo3(signature = (a, b, depth=None, relation=None, section=None))]
     fn path(
         &self,
@@ -273,11 +285,14 @@ impl Graph {
     ) -> PyResult<PyObject> {
         let (from, to) = (self.symbol(a)?, self.symbol(b)?);
         let opts = self.options(depth, relation, section)?;
-        let chain = self
-            .graph
-            .shortest_path(&from, &to, &opts)
-            .unwrap_or_default();
-        to_python(py, &rows::path_rows(&self.graph, &chain))
+        let rows = py.allow_threads(|| {
+            let chain = self
+                .graph
+                .shortest_path(&from, &to, &opts)
+                .unwrap_or_default();
+            rows::path_rows(&self.graph, &chain, &opts.filter, Some(&mut Quotes::new()))
+        });
+        to_python(py, &rows)
     }
 
     /// top(n=20, by="cited")

@@ -1,9 +1,10 @@
 //! What a page shows, as data: the same values feed the HTML pages and
 //! the JSON of `/api/...`, so the two cannot disagree.
 
-use resgraph::pipeline::{draw_lineage, lineage_members, Direction, Links};
-use resgraph::rows::{lineage_rows, LineageRow};
+use resgraph::pipeline::{draw_lineage, lineage_members, Direction, Links, Quotes, Unknown};
+use resgraph::rows::{walk_rows, LineageRow};
 use resgraph::view::document_url;
+use resgraph_graph::evidence::Toward;
 use resgraph_graph::{CitationGraph, Filter, Occurrence, QueryOptions, Symbol};
 use serde::{Deserialize, Serialize};
 
@@ -217,7 +218,7 @@ pub fn page_path(symbol: &str) -> String {
 }
 
 /// One mention of a cited document: how and where the citing text makes
-/// it, and the sentence when the graph carries it.
+/// it, and the clause that makes it, quoted from the citing text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct CitationRow {
     /// The verb as written (`recalling`, `welcomes`, `see`).
@@ -228,20 +229,34 @@ pub struct CitationRow {
     pub paragraph: Option<u32>,
     /// The date the citing text gives for the cited document, ISO.
     pub cited_date: Option<String>,
-    /// The sentence of the citing text that makes the citation, when the
-    /// graph carries evidence; `None` otherwise (graphs without mention
-    /// spans).
+    /// The clause of the citing text that makes the citation, read back
+    /// from it by [`Quotes::quote`] (the rule of the command line's
+    /// `evidence`); `None` when it cannot be, `unknown` saying why.
     pub quote: Option<String>,
+    /// Why there is no quote, when there is none.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unknown: Option<String>,
 }
 
-impl From<&Occurrence> for CitationRow {
-    fn from(o: &Occurrence) -> CitationRow {
+impl CitationRow {
+    /// The row of `occurrence` of the link `citing -> cited`, its quote
+    /// read by `quotes` from the citing text.
+    pub fn quoted(
+        graph: &CitationGraph,
+        citing: &Symbol,
+        cited: &Symbol,
+        occurrence: &Occurrence,
+        quotes: &mut Quotes,
+    ) -> CitationRow {
+        let source = graph.node(citing).and_then(|i| i.source.as_deref());
+        let quoted: Result<String, Unknown> = quotes.quote(source, occurrence.span, cited);
         CitationRow {
-            relation: o.relation.as_str().to_string(),
-            section: o.section.to_string(),
-            paragraph: o.paragraph,
-            cited_date: o.cited_date.map(|d| d.to_string()),
-            quote: None,
+            relation: occurrence.relation.as_str().to_string(),
+            section: occurrence.section.to_string(),
+            paragraph: occurrence.paragraph,
+            cited_date: occurrence.cited_date.map(|d| d.to_string()),
+            unknown: quoted.as_ref().err().map(ToString::to_string),
+            quote: quoted.ok(),
         }
     }
 }
@@ -273,7 +288,8 @@ pub struct DocumentPage {
     pub cited_by: Vec<LinkRow>,
     /// Its ancestors and/or descendants within the view's depth, by
     /// distance then chronology: the query rows of `resgraph ancestors
-    /// --format json` ([`resgraph::rows::lineage_rows`]).
+    /// --format json` ([`resgraph::rows::walk_rows`]), evidence included
+    /// (ancestors first when the view goes both ways).
     pub lineage: Vec<LineageRow>,
     /// The series it belongs to, oldest first (empty when none:
     /// [`CitationGraph::series_lineage`]).
@@ -281,36 +297,53 @@ pub struct DocumentPage {
 }
 
 impl DocumentPage {
-    /// The page of `symbol` (which the graph holds) in `view`.
+    /// The page of `symbol` (which the graph holds) in `view`, every
+    /// mention quoted from its citing text (each text read once).
     pub fn build(graph: &CitationGraph, symbol: &Symbol, view: &View) -> DocumentPage {
         let filter = view.filter();
         let step = QueryOptions::new().depth(1).filter(filter.clone());
         let deep = QueryOptions::new().depth(view.depth).filter(filter.clone());
-        let links = |neighbours: Vec<(Symbol, u32)>, cites: &dyn Fn(&Symbol) -> Vec<Occurrence>| {
+        let mut quotes = Quotes::new();
+        let mut links = |neighbours: Vec<(Symbol, u32)>, toward: Toward| -> Vec<LinkRow> {
             neighbours
                 .into_iter()
-                .map(|(other, _)| LinkRow {
-                    citations: cites(&other)
-                        .iter()
-                        .filter(|o| filter.matches(o))
-                        .map(CitationRow::from)
-                        .collect(),
-                    document: DocumentFacts::of(graph, &other),
+                .map(|(other, _)| {
+                    let (citing, cited) = match toward {
+                        Toward::Ancestors => (symbol, &other),
+                        Toward::Descendants => (&other, symbol),
+                    };
+                    LinkRow {
+                        citations: graph
+                            .occurrences(citing, cited)
+                            .iter()
+                            .filter(|o| filter.matches(o))
+                            .map(|o| CitationRow::quoted(graph, citing, cited, o, &mut quotes))
+                            .collect(),
+                        document: DocumentFacts::of(graph, &other),
+                    }
                 })
                 .collect()
         };
-        let builds_on = links(graph.ancestors(symbol, &step), &|cited| {
-            graph.occurrences(symbol, cited)
-        });
-        let cited_by = links(graph.descendants(symbol, &step), &|citing| {
-            graph.occurrences(citing, symbol)
-        });
-        let mut found = Vec::new();
+        let builds_on = links(graph.ancestors(symbol, &step), Toward::Ancestors);
+        let cited_by = links(graph.descendants(symbol, &step), Toward::Descendants);
+        let mut lineage = Vec::new();
         if matches!(view.direction, Way::Ancestors | Way::Both) {
-            found.extend(graph.ancestors(symbol, &deep));
+            lineage.extend(walk_rows(
+                graph,
+                symbol,
+                Toward::Ancestors,
+                &deep,
+                Some(&mut quotes),
+            ));
         }
         if matches!(view.direction, Way::Descendants | Way::Both) {
-            found.extend(graph.descendants(symbol, &deep));
+            lineage.extend(walk_rows(
+                graph,
+                symbol,
+                Toward::Descendants,
+                &deep,
+                Some(&mut quotes),
+            ));
         }
         DocumentPage {
             schema_version: SCHEMA_VERSION,
@@ -318,7 +351,7 @@ impl DocumentPage {
             view: view.clone(),
             builds_on,
             cited_by,
-            lineage: lineage_rows(graph, &found),
+            lineage,
             series: graph
                 .series_lineage(symbol)
                 .iter()

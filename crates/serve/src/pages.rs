@@ -290,7 +290,11 @@ fn links_table(rows: &[LinkRow], empty: &str) -> Markup {
                                 td { (c.section) }
                                 td { @if let Some(p) = c.paragraph { (p) } }
                                 td.date { (c.cited_date.as_deref().unwrap_or("")) }
-                                td.quote { (c.quote.as_deref().unwrap_or("")) }
+                                @match (&c.quote, &c.unknown) {
+                                    (Some(q), _) => td.quote { (q) },
+                                    (None, Some(why)) => td.note { "no quote: " (why) },
+                                    (None, None) => td {},
+                                }
                                 td { @if i == 0 { (row.document.title.as_deref().unwrap_or("")) } }
                             }
                         }

@@ -2,7 +2,6 @@
 
 use anyhow::Result;
 use resgraph_graph::evidence::Toward;
-use resgraph_graph::CitationGraph;
 
 use super::{lineage_query, LineageArgs};
 
@@ -10,5 +9,5 @@ use super::{lineage_query, LineageArgs};
 pub type Args = LineageArgs;
 
 pub fn run(args: Args) -> Result<bool> {
-    lineage_query(args, CitationGraph::ancestors, Toward::Ancestors)
+    lineage_query(args, Toward::Ancestors)
 }

@@ -244,81 +244,52 @@ pub fn options(depth: Option<u32>, filter: Filter) -> QueryOptions {
 }
 
 /// `ancestors` and `descendants`: a lineage query printed with what is
-/// known of each document.
+/// known of each document, and its evidence in JSON or with `--why`
+/// (quotes read from the citing texts only then).
 pub fn lineage_query(
     LineageArgs {
         symbol,
         source,
         query,
     }: LineageArgs,
-    walk: fn(&CitationGraph, &Symbol, &QueryOptions) -> Vec<(Symbol, u32)>,
     toward: Toward,
 ) -> Result<bool> {
     let (graph, all_read) = source.load()?;
     let sym = resolve(&graph, &symbol)?;
     let opts = options(query.depth, query.filter.filter(&graph)?);
-    let rows = walk(&graph, &sym, &opts);
     let json = matches!(query.format, QueryFormat::Json);
-    let evidence = (json || query.why).then(|| {
-        let mut quotes = Quotes::new();
-        graph
-            .steps(&sym, &rows, toward, &opts)
-            .iter()
-            .map(|steps| quotes.evidence(&graph, steps))
-            .collect::<Vec<_>>()
-    });
-    emit(None, Reader::of(json), |w| {
-        print_ranked_with(w, &graph, &rows, json, evidence.as_deref())
-    })?;
+    let mut quotes = (json || query.why).then(Quotes::new);
+    let rows = resgraph::rows::walk_rows(&graph, &sym, toward, &opts, quotes.as_mut());
+    emit(None, Reader::of(json), |w| print_rows(w, &rows, json))?;
     Ok(all_read)
 }
 
-/// Prints `(symbol, distance)` rows with what is known of each: in a
-/// table the label ([`Symbol::label`]: the organ shows for all but
-/// Assembly resolutions), in JSON the symbol and the label.
-pub fn print_ranked(
+/// Prints lineage rows ([`resgraph::rows::LineageRow`]): in JSON as the
+/// library writes them, in a table by label ([`Symbol::label`]: the organ
+/// shows for all but Assembly resolutions), date, whether read and title,
+/// with each row's evidence under it when the row has it.
+pub fn print_rows(
     out: &mut dyn Write,
-    graph: &CitationGraph,
-    rows: &[(Symbol, u32)],
+    rows: &[resgraph::rows::LineageRow],
     json: bool,
 ) -> std::io::Result<()> {
-    print_ranked_with(out, graph, rows, json, None)
-}
-
-/// [`print_ranked`], with the evidence of each row when given (one list
-/// per row): in JSON as each row's `evidence`, in a table under the row.
-pub fn print_ranked_with(
-    out: &mut dyn Write,
-    graph: &CitationGraph,
-    rows: &[(Symbol, u32)],
-    json: bool,
-    evidence: Option<&[Vec<Evidence>]>,
-) -> std::io::Result<()> {
-    let evidence_of = |i: usize| evidence.and_then(|e| e.get(i));
     if json {
-        let rows = resgraph::rows::lineage_rows(graph, rows);
-        let Some(evidence) = evidence else {
-            serde_json::to_writer_pretty(&mut *out, &rows)?;
-            return writeln!(out);
-        };
-        // Each row as the library writes it, with its evidence beside.
-        let mut items: Vec<serde_json::Value> = Vec::with_capacity(rows.len());
-        for (row, evidence) in rows.iter().zip(evidence) {
-            let mut item = serde_json::to_value(row)?;
-            if let Some(map) = item.as_object_mut() {
-                map.insert("evidence".into(), serde_json::to_value(evidence)?);
-            }
-            items.push(item);
-        }
-        serde_json::to_writer_pretty(&mut *out, &items)?;
+        // Through `serde_json::Value`, whose objects keep their keys in
+        // alphabetical order: the order these answers have always had.
+        let value = serde_json::to_value(rows)?;
+        serde_json::to_writer_pretty(&mut *out, &value)?;
         return writeln!(out);
     }
-    for (i, (s, d)) in rows.iter().enumerate() {
-        let known = Known::of(graph, s);
+    for row in rows {
+        let known = row.known();
         let read = if known.read { "read " } else { "cited" };
         let (date, title) = (known.date_cell(), known.title_cell());
-        writeln!(out, "{d:>3}  {:<26} {date:<10}  {read}  {title}", s.label())?;
-        if let Some(evidence) = evidence_of(i) {
+        writeln!(
+            out,
+            "{:>3}  {:<26} {date:<10}  {read}  {title}",
+            row.distance, row.label
+        )?;
+        if let Some(evidence) = &row.evidence {
             write_why(out, evidence)?;
         }
     }

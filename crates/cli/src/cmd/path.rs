@@ -2,9 +2,9 @@
 
 use anyhow::Result;
 
-use resgraph::pipeline::{Evidence, Quotes};
+use resgraph::pipeline::Quotes;
 
-use super::{options, print_ranked_with, resolve, GraphArgs, LinkArgs, QueryFormat};
+use super::{options, print_rows, resolve, GraphArgs, LinkArgs, QueryFormat};
 use crate::output::{emit, Reader};
 
 #[derive(clap::Args)]
@@ -59,36 +59,19 @@ pub fn run(args: Args) -> Result<bool> {
         _ => None,
     };
     let json = matches!(format, QueryFormat::Json);
-    // Each step with what is known of its document, numbered from `from`.
-    let steps: Vec<(resgraph_graph::Symbol, u32)> = path
-        .iter()
-        .flatten()
-        .enumerate()
-        .map(|(i, s)| (s.clone(), u32::try_from(i).unwrap_or(u32::MAX)))
-        .collect();
-    // The evidence of each document: what the one before it says of it
-    // (none for the first).
-    let evidence: Option<Vec<Vec<Evidence>>> = match &path {
-        Some(p) if json || why => {
-            let mut quotes = Quotes::new();
-            let mut rows = vec![Vec::new()];
-            rows.extend(
-                graph
-                    .path_steps(p, &opts.filter)
-                    .into_iter()
-                    .map(|step| quotes.evidence(&graph, &[step])),
-            );
-            Some(rows)
-        }
-        _ => None,
-    };
+    // Each step numbered from `from`, with the evidence of the citation
+    // that leads to it (quotes read only for JSON or `--why`).
+    let mut quotes = (json || why).then(Quotes::new);
+    let rows = path
+        .as_deref()
+        .map(|p| resgraph::rows::path_rows(&graph, p, &opts.filter, quotes.as_mut()));
     emit(None, Reader::of(json), |w| {
-        match (&path, json) {
-        (Some(_), true) => print_ranked_with(w, &graph, &steps, true, evidence.as_deref()),
-        (Some(p), false) => {
-            let names: Vec<String> = p.iter().map(|s| s.to_string()).collect();
+        match (&rows, json) {
+        (Some(rows), true) => print_rows(w, rows, true),
+        (Some(rows), false) => {
+            let names: Vec<&str> = rows.iter().map(|r| r.symbol.as_str()).collect();
             writeln!(w, "{}", names.join(" -> "))?;
-            print_ranked_with(w, &graph, &steps, false, evidence.as_deref())
+            print_rows(w, rows, false)
         }
         // No chain is no rows (and exit code 1).
         (None, true) => writeln!(w, "[]"),

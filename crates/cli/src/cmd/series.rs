@@ -3,7 +3,7 @@
 
 use anyhow::Result;
 
-use super::{print_ranked, resolve, GraphArgs, QueryFormat};
+use super::{print_rows, resolve, GraphArgs, QueryFormat};
 use crate::output::{emit, Reader};
 use crate::terminal::say;
 
@@ -46,10 +46,11 @@ pub fn run(args: Args) -> Result<bool> {
             // each with its track added.
             let ranked: Vec<(resgraph_graph::Symbol, u32)> =
                 order.iter().map(|s| (s.clone(), position(s))).collect();
-            let mut buffer = Vec::new();
-            print_ranked(&mut buffer, &graph, &ranked, true)?;
-            let mut rows: Vec<serde_json::Value> =
-                serde_json::from_slice(&buffer).map_err(std::io::Error::other)?;
+            let rows = resgraph::rows::lineage_rows(&graph, &ranked);
+            let mut rows: Vec<serde_json::Value> = rows
+                .iter()
+                .map(serde_json::to_value)
+                .collect::<Result<_, _>>()?;
             for (row, s) in rows.iter_mut().zip(&order) {
                 let track = tracks.iter().position(|t| t.members.contains(s));
                 row["track"] = serde_json::json!(track.map(|t| t + 1));
@@ -68,7 +69,7 @@ pub fn run(args: Args) -> Result<bool> {
                 .iter()
                 .map(|m| (m.clone(), position(m)))
                 .collect();
-            print_ranked(w, &graph, &rows, false)?;
+            print_rows(w, &resgraph::rows::lineage_rows(&graph, &rows), false)?;
         }
         Ok(())
     })?;
