@@ -9,10 +9,12 @@ use axum::body::Body;
 use axum::http::{header, Method, Request, StatusCode};
 use axum::Router;
 use http_body_util::BodyExt;
-use resgraph::pipeline::{build_graph, NoProgress};
+use resgraph::pipeline::{build_graph, NoProgress, Quotes};
 use resgraph::registry::Registry;
-use resgraph_graph::{CitationGraph, NodeInfo, Occurrence, QueryOptions, Section, Symbol};
+use resgraph_graph::evidence::Toward;
+use resgraph_graph::{CitationGraph, NodeInfo, Occurrence, QueryOptions, Section, Span, Symbol};
 use resgraph_serve::{router, Explorer};
+use resgraph_test_support::{temp_dir, TempDir};
 use tower::ServiceExt;
 
 /// The explorer of the bundled lineage texts, built once.
@@ -175,6 +177,19 @@ async fn document_page_shows_facts_picture_tables_and_views() {
         ),
         "{row}"
     );
+    // ... and the clause of 76/19 that cites it, quoted from its text.
+    let quote = quote_cell(row).expect("a quote cell");
+    assert!(quote.starts_with("Recalling its resolutions"), "{quote}");
+    assert!(quote.contains("53/70 of 4 December 1998"), "{quote}");
+    // Every mention of both tables is quoted, each quote holding its
+    // cited number (the data/lineage texts are all there to read).
+    for table in ["builds-on", "cited-by"] {
+        let from = body.find(&format!(r#"id="{table}""#)).unwrap();
+        let rows = &body[from..];
+        let rows = &rows[..rows.find("</table>").unwrap()];
+        assert!(!rows.contains("no quote"), "{table}: {rows}");
+        assert!(rows.contains(r#"<td class="quote">"#), "{table}");
+    }
     let cited_by = &body[body.find(r#"id="cited-by""#).unwrap()..];
     assert!(cited_by.contains(r#"href="/doc/A/RES/77/37""#));
     // Views as links.
@@ -182,6 +197,24 @@ async fn document_page_shows_facts_picture_tables_and_views() {
     assert!(body.contains(r#"href="/doc/A/RES/76/19?direction=both""#));
     assert!(body.contains(r#"href="/doc/A/RES/76/19?relation=recalling""#));
     assert!(body.contains(r#"href="/api/doc/A/RES/76/19""#));
+}
+
+/// The text of the quote cell of a table row, if it has one.
+fn quote_cell(row: &str) -> Option<&str> {
+    let open = r#"<td class="quote">"#;
+    let from = row.find(open)? + open.len();
+    Some(&row[from..from + row[from..].find("</td>")?])
+}
+
+/// The digit runs of a symbol's short form (`53/70` -> `53`, `70`).
+fn numbers(symbol: &str) -> Vec<String> {
+    let symbol: Symbol = symbol.parse().unwrap();
+    symbol
+        .short()
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|n| !n.is_empty())
+        .map(str::to_string)
+        .collect()
 }
 
 #[tokio::test]
@@ -212,15 +245,38 @@ async fn document_api_is_the_page_as_json() {
         })
         .collect();
     assert_eq!(rows, expected);
+    // Whole rows, evidence included, are the library's: what `resgraph
+    // ancestors 76/19 --depth 2 --format json` prints.
+    let library = resgraph::rows::walk_rows(
+        graph,
+        &focus,
+        Toward::Ancestors,
+        &QueryOptions::new().depth(2),
+        Some(&mut Quotes::new()),
+    );
+    assert_eq!(v["lineage"], serde_json::to_value(&library).unwrap());
+    for row in v["lineage"].as_array().unwrap() {
+        let evidence = row["evidence"].as_array().expect("evidence");
+        assert!(!evidence.is_empty(), "{row}");
+        for e in evidence {
+            let quote = e["quote"].as_str().unwrap_or_else(|| panic!("{e}"));
+            let wanted = numbers(e["cited"].as_str().unwrap());
+            assert!(wanted.iter().all(|n| quote.contains(n.as_str())), "{e}");
+        }
+    }
     // Builds on: each cited document with its mentions, as the graph
-    // holds them.
+    // holds them, each quoted from 76/19's text with the cited number.
     for link in v["builds_on"].as_array().unwrap() {
         let cited: Symbol = link["symbol"].as_str().unwrap().parse().unwrap();
         let occurrences = graph.occurrences(&focus, &cited);
-        assert_eq!(
-            link["citations"].as_array().unwrap().len(),
-            occurrences.len()
-        );
+        let citations = link["citations"].as_array().unwrap();
+        assert_eq!(citations.len(), occurrences.len());
+        let wanted = numbers(&cited.to_string());
+        for c in citations {
+            let quote = c["quote"].as_str().unwrap_or_else(|| panic!("{c}"));
+            assert!(wanted.iter().all(|n| quote.contains(n.as_str())), "{c}");
+            assert!(c.get("unknown").is_none(), "{c}");
+        }
     }
     let seventy = v["builds_on"]
         .as_array()
@@ -366,29 +422,38 @@ async fn the_explorer_is_read_only_and_bounded() {
     assert_eq!(send(app, big).await.status, StatusCode::PAYLOAD_TOO_LARGE);
 }
 
-/// A graph whose title, organ and verb are markup that would run if a
-/// page wrote them as they are.
-fn hostile() -> Arc<Explorer> {
+/// A graph whose title, organ, verb and quoted text are markup that
+/// would run if a page wrote them as they are (the citing text, whose
+/// clause the tables quote, is written in `dir`).
+fn hostile() -> (Arc<Explorer>, TempDir) {
     const EVIL: &str = r#"<script>alert("t")</script><img src=x onerror=alert(1)>&amp;'"#;
+    // No `;` in the clause: it would end the quote before the markup.
+    const TEXT: &str = "The General Assembly,\n\nRecalling its resolution 53/70 <script>alert(\"q\")</script> <img src=x onerror=alert(2)>,\n";
+    let dir = temp_dir("hostile-quote");
+    let source = dir.join("A_RES_76_19.txt");
+    std::fs::write(&source, TEXT).unwrap();
+    let mention = TEXT.find("53/70").unwrap();
     let mut graph = CitationGraph::new();
     let citing: Symbol = "A/RES/76/19".parse().unwrap();
     let cited: Symbol = "A/RES/53/70".parse().unwrap();
     graph.add_link(
         &citing,
         &cited,
-        &Occurrence::new(EVIL, Section::Preamble, Some(1), None),
+        &Occurrence::new(EVIL, Section::Preamble, Some(1), None)
+            .with_span(Span::new(mention, mention + "53/70".len())),
     );
     graph.set_info(NodeInfo {
         title: Some(EVIL.to_string()),
         organ: Some(EVIL.to_string()),
         read: true,
+        source: Some(source.display().to_string()),
         ..NodeInfo::cited(citing)
     });
     graph.set_info(NodeInfo {
         title: Some(EVIL.to_string()),
         ..NodeInfo::cited(cited)
     });
-    Arc::new(Explorer::new(graph))
+    (Arc::new(Explorer::new(graph)), dir)
 }
 
 fn assert_escaped(body: &str, what: &str) {
@@ -399,7 +464,7 @@ fn assert_escaped(body: &str, what: &str) {
 
 #[tokio::test]
 async fn hostile_texts_are_escaped_everywhere() {
-    let explorer = hostile();
+    let (explorer, _dir) = hostile();
     for uri in [
         "/",
         "/doc/A/RES/76/19",
@@ -414,6 +479,30 @@ async fn hostile_texts_are_escaped_everywhere() {
     let doc = get_from(explorer.clone(), "/doc/A/RES/76/19").await.body;
     let svg = &doc[doc.find("<svg").unwrap()..doc.find("</svg>").unwrap()];
     assert!(svg.contains("&lt;script&gt;"), "{svg}");
+    // The quote, read from a text holding markup, is escaped as text.
+    let row = doc[doc.find(r#"id="builds-on""#).unwrap()..]
+        .split("<tr>")
+        .find(|r| r.contains(r#"href="/doc/A/RES/53/70""#))
+        .expect("53/70 among what it builds on");
+    assert_eq!(
+        quote_cell(row),
+        Some("Recalling its resolution 53/70 &lt;script&gt;alert(&quot;q&quot;)&lt;/script&gt; &lt;img src=x onerror=alert(2)&gt;,"),
+        "{row}"
+    );
+    let cited_by = get_from(explorer.clone(), "/doc/A/RES/53/70?direction=descendants")
+        .await
+        .body;
+    assert!(
+        cited_by.contains("&lt;script&gt;alert(&quot;q&quot;)"),
+        "{cited_by}"
+    );
+    let api = get_from(explorer.clone(), "/api/doc/A/RES/76/19")
+        .await
+        .json();
+    assert_eq!(
+        api["builds_on"][0]["citations"][0]["quote"],
+        r#"Recalling its resolution 53/70 <script>alert("q")</script> <img src=x onerror=alert(2)>,"#
+    );
     // What was typed comes back escaped.
     let typed = get_from(explorer.clone(), "/search?q=%3Cscript%3Ex%3C/script%3E").await;
     assert_escaped(&typed.body, "the query");
