@@ -1,8 +1,9 @@
 //! The explorer in a real browser: Debian's headless `chromium` driven
 //! through `chromedriver` (installed by `.ci/run`) with the W3C WebDriver
 //! protocol. A person's path: open `/`, search "76/19", reach
-//! `/doc/A/RES/76/19`, see 53/70 among what it builds on, follow the link
-//! of a node in the picture to that document's page.
+//! `/doc/A/RES/76/19`, see 53/70 among what it builds on with the quoted
+//! sentence that cites it, follow the link of a node in the picture to
+//! that document's page.
 //!
 //! Skips, with a note, when `chromium` or `chromedriver` is not
 //! installed. The WebDriver calls are the handful of JSON requests the
@@ -151,6 +152,10 @@ impl Session {
     }
 }
 
+/// The row of 53/70 in the table of what the page's document builds on.
+const ROW_53_70: &str =
+    "//h2[@id='builds-on']/following-sibling::table[1]//tr[td/a[@href='/doc/A/RES/53/70']]";
+
 fn free_port() -> u16 {
     TcpListener::bind("127.0.0.1:0")
         .and_then(|l| l.local_addr())
@@ -246,15 +251,17 @@ async fn a_person_searches_reads_and_follows_the_picture() {
     assert_eq!(session.text(&h1).await, "A/RES/76/19");
 
     // 53/70 among what it builds on, with how the text cites it.
-    let row = session
-        .find(
-            "xpath",
-            "//h2[@id='builds-on']/following-sibling::table[1]//tr[td/a[@href='/doc/A/RES/53/70']]",
-        )
-        .await;
+    let row = session.find("xpath", ROW_53_70).await;
     let text = session.text(&row).await;
     assert!(text.starts_with("53/70"), "{text}");
     assert!(text.contains("recalling preamble 1 1998-12-04"), "{text}");
+    // ... and the sentence of 76/19 that cites it, quoted in its cell.
+    let quote = session
+        .find("xpath", &format!("{ROW_53_70}/td[@class='quote']"))
+        .await;
+    let quote = session.text(&quote).await;
+    assert!(quote.starts_with("Recalling its resolutions"), "{quote}");
+    assert!(quote.contains("53/70"), "{quote}");
 
     // The node of 53/70 in the picture leads to its page.
     let node = session
