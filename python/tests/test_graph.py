@@ -1,25 +1,39 @@
 """resgraph.Graph on the bundled lineage texts: the rows the command line
 gives, a file round trip, errors, networkx."""
 
+import re
+import shutil
+
 import pytest
 
 import resgraph
 from conftest import LINEAGE
 
 
-def without_evidence(rows):
-    """The command line's lineage rows without their `evidence` (quotes
-    read back from the citing texts, issue 12), which the Python package
-    does not give yet: every other field must be the same."""
-    assert all("evidence" in r for r in rows)
-    return [{k: v for k, v in r.items() if k != "evidence"} for r in rows]
+def last_number(symbol):
+    """The number a symbol ends with (`240` of `A/RES/75/240`, `512` of
+    `A/DEC/77/512`): what a quote of its mention must hold."""
+    return re.findall(r"[0-9]+", symbol.split()[0])[-1]
+
+
+def assert_quoted(rows, cited):
+    """Each row's evidence is a non-empty list of occurrences whose quote
+    holds the number of `cited(row, evidence)`, and whose bytes in the
+    citing text are the mention."""
+    assert rows
+    for row in rows:
+        assert row["evidence"], row
+        for e in row["evidence"]:
+            number = last_number(cited(row, e))
+            assert e["quote"] is not None and number in e["quote"], e
+            assert "unknown" not in e, e
+            mention = open(e["source"], "rb").read()[e["start"] : e["end"]].decode()
+            assert number in mention, (mention, e)
 
 
 def test_ancestors_of_80_16_at_depth_1_are_the_command_lines(lineage_graph, cli):
     rows = lineage_graph.ancestors("80/16", depth=1)
-    assert rows == without_evidence(
-        cli("ancestors", "80/16", "--from", str(LINEAGE), "--depth", "1", "--format", "json", "-q")
-    )
+    assert rows == cli("ancestors", "80/16", "--from", str(LINEAGE), "--depth", "1", "--format", "json", "-q")
     assert len(rows) > 5
     assert all(r["distance"] == 1 and r["schema_version"] == 1 for r in rows)
 
@@ -31,16 +45,53 @@ def test_descendants_path_top_and_check_are_the_command_lines(lineage_graph, cli
     # which a built graph and a loaded one need not share to the last bit.
     lineage_graph = resgraph.Graph.load(str(saved))
     g = ["--graph", str(saved), "--format", "json"]
-    assert lineage_graph.descendants("53/70") == without_evidence(cli("descendants", "53/70", *g))
-    assert lineage_graph.ancestors("80/16", relation="recalling") == without_evidence(
-        cli("ancestors", "80/16", "--relation", "recalling", *g)
+    # Whole rows, evidence included: a loaded graph reads its quotes from
+    # the sources it was built from, as the command line does.
+    assert lineage_graph.descendants("53/70") == cli("descendants", "53/70", *g)
+    assert lineage_graph.ancestors("80/16", relation="recalling") == cli(
+        "ancestors", "80/16", "--relation", "recalling", *g
     )
-    assert lineage_graph.path("A/C.1/77/L.73", "53/70") == without_evidence(
-        cli("path", "A/C.1/77/L.73", "53/70", *g)
-    )
+    assert lineage_graph.path("A/C.1/77/L.73", "53/70") == cli("path", "A/C.1/77/L.73", "53/70", *g)
     assert lineage_graph.top(5) == cli("top", "--limit", "5", *g)
     assert lineage_graph.top(3, by="pagerank") == cli("top", "--limit", "3", "--by", "pagerank", *g)
     assert lineage_graph.check(all=True) == cli("check", "--all", "--graph", str(saved), "--format", "json")
+
+
+def test_every_quote_holds_the_cited_number(lineage_graph):
+    # What 80/16 builds on: each row quoted from 80/16, holding the row's number.
+    assert_quoted(lineage_graph.ancestors("80/16", depth=1), lambda row, e: row["symbol"])
+    # Three steps deep, each row quoted from a document one step closer.
+    deep = lineage_graph.ancestors("80/16", depth=3)
+    assert {r["distance"] for r in deep} == {1, 2, 3}
+    assert_quoted(deep, lambda row, e: row["symbol"])
+    for row in deep:
+        assert all(e["cited"] == row["symbol"] for e in row["evidence"]), row
+    # What builds on 53/70: each row is a citing text, quoted where it
+    # cites the document one step closer.
+    assert_quoted(lineage_graph.descendants("53/70", depth=2), lambda row, e: e["cited"])
+    # A path: each step quoted from the one before; the first has none.
+    chain = lineage_graph.path("80/16", "53/70")
+    assert [r["symbol"] for r in chain] == ["A/RES/80/16", "A/RES/75/240", "A/RES/53/70"]
+    assert chain[0]["evidence"] == []
+    assert_quoted(chain[1:], lambda row, e: row["symbol"])
+
+
+def test_evidence_says_why_when_the_texts_are_gone(tmp_path):
+    texts = tmp_path / "texts"
+    texts.mkdir()
+    for name in ("A_RES_80_16.txt", "A_RES_79_237.txt"):
+        shutil.copy(LINEAGE / name, texts / name)
+    g = resgraph.Graph.build([str(texts)])
+    for name in ("A_RES_80_16.txt", "A_RES_79_237.txt"):
+        (texts / name).unlink()
+    rows = g.ancestors("80/16", depth=1)
+    assert rows
+    for row in rows:
+        for e in row["evidence"]:
+            # Never a guess: no quote, and the reason names the file.
+            assert e["quote"] is None, e
+            assert "A_RES_80_16.txt" in e["unknown"], e
+            assert e["start"] is not None and e["section"], e
 
 
 def test_a_saved_graph_loads_with_the_same_answers(lineage_graph, tmp_path):
