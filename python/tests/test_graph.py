@@ -150,11 +150,26 @@ def test_extract_wants_a_string_or_bytes():
         resgraph.extract(42)
 
 
-def test_rows_match_the_schema(lineage_graph, validator):
+def test_rows_match_the_schema(lineage_graph, validator, cli):
     check = validator("rows")
-    check.validate(lineage_graph.ancestors("80/16"))
-    check.validate(lineage_graph.descendants("53/70"))
-    check.validate(lineage_graph.path("A/C.1/77/L.73", "53/70"))
+    for rows in (
+        lineage_graph.ancestors("80/16"),
+        lineage_graph.descendants("53/70"),
+        lineage_graph.path("A/C.1/77/L.73", "53/70"),
+    ):
+        # Evidence is in every row, so its items are validated too.
+        assert rows and all("evidence" in r for r in rows)
+        check.validate(rows)
+    # ... and the schema does hold them: an evidence item without its
+    # section, or in a section that does not exist, is refused.
+    bad = lineage_graph.ancestors("80/16", depth=1)
+    bad[0]["evidence"][0]["section"] = "nowhere"
+    assert not check.is_valid(bad)
+    del bad[0]["evidence"][0]["section"]
+    assert not check.is_valid(bad)
+    series = cli("series", "80/16", "--from", str(LINEAGE), "--format", "json", "-q")
+    assert series and all("track" in r and "evidence" not in r for r in series)
+    check.validate(series)
     check.validate(lineage_graph.top(10))
     check.validate(lineage_graph.top(10, by="pagerank"))
     check.validate(lineage_graph.check(all=True))
