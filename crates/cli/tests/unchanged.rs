@@ -163,3 +163,60 @@ fn the_lineage_gives_the_same_extraction_graph_exports_and_pictures() {
     }
     let _ = std::fs::remove_dir_all(&out);
 }
+
+/// `ancestors`, `descendants`, `path` and `series` over the bundled
+/// lineage texts print, as JSON and as tables (with `--why` too), byte for
+/// byte what they printed when the command line inserted the evidence
+/// into its JSON by hand, before rows carried it (see
+/// `unchanged/README.md`).
+#[test]
+fn lineage_answers_with_evidence_are_unchanged() {
+    let root = repository();
+    let out = fresh_dir("answers");
+    let graph = out.join("lineage.graph");
+    let graph = graph.to_str().expect("UTF-8 path");
+    // Built from the repository's root, so that sources read
+    // `data/lineage/...` as in the snapshots.
+    run(&root, &["build", "data/lineage", "-o", graph, "-q"], &[]);
+    let from = ["--from", "data/lineage", "-q"];
+    let file = ["--graph", graph];
+    let json = ["--format", "json"];
+    let cases: [(&str, Vec<&str>); 7] = [
+        (
+            "ancestors-80-16-depth3.json",
+            [&["ancestors", "80/16", "--depth", "3"][..], &from, &json].concat(),
+        ),
+        (
+            "ancestors-80-16-depth3-why.txt",
+            [&["ancestors", "80/16", "--depth", "3", "--why"][..], &from].concat(),
+        ),
+        (
+            "ancestors-80-16-depth3.txt",
+            [&["ancestors", "80/16", "--depth", "3"][..], &from].concat(),
+        ),
+        (
+            "descendants-53-70-depth2.json",
+            [&["descendants", "53/70", "--depth", "2"][..], &file, &json].concat(),
+        ),
+        (
+            "path-80-16-53-70.json",
+            [&["path", "80/16", "53/70"][..], &file, &json].concat(),
+        ),
+        (
+            "path-80-16-53-70-why.txt",
+            [&["path", "80/16", "53/70", "--why"][..], &file].concat(),
+        ),
+        (
+            "series-80-16.json",
+            [&["series", "80/16"][..], &file, &json].concat(),
+        ),
+    ];
+    for (name, args) in cases {
+        let (stdout, _) = run(&root, &args, &[]);
+        assert!(
+            stdout == snapshot(&format!("answers/{name}")),
+            "resgraph {args:?} differs from tests/unchanged/answers/{name}"
+        );
+    }
+    let _ = std::fs::remove_dir_all(&out);
+}

@@ -510,3 +510,40 @@ async fn hostile_texts_are_escaped_everywhere() {
     assert_eq!(typed.status, StatusCode::NOT_FOUND);
     assert!(!typed.body.contains("<script"));
 }
+
+#[tokio::test]
+async fn a_mention_whose_text_is_gone_says_why_it_has_no_quote() {
+    let dir = temp_dir("gone-quote");
+    let gone = dir.join("A_RES_76_19.txt");
+    let mut graph = CitationGraph::new();
+    let citing: Symbol = "A/RES/76/19".parse().unwrap();
+    let cited: Symbol = "A/RES/53/70".parse().unwrap();
+    graph.add_link(
+        &citing,
+        &cited,
+        &Occurrence::new("recalling", Section::Preamble, Some(1), None)
+            .with_span(Span::new(48, 53)),
+    );
+    graph.set_info(NodeInfo {
+        read: true,
+        source: Some(gone.display().to_string()),
+        ..NodeInfo::cited(citing)
+    });
+    let explorer = Arc::new(Explorer::new(graph));
+    // Never a guess: no quote, and the reason names the file.
+    let api = get_from(explorer.clone(), "/api/doc/A/RES/76/19")
+        .await
+        .json();
+    let mention = &api["builds_on"][0]["citations"][0];
+    assert!(mention["quote"].is_null(), "{mention}");
+    let why = mention["unknown"].as_str().expect("why there is none");
+    assert!(why.contains("A_RES_76_19.txt"), "{why}");
+    assert_eq!(api["lineage"][0]["evidence"][0]["unknown"], why);
+    let page = get_from(explorer, "/doc/A/RES/76/19").await.body;
+    let builds_on = &page[page.find(r#"id="builds-on""#).unwrap()..];
+    assert!(
+        builds_on.contains(r#"<td class="note">no quote: "#),
+        "{builds_on}"
+    );
+    assert!(!builds_on.contains(r#"<td class="quote">"#), "{builds_on}");
+}
