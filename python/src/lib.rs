@@ -20,8 +20,8 @@ use pyo3::exceptions::{PyException, PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyString};
 use resgraph::extract::{extract as extract_text, extract_bytes, Hint};
-use resgraph::graph::{CitationGraph, Filter, Symbol};
 use resgraph::graph::evidence::Toward;
+use resgraph::graph::{CitationGraph, Filter, Symbol};
 use resgraph::pipeline::{self, NoProgress, Quotes};
 use resgraph::registry::Registry;
 use resgraph::rows::{self, Ranking};
@@ -231,14 +231,7 @@ impl Graph {
         relation: Option<Words>,
         section: Option<Words>,
     ) -> PyResult<PyObject> {
-        self.lineage(
-            py,
-            Toward::Ancestors,
-            symbol,
-            depth,
-            relation,
-            section,
-        )
+        self.lineage(py, Toward::Ancestors, symbol, depth, relation, section)
     }
 
     /// descendants(symbol, depth=None, relation=None, section=None)
@@ -255,14 +248,7 @@ impl Graph {
         relation: Option<Words>,
         section: Option<Words>,
     ) -> PyResult<PyObject> {
-        self.lineage(
-            py,
-            Toward::Descendants,
-            symbol,
-            depth,
-            relation,
-            section,
-        )
+        self.lineage(py, Toward::Descendants, symbol, depth, relation, section)
     }
 
     /// path(a, b, depth=None, relation=None, section=None)
