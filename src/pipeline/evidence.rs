@@ -7,7 +7,7 @@
 use std::collections::HashMap;
 use std::path::Path;
 
-use resgraph_graph::evidence::Step;
+use resgraph_graph::evidence::{Quote, Step};
 use resgraph_graph::{CitationGraph, Span, Symbol};
 use serde::Serialize;
 
@@ -104,6 +104,22 @@ impl Quotes {
         span: Option<Span>,
         cited: &Symbol,
     ) -> Result<String, Unknown> {
+        self.quote_marked(source, span, cited).map(|q| q.text)
+    }
+
+    /// [`Quotes::quote`], with the mention's place in the quote
+    /// ([`resgraph_graph::evidence::quote_marked`]), for a reader who
+    /// shows it.
+    ///
+    /// # Errors
+    ///
+    /// [`Unknown`] saying why there is no quote.
+    pub fn quote_marked(
+        &mut self,
+        source: Option<&str>,
+        span: Option<Span>,
+        cited: &Symbol,
+    ) -> Result<Quote, Unknown> {
         let span = span.ok_or(Unknown::NoSpan)?;
         let source = source
             .filter(|s| *s != super::walk::STANDARD_INPUT)
@@ -119,7 +135,7 @@ impl Quotes {
         if !shares_a_number(mention, &cited.short()) {
             return Err(changed());
         }
-        resgraph_graph::evidence::quote(text, span).ok_or_else(changed)
+        resgraph_graph::evidence::quote_marked(text, span).ok_or_else(changed)
     }
 
     /// The evidence of each occurrence of `steps`, quoted from the citing

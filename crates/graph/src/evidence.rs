@@ -62,6 +62,32 @@ const ABBREVIATIONS: &[&str] = &[
 /// assert!(quote("short", Span::new(2, 99).unwrap()).is_none());
 /// ```
 pub fn quote(text: &str, span: Span) -> Option<String> {
+    quote_marked(text, span).map(|q| q.text)
+}
+
+/// A [`quote`] and where its mention stands in it, so that a reader can
+/// be shown which words make the link (in a long list of resolutions the
+/// clause is the same for every one of them).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Quote {
+    /// The quote, exactly as [`quote`] gives it.
+    pub text: String,
+    /// The mention's bytes in `text` (on character boundaries; its
+    /// whitespace folded as the quote's is).
+    pub mention: std::ops::Range<usize>,
+}
+
+/// [`quote`], with the mention's place in the quote.
+///
+/// ```
+/// use resgraph_graph::{evidence::quote_marked, Span};
+/// let text = "Recalling its resolutions 53/70 and\n  76/19 of 6 December 2021,\n";
+/// let i = text.find("76/19").unwrap();
+/// let q = quote_marked(text, Span::new(i, i + 5).unwrap()).unwrap();
+/// assert_eq!(q.text, "Recalling its resolutions 53/70 and 76/19 of 6 December 2021,");
+/// assert_eq!(&q.text[q.mention], "76/19");
+/// ```
+pub fn quote_marked(text: &str, span: Span) -> Option<Quote> {
     let (start, end) = (span.start as usize, span.end as usize);
     if end > text.len() || !text.is_char_boundary(start) || !text.is_char_boundary(end) {
         return None;
@@ -84,7 +110,19 @@ pub fn quote(text: &str, span: Span) -> Option<String> {
         }
         Boundary::Reach => to < text.len(),
     };
-    Some(trim(&folded, m0, m1, open_start, open_end))
+    let (text, mut mention) = trim(&folded, m0, m1, open_start, open_end);
+    // A span that starts or ends on whitespace marks only its words.
+    // (The range is built on the quote's character boundaries; should it
+    // ever not be, nothing is marked rather than a panic.)
+    match text.get(mention.clone()) {
+        Some(marked) => {
+            mention.start += marked.len() - marked.trim_start().len();
+            mention.end -= marked.len() - marked.trim_end().len();
+            mention.end = mention.end.max(mention.start);
+        }
+        None => mention = 0..0,
+    }
+    Some(Quote { text, mention })
 }
 
 /// What ended a clause on one side.
@@ -281,8 +319,15 @@ fn fold(text: &str, from: usize, to: usize, start: usize, end: usize) -> (String
 }
 
 /// `folded` cut to [`MAX_QUOTE_CHARS`] around the mention at `m0..m1`,
-/// at word boundaries, with `…` where it was cut or is `open` already.
-fn trim(folded: &str, m0: usize, m1: usize, open_start: bool, open_end: bool) -> String {
+/// at word boundaries, with `…` where it was cut or is `open` already;
+/// with the mention's place in the result.
+fn trim(
+    folded: &str,
+    m0: usize,
+    m1: usize,
+    open_start: bool,
+    open_end: bool,
+) -> (String, std::ops::Range<usize>) {
     let total = folded.chars().count();
     let marks = 2 * (usize::from(open_start) + usize::from(open_end));
     if total + marks <= MAX_QUOTE_CHARS {
@@ -290,11 +335,12 @@ fn trim(folded: &str, m0: usize, m1: usize, open_start: bool, open_end: bool) ->
         if open_start {
             out.push_str("… ");
         }
+        let at = out.len();
         out.push_str(folded);
         if open_end {
             out.push_str(" …");
         }
-        return out;
+        return (out, at + m0..at + m1);
     }
     let (before, mention, after) = (&folded[..m0], &folded[m0..m1], &folded[m1..]);
     let mention_chars = mention.chars().count();
@@ -329,6 +375,7 @@ fn trim(folded: &str, m0: usize, m1: usize, open_start: bool, open_end: bool) ->
     } else {
         out.push_str(before);
     }
+    let mention_at = out.len()..out.len() + mention.len();
     out.push_str(mention);
     if right < after_chars {
         let cut = after
@@ -349,7 +396,7 @@ fn trim(folded: &str, m0: usize, m1: usize, open_start: bool, open_end: bool) ->
             out.push_str(" …");
         }
     }
-    out
+    (out, mention_at)
 }
 
 /// Which way an answer went from its focus.
@@ -575,11 +622,20 @@ mod tests {
             .collect();
         for (k, &start) in bounds.iter().enumerate() {
             for &end in &bounds[k + 1..] {
-                let q = quote(text, Span::new(start, end).unwrap()).expect("on boundaries");
+                let marked =
+                    quote_marked(text, Span::new(start, end).unwrap()).expect("on boundaries");
+                let q = marked.text.clone();
                 let mention: String = text[start..end]
                     .split_whitespace()
                     .collect::<Vec<_>>()
                     .join(" ");
+                // The marked place is the mention, whitespace folded
+                // (markdown brackets inside it may have been left out).
+                let at = marked.text.get(marked.mention.clone()).expect("boundaries");
+                assert!(
+                    at == mention || mention.contains(']') || mention.contains('['),
+                    "{start}..{end}: {at:?} marked for {mention:?} in {q:?}"
+                );
                 let folded: String = q.split_whitespace().collect::<Vec<_>>().join(" ");
                 assert!(
                     mention.is_empty() || folded.contains(&mention) || mention.contains(']'),

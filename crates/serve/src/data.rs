@@ -4,7 +4,7 @@
 use resgraph::pipeline::{draw_lineage, lineage_members, Direction, Links, Quotes, Unknown};
 use resgraph::rows::{walk_rows, LineageRow};
 use resgraph::view::document_url;
-use resgraph_graph::evidence::Toward;
+use resgraph_graph::evidence::{Quote, Toward};
 use resgraph_graph::{CitationGraph, Filter, Occurrence, QueryOptions, Symbol};
 use serde::{Deserialize, Serialize};
 
@@ -233,6 +233,10 @@ pub struct CitationRow {
     /// from it by [`Quotes::quote`] (the rule of the command line's
     /// `evidence`); `None` when it cannot be, `unknown` saying why.
     pub quote: Option<String>,
+    /// Where the mention stands in `quote`: its first byte and the byte
+    /// just past it, so that a page can show which words cite.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub mention: Option<[usize; 2]>,
     /// Why there is no quote, when there is none.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub unknown: Option<String>,
@@ -249,15 +253,34 @@ impl CitationRow {
         quotes: &mut Quotes,
     ) -> CitationRow {
         let source = graph.node(citing).and_then(|i| i.source.as_deref());
-        let quoted: Result<String, Unknown> = quotes.quote(source, occurrence.span, cited);
+        let quoted: Result<Quote, Unknown> = quotes.quote_marked(source, occurrence.span, cited);
         CitationRow {
             relation: occurrence.relation.as_str().to_string(),
             section: occurrence.section.to_string(),
             paragraph: occurrence.paragraph,
             cited_date: occurrence.cited_date.map(|d| d.to_string()),
             unknown: quoted.as_ref().err().map(ToString::to_string),
-            quote: quoted.ok(),
+            mention: quoted
+                .as_ref()
+                .ok()
+                .map(|q| [q.mention.start, q.mention.end]),
+            quote: quoted.ok().map(|q| q.text),
         }
+    }
+
+    /// The quote in three parts, before the mention, the mention and
+    /// after it, for a page that marks the mention; the whole quote
+    /// unmarked when its place is not known.
+    pub fn quote_parts(&self) -> Option<(&str, &str, &str)> {
+        let quote = self.quote.as_deref()?;
+        let parts = self.mention.and_then(|[start, end]| {
+            Some((
+                quote.get(..start)?,
+                quote.get(start..end)?,
+                quote.get(end..)?,
+            ))
+        });
+        Some(parts.unwrap_or((quote, "", "")))
     }
 }
 

@@ -19,6 +19,7 @@ table{border-collapse:collapse;width:100%;font-size:.92rem}
 th,td{border-bottom:1px solid #e2e2e2;padding:.3rem .4rem;text-align:left;vertical-align:top}
 th{background:#f3f3f3}
 td.quote{font-style:italic;color:#333}
+td.quote mark{font-style:normal;font-weight:600;background:#fff3b0;color:#1d1d1d;padding:0 .1em}
 td.date{white-space:nowrap}
 dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem;margin:.4rem 0}
 dl.facts dt{color:#555}dl.facts dd{margin:0}
@@ -290,8 +291,12 @@ fn links_table(rows: &[LinkRow], empty: &str) -> Markup {
                                 td { (c.section) }
                                 td { @if let Some(p) = c.paragraph { (p) } }
                                 td.date { (c.cited_date.as_deref().unwrap_or("")) }
-                                @match (&c.quote, &c.unknown) {
-                                    (Some(q), _) => td.quote { (q) },
+                                @match (c.quote_parts(), &c.unknown) {
+                                    (Some((before, mention, after)), _) => td.quote {
+                                        (before)
+                                        @if !mention.is_empty() { mark { (mention) } }
+                                        (after)
+                                    },
                                     (None, Some(why)) => td.note { "no quote: " (why) },
                                     (None, None) => td {},
                                 }

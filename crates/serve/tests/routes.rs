@@ -180,7 +180,13 @@ async fn document_page_shows_facts_picture_tables_and_views() {
     // ... and the clause of 76/19 that cites it, quoted from its text.
     let quote = quote_cell(row).expect("a quote cell");
     assert!(quote.starts_with("Recalling its resolutions"), "{quote}");
-    assert!(quote.contains("53/70 of 4 December 1998"), "{quote}");
+    // The mention is marked: of the many numbers of the clause, the one
+    // that cites 53/70.
+    assert!(
+        quote.contains("<mark>53/70</mark> of 4 December 1998"),
+        "{quote}"
+    );
+    assert_eq!(quote.matches("<mark>").count(), 1, "{quote}");
     // Every mention of both tables is quoted, each quote holding its
     // cited number (the data/lineage texts are all there to read).
     for table in ["builds-on", "cited-by"] {
@@ -276,6 +282,13 @@ async fn document_api_is_the_page_as_json() {
             let quote = c["quote"].as_str().unwrap_or_else(|| panic!("{c}"));
             assert!(wanted.iter().all(|n| quote.contains(n.as_str())), "{c}");
             assert!(c.get("unknown").is_none(), "{c}");
+            // The mention's place in the quote holds the cited number.
+            let at = |i: usize| usize::try_from(c["mention"][i].as_u64().unwrap()).unwrap();
+            let mention = &quote[at(0)..at(1)];
+            assert!(
+                mention.contains(wanted.last().unwrap().as_str()),
+                "{mention:?} in {c}"
+            );
         }
     }
     let seventy = v["builds_on"]
@@ -486,7 +499,7 @@ async fn hostile_texts_are_escaped_everywhere() {
         .expect("53/70 among what it builds on");
     assert_eq!(
         quote_cell(row),
-        Some("Recalling its resolution 53/70 &lt;script&gt;alert(&quot;q&quot;)&lt;/script&gt; &lt;img src=x onerror=alert(2)&gt;,"),
+        Some("Recalling its resolution <mark>53/70</mark> &lt;script&gt;alert(&quot;q&quot;)&lt;/script&gt; &lt;img src=x onerror=alert(2)&gt;,"),
         "{row}"
     );
     let cited_by = get_from(explorer.clone(), "/doc/A/RES/53/70?direction=descendants")
