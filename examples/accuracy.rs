@@ -5,14 +5,30 @@
 //! per folder of `tests/golden` (source and layout) and in all: the texts, the citations expected and
 //! found, precision and recall of targets, and the share of expected rows
 //! right in all five columns (target, cited date, section, paragraph,
-//! relation). `-- -v` also lists, per text, the targets missed and extra.
+//! relation). `-- -v` also lists, per text, the targets missed and extra,
+//! and the expected rows not found with all five columns right.
+//!
+//! `-- <folder>` scores one folder of cases instead of the whole set
+//! (`cargo run --release --example accuracy -- tests/golden/blind-2026-11`
+//! is the blind figure); a relative folder is taken from the crate root.
 
 #[path = "../tests/support/accuracy.rs"]
 mod accuracy;
 
 fn main() {
     let verbose = std::env::args().any(|a| a == "-v");
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden");
+    let crate_root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let root = match std::env::args().skip(1).find(|a| !a.starts_with('-')) {
+        Some(folder) => crate_root.join(folder),
+        None => crate_root.join("tests/golden"),
+    };
+    if !root.is_dir() {
+        eprintln!(
+            "accuracy: {} is not a folder of golden cases",
+            root.display()
+        );
+        std::process::exit(2);
+    }
     let report = accuracy::report(&root);
     let header = |first: &str| {
         println!(
@@ -48,6 +64,15 @@ fn main() {
                 "{}\n  missed: {missed:?}\n  extra:  {extra:?}",
                 text.display()
             );
+        }
+        for (text, rows) in &report.partial {
+            println!("{} (not right in all five columns):", text.display());
+            for (expected, found) in rows {
+                println!("  - {}", expected.join("\t"));
+                if let Some(found) = found {
+                    println!("  + {}", found.join("\t"));
+                }
+            }
         }
     }
 }

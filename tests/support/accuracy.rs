@@ -268,6 +268,35 @@ pub struct Report {
     pub total: Score,
     /// `(text, missed targets, extra targets)` for each text that differs.
     pub differences: Vec<(PathBuf, Vec<String>, Vec<String>)>,
+    /// For each text, the expected rows not found right in all five
+    /// columns, each beside a found row of the same target that is not
+    /// right either (what came out instead), if there is one.
+    pub partial: Vec<(PathBuf, Vec<(Row, Option<Row>)>)>,
+}
+
+/// The expected rows not matched in all five columns, in text order, each
+/// paired with an unmatched found row of the same target when one is left
+/// (taken in order, so a row's nearest counterpart is shown).
+pub fn partial_rows(expected: &[Row], found: &[Row]) -> Vec<(Row, Option<Row>)> {
+    let mut found_left: Vec<Option<&Row>> = found.iter().map(Some).collect();
+    let mut unmatched = Vec::new();
+    for e in expected {
+        match found_left.iter_mut().find(|f| f.is_some_and(|f| f == e)) {
+            Some(slot) => *slot = None,
+            None => unmatched.push(e),
+        }
+    }
+    unmatched
+        .into_iter()
+        .map(|e| {
+            let counterpart = found_left
+                .iter_mut()
+                .find(|f| f.is_some_and(|f| f[0] == e[0]))
+                .and_then(Option::take)
+                .cloned();
+            (e.clone(), counterpart)
+        })
+        .collect()
 }
 
 /// Scores every case under `root`.
@@ -276,8 +305,14 @@ pub fn report(root: &Path) -> Report {
     let mut organ_eras: BTreeMap<String, Score> = BTreeMap::new();
     let mut total = Score::default();
     let mut differences = Vec::new();
+    let mut partial = Vec::new();
     for case in cases(root) {
-        let (s, missed, extra) = score(&expected_rows(&case.expected), &found_rows(&case.text));
+        let (expected, found) = (expected_rows(&case.expected), found_rows(&case.text));
+        let (s, missed, extra) = score(&expected, &found);
+        let wrong = partial_rows(&expected, &found);
+        if !wrong.is_empty() {
+            partial.push((case.text.clone(), wrong));
+        }
         strata.entry(case.stratum.clone()).or_default().add(s);
         organ_eras.entry(case.organ_era.clone()).or_default().add(s);
         total.add(s);
@@ -290,5 +325,6 @@ pub fn report(root: &Path) -> Report {
         organ_eras,
         total,
         differences,
+        partial,
     }
 }
