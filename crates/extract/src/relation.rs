@@ -67,7 +67,8 @@ pub(crate) struct RunningText {
     /// ASCII-lower-cased text, ascending: (start, whole word at the
     /// start, followed by a letter).
     clauses: Vec<Vec<(usize, bool, bool)>>,
-    /// Starts of `(footnote:`, ascending.
+    /// Starts of `(footnote:` in any case (the iGov export writes
+    /// `(Footnote: See A/77/PV.46)`), ascending.
     footnotes: Vec<usize>,
     /// Offsets of `)`, ascending.
     closes: Vec<usize>,
@@ -105,7 +106,7 @@ impl RunningText {
             .collect();
         RunningText {
             clauses,
-            footnotes: all(text, FOOTNOTE_OPEN),
+            footnotes: all(&lower, FOOTNOTE_OPEN),
             closes: memchr::memchr_iter(b')', text.as_bytes()).collect(),
         }
     }
@@ -193,7 +194,7 @@ mod tests {
     #[test]
     fn running_text_index_agrees_with_clause_relation() {
         let text = "At its 62nd plenary meeting, the General Assembly, recalling its \
-                    resolutions 1/1 and 2/2 (footnote: see A/1/2, and decidedecided 3/3) \
+                    resolutions 1/1 and 2/2 (Footnote: see A/1/2, and decidedecided 3/3) \
                     and noting 4/4, Recalling5/5, taking note of 6/6 (footnote: and 7/7, \
                     elected 8/8; DECIDED 9/9";
         let index = RunningText::new(text);
@@ -204,13 +205,28 @@ mod tests {
                     clause_relation(&text[..at]),
                     "at {at}"
                 );
-                let before = &text[..at];
+                let before = text[..at].to_ascii_lowercase();
                 let open = before
                     .rfind("(footnote:")
                     .is_some_and(|o| !before[o..].contains(')'));
                 assert_eq!(index.in_footnote(at), open, "at {at}");
             }
         }
+    }
+
+    /// The iGov export's inline footnotes, as written in
+    /// `tests/golden/blind-2026-11/A_DEC_77_517.txt`: capital `F`.
+    #[test]
+    fn inline_footnotes_of_the_igov_export() {
+        let text = "by a recorded vote of 158 to 1, with 20 abstentions (Footnote: See \
+                    A/77/PV.46),   on the recommendation of the First Committee, \
+                    (Footnote: A/77/385, para.111.),  recalling its resolutions 51/45 B";
+        let index = RunningText::new(text);
+        let at = |needle: &str| text.find(needle).expect(needle);
+        assert!(index.in_footnote(at("A/77/PV.46")));
+        assert!(index.in_footnote(at("A/77/385")));
+        assert!(!index.in_footnote(at("51/45 B")));
+        assert!(!index.in_footnote(at("on the recommendation")));
     }
 
     #[test]

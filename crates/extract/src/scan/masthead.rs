@@ -106,8 +106,8 @@ pub(super) fn masthead(
     if let Some(base) = last_symbol.filter(|s| matches!(s, Symbol::Document(_))) {
         let base_text = base.to_string();
         let stem = strip_suffix_components(&base_text);
-        while let Some((suffix_start, suffix_end)) = suffix_after(text, pos) {
-            let candidate = format!("{stem}/{}", &text[suffix_start..suffix_end]);
+        while let Some((suffix_start, suffix_end, suffix)) = suffix_after(text, pos) {
+            let candidate = format!("{stem}/{suffix}");
             if let Ok(symbol) = candidate.parse::<Symbol>() {
                 out.push(Mention {
                     symbol,
@@ -157,6 +157,7 @@ pub(super) fn repair_ocr(symbol: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// The symbol without its `/Add.1`, `/Corr.2` ... components.
 pub(super) fn strip_suffix_components(symbol: &str) -> &str {
     let mut s = symbol;
     while let Some((head, last)) = s.rsplit_once('/') {
@@ -172,17 +173,29 @@ pub(super) fn strip_suffix_components(symbol: &str) -> &str {
     s
 }
 
-pub(super) fn suffix_after(text: &str, pos: usize) -> Option<(usize, usize)> {
+/// The next `and Add.1` suffix at `pos`: its span and the suffix as a
+/// symbol component. The printed line may break between the kind and its
+/// number (`and Corr.\n1`, S/RES/465 (1980)), and OCR may read the number
+/// one as `I` or `l` (`and Add.I.`, S/RES/182 (1963)): both give `Corr.1`,
+/// `Add.1`.
+pub(super) fn suffix_after(text: &str, pos: usize) -> Option<(usize, usize, String)> {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
-        Regex::new(r"^(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+)((?:Add|Corr|Rev|Amend)\.\d{1,3})(?-u:\b)")
-            .expect("static regex")
+        Regex::new(
+            r"^(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+)((Add|Corr|Rev|Amend)\.[ \t]*(?:\r?\n[ \t]*)?(\d{1,3}|[Il]))(?-u:\b)",
+        )
+        .expect("static regex")
     });
     // The pattern opens with a comma or a space.
     if !text[pos..].starts_with(|c: char| c == ',' || c.is_whitespace()) {
         return None;
     }
     let caps = re.captures(&text[pos..])?;
-    let m = caps.get(1)?;
-    Some((pos + m.start(), pos + m.end()))
+    let (whole, kind, number) = (caps.get(1)?, caps.get(2)?.as_str(), caps.get(3)?.as_str());
+    let number = if matches!(number, "I" | "l") { "1" } else { number };
+    Some((
+        pos + whole.start(),
+        pos + whole.end(),
+        format!("{kind}.{number}"),
+    ))
 }

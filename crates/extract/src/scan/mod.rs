@@ -325,4 +325,23 @@ mod tests {
             ]
         );
     }
+
+    /// Suffixes whose number the printed line broke from its kind, and
+    /// OCR's `I` for the number one (S/RES/465 (1980), S/RES/182 (1963)),
+    /// but not a word that starts with `I`.
+    #[test]
+    fn suffixes_broken_over_a_line_or_misread() {
+        let found = run("documents S/13450 and Corr.\n1 and Add.1 18 and S/13679, 19");
+        let targets: Vec<&str> = found.iter().map(|(s, _)| s.as_str()).collect();
+        assert_eq!(
+            targets,
+            ["S/13450", "S/13450/Corr.1", "S/13450/Add.1", "S/13679"]
+        );
+        let found = run("documents A/5497 and Add.I. (A document distributed");
+        let targets: Vec<&str> = found.iter().map(|(s, _)| s.as_str()).collect();
+        assert_eq!(targets, ["A/5497", "A/5497/Add.1"]);
+        let found = run("document A/5497 and Add.Index of 1963");
+        let targets: Vec<&str> = found.iter().map(|(s, _)| s.as_str()).collect();
+        assert_eq!(targets, ["A/5497"]);
+    }
 }
