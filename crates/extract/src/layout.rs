@@ -725,8 +725,14 @@ pub(crate) fn superscript_digit(c: char) -> Option<u32> {
 }
 
 /// `1. ` or `1.` alone: an operative paragraph number. OCR's `S.` for `5.`
-/// and `l.` for `1.` are read when `expected` is the number they stand for.
+/// and `l.` for `1.`, and its comma for the full stop (`10, Reaffirms` in
+/// S/RES/301 (1971)), are read when `expected` is the number they stand
+/// for (a comma also needs a capitalised word after it: `4, 5 and 6` is
+/// no paragraph).
 fn operative_number(text: &str, expected: u32) -> Option<u32> {
+    if let Some(n) = ocr_comma_number(text, expected) {
+        return Some(n);
+    }
     // The number has at most three characters: its full stop is among
     // the first four bytes, or it is no number.
     let dot = memchr::memchr(b'.', &text.as_bytes()[..text.len().min(4)])?;
@@ -748,6 +754,29 @@ fn operative_number(text: &str, expected: u32) -> Option<u32> {
         .collect();
     let n: u32 = ocr.parse().ok()?;
     (n == expected && rest.len() > 2).then_some(n)
+}
+
+/// `10, Reaffirms`: OCR's comma for the full stop of the paragraph
+/// number `expected`, before a capitalised word.
+fn ocr_comma_number(text: &str, expected: u32) -> Option<u32> {
+    ocr_comma_head(text).and_then(|(n, _)| (n == expected).then_some(n))
+}
+
+/// The shape of OCR's comma for a paragraph number's full stop: one to
+/// three digits, `, ` and a capitalised word (`10, Reaffirms`); the
+/// number and the length of `10, `. The relation reader skips it as it
+/// skips `10. `; layout takes it for a number only where that number is
+/// the one expected next.
+pub(crate) fn ocr_comma_head(text: &str) -> Option<(u32, usize)> {
+    let comma = memchr::memchr(b',', &text.as_bytes()[..text.len().min(4)])?;
+    let (head, rest) = (&text[..comma], &text[comma + 1..]);
+    let word = rest.strip_prefix(' ')?;
+    let capitalised = word.chars().next().is_some_and(char::is_uppercase)
+        && word.chars().nth(1).is_some_and(char::is_lowercase);
+    if head.is_empty() || !head.bytes().all(|b| b.is_ascii_digit()) || !capitalised {
+        return None;
+    }
+    Some((head.parse().ok()?, comma + 2))
 }
 
 fn sub_paragraph_start(text: &str) -> bool {
@@ -1169,6 +1198,19 @@ fn opens_paragraph(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn operative_numbers_and_their_ocr_slips() {
+        assert_eq!(operative_number("3. Urges the parties", 3), Some(3));
+        assert_eq!(operative_number("S. Decides", 5), Some(5));
+        // OCR's comma for the full stop (S/RES/301 (1971), S/RES/364 (1974)),
+        // only for the number expected next and before a capitalised word.
+        assert_eq!(operative_number("10, Reaffirms the provisions", 10), Some(10));
+        assert_eq!(operative_number("4, Extends once more", 4), Some(4));
+        assert_eq!(operative_number("10, Reaffirms the provisions", 9), None);
+        assert_eq!(operative_number("4, 5 and 6 of resolution", 4), None);
+        assert_eq!(operative_number("4, UNAMID", 4), None);
+    }
 
     #[test]
     fn a_run_on_body_is_cut_into_paragraphs_with_exact_offsets() {

@@ -22,6 +22,10 @@ pub(crate) fn opening_relation(text: &str) -> Relation {
                 rest = tail.trim_start();
             }
         }
+        // OCR's comma for the number's full stop: `10, Reaffirms`.
+        if let Some((_, skip)) = crate::layout::ocr_comma_head(rest) {
+            rest = rest[skip..].trim_start();
+        }
         if let Some(tail) = rest.strip_prefix('(') {
             if let Some((label, after)) = tail.split_once(')') {
                 if label.len() <= 5 && label.chars().all(|c| c.is_ascii_alphanumeric()) {
@@ -186,6 +190,7 @@ mod tests {
             ("(a) Efforts taken", "efforts"),
             ("12. Calls upon Member States", "calls upon"),
             ("Recalling also its resolution", "recalling"),
+            ("10, Reaffirms the provisions", "reaffirms"),
         ] {
             assert_eq!(opening_relation(text), relation, "{text}");
         }
