@@ -1104,11 +1104,30 @@ pub(crate) fn heading_role(text: &str, numbered_title: bool) -> HeadingRole {
         || text.starts_with("[on a proposal")
     {
         HeadingRole::DraftOf
+    } else if ends_with_bracketed_council_symbol(text) {
+        // The printed Resolutions and Decisions of the Security Council
+        // give the draft's symbol in brackets under the title: `182
+        // (1963). Resolution of 4 December 1963` + `[S/5471]`.
+        HeadingRole::DraftOf
     } else if numbered_title {
         HeadingRole::Title
     } else {
         HeadingRole::Other
     }
+}
+
+/// A heading that ends with a Council document symbol in brackets:
+/// `[S/5471]`, `[S/268/Rev.1/Corr.1]`, `[S/1376, II]`.
+fn ends_with_bracketed_council_symbol(text: &str) -> bool {
+    let Some(inside) = text.trim_end().strip_suffix(']') else {
+        return false;
+    };
+    let Some(open) = inside.rfind('[') else {
+        return false;
+    };
+    inside[open + 1..]
+        .strip_prefix("S/")
+        .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_digit()))
 }
 
 /// `45th plenary meeting`, `Adopted unanimously at the 3322nd meeting.`
@@ -1198,6 +1217,24 @@ fn opens_paragraph(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_bracketed_symbol_under_an_old_council_title_is_the_draft() {
+        for text in [
+            "182 (1963). Resolution of 4 December 1963 [S/5471]",
+            "144 (1960). Resolution of 19 July 1960 [S/4395]",
+            "Resolution 10 (1946) [S/268/Rev.1/Corr.1]",
+            "[S/1376, II]",
+        ] {
+            assert_eq!(heading_role(text, true), HeadingRole::DraftOf, "{text}");
+        }
+        assert_eq!(
+            heading_role("182 (1963). Resolution of 4 December 1963", true),
+            HeadingRole::Title
+        );
+        assert_eq!(heading_role("[Text unchanged.]", false), HeadingRole::Other);
+        assert_eq!(heading_role("[A/78/L.1]", false), HeadingRole::Other);
+    }
 
     #[test]
     fn operative_numbers_and_their_ocr_slips() {
