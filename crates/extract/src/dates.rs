@@ -19,9 +19,14 @@ fn cited_date() -> &'static Regex {
         // `of 7 December 1988`, `on 29 April 2016`, `of 15 of December of
         // 2022`, `of 4 March` (the year in the number's parentheses), a
         // footnote mark glued to the year (`of 24 May 201947`), spaces
-        // lost in print (`68/557of 8September 2014`).
+        // lost in print (`68/557of 8September 2014`). The adoption told
+        // right after the number, past its title if any, is its date too:
+        // `1881 (XVIII) adopted by the General Assembly on 11 October
+        // 1963` (S/RES/182 (1963)), `3212 (XXIX) entitled “Question of
+        // Cyprus” adopted unanimously by the General Assembly at its
+        // 2275th plenary meeting on 1 November 1974` (S/RES/364 (1974)).
         Regex::new(&format!(
-            r"^,?\s*(?:of|on|adopted\s+on)\s+(\d{{1,2}})\s*(?:of\s+)?({})(?:,?\s+(?:of\s+)?(\d{{4}})(?:\d{{1,2}})?)?(?-u:\b)",
+            r#"^,?\s*(?:entitled\s+[“"][^”"]{{1,300}}[”"],?\s+)?(?:of|on|adopted(?:\s+unanimously|\s+without\s+a\s+vote|\s+by\s+consensus)?(?:\s+by\s+the\s+(?:General\s+Assembly|Security\s+Council|Economic\s+and\s+Social\s+Council|Human\s+Rights\s+Council|Assembly|Council))?(?:\s+at\s+its\s+\d{{1,4}}(?:st|nd|rd|th)\s+(?:plenary\s+)?meeting)?,?\s+on)\s+(\d{{1,2}})\s*(?:of\s+)?({})(?:,?\s+(?:of\s+)?(\d{{4}})(?:\d{{1,2}})?)?(?-u:\b)"#,
             month_alternation()
         ))
         .expect("static regex")
@@ -95,9 +100,10 @@ pub(crate) fn date_at_in(text: &str, year: Option<u16>) -> Option<(Date, usize)>
 
 fn date_by_regex(text: &str, year: Option<u16>) -> Option<(Date, usize)> {
     // The pattern opens with an optional comma and spaces, then "of",
-    // "on" or "adopted": most texts after a number fail at once.
+    // "on", "adopted" or "entitled": most texts after a number fail at
+    // once.
     let opening = text.strip_prefix(',').unwrap_or(text).trim_start();
-    if !(opening.starts_with('o') || opening.starts_with('a')) {
+    if !(opening.starts_with('o') || opening.starts_with('a') || opening.starts_with('e')) {
         return None;
     }
     let caps = cited_date().captures(text)?;
@@ -139,6 +145,29 @@ mod tests {
             "2016-04-29"
         );
         assert!(date_at(" of 4 March, 187").is_none());
+        // The adoption told right after the number (S/RES/182 (1963),
+        // S/RES/364 (1974)); a date further on is not the number's.
+        assert_eq!(
+            date_at(" adopted by the General\nAssembly on 11 October 1963,")
+                .unwrap()
+                .0
+                .to_string(),
+            "1963-10-11"
+        );
+        assert_eq!(
+            date_at(
+                " entitled “Question of Cyprus”\nadopted unanimously by the General Assembly at its\n\
+                 2275th plenary meeting on 1 November 1974,"
+            )
+            .unwrap()
+            .0
+            .to_string(),
+            "1974-11-01"
+        );
+        assert!(
+            date_at(" entitled “Question of Cyprus”, and the report of 1 November 1974").is_none()
+        );
+        assert!(date_at(" adopted by the Commission on 1 November 1974").is_none());
         assert_eq!(
             date_at("of 8September 2014").unwrap().0.to_string(),
             "2014-09-08"

@@ -1242,7 +1242,10 @@ mod tests {
         assert_eq!(operative_number("S. Decides", 5), Some(5));
         // OCR's comma for the full stop (S/RES/301 (1971), S/RES/364 (1974)),
         // only for the number expected next and before a capitalised word.
-        assert_eq!(operative_number("10, Reaffirms the provisions", 10), Some(10));
+        assert_eq!(
+            operative_number("10, Reaffirms the provisions", 10),
+            Some(10)
+        );
         assert_eq!(operative_number("4, Extends once more", 4), Some(4));
         assert_eq!(operative_number("10, Reaffirms the provisions", 9), None);
         assert_eq!(operative_number("4, 5 and 6 of resolution", 4), None);

@@ -192,7 +192,11 @@ pub(super) fn suffix_after(text: &str, pos: usize) -> Option<(usize, usize, Stri
     }
     let caps = re.captures(&text[pos..])?;
     let (whole, kind, number) = (caps.get(1)?, caps.get(2)?.as_str(), caps.get(3)?.as_str());
-    let number = if matches!(number, "I" | "l") { "1" } else { number };
+    let number = if matches!(number, "I" | "l") {
+        "1"
+    } else {
+        number
+    };
     Some((
         pos + whole.start(),
         pos + whole.end(),
