@@ -1009,12 +1009,19 @@ fn place_blocks(blocks: &[Block], out: &mut Layout<'_>) {
                 || sub_paragraph_start(first);
             // Cleaning the end of the previous paragraph only when the
             // answer matters.
+            // A quotation opening after a colon goes on with the paragraph
+            // that introduced it: "... on the question:" + "“What are the
+            // legal consequences ...”," (S/RES/301 (1971)).
+            let opens_quote = first.starts_with(['“', '"']);
             let continues = !numbered
                 && (starts_lower
-                    || (block.after_page_break
-                        && !out
-                            .last_visible_char(last, &mut scratch)
-                            .is_some_and(|c| matches!(c, ',' | ';' | ':' | '.'))));
+                    || ((block.after_page_break || opens_quote) && {
+                        let last_char = out.last_visible_char(last, &mut scratch);
+                        let open_sentence =
+                            !last_char.is_some_and(|c| matches!(c, ',' | ';' | ':' | '.'));
+                        (block.after_page_break && open_sentence)
+                            || (opens_quote && last_char == Some(':'))
+                    }));
             if continues {
                 // A lower-case block right after footnotes may continue
                 // the footnote rather than the body.
@@ -1234,6 +1241,46 @@ mod tests {
         );
         assert_eq!(heading_role("[Text unchanged.]", false), HeadingRole::Other);
         assert_eq!(heading_role("[A/78/L.1]", false), HeadingRole::Other);
+    }
+
+    /// A quotation after a colon is part of the paragraph that introduces
+    /// it, not a preambular paragraph of its own (S/RES/301 (1971)).
+    #[test]
+    fn a_quotation_after_a_colon_goes_on_with_its_paragraph() {
+        let text = "Resolution 301 (1971)\nof 20 October 1971\n\nThe Security Council,\n\n\
+                    Recalling its resolution 284 (1970) of 29 July 1970,\nin which it requested \
+                    an advisory opinion on the question:\n\n\
+                    “What are the legal consequences for States,\nnotwithstanding Security \
+                    Council resolution 276\n(1970)?”,\n\n\
+                    Recalling its resolution 282 (1970) of 23 July 1970,\n\n\
+                    “Quoted” words open this paragraph after a comma,\n\n\
+                    1. Decides to remain seized of the matter.\n";
+        let doc = crate::extract(text, &crate::Hint::default());
+        let places: Vec<(String, Option<u32>, String)> = doc
+            .citations
+            .iter()
+            .map(|c| (c.target.to_string(), c.paragraph, c.relation.to_string()))
+            .collect();
+        assert_eq!(
+            places,
+            [
+                (
+                    "S/RES/284 (1970)".to_string(),
+                    Some(1),
+                    "recalling".to_string()
+                ),
+                (
+                    "S/RES/276 (1970)".to_string(),
+                    Some(1),
+                    "recalling".to_string()
+                ),
+                (
+                    "S/RES/282 (1970)".to_string(),
+                    Some(2),
+                    "recalling".to_string()
+                ),
+            ]
+        );
     }
 
     #[test]

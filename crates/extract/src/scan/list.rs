@@ -507,6 +507,13 @@ pub(super) fn interpret(
                 session: resgraph_symbol::GaSession::Regular(n),
                 ..
             } if number < 300 && n >= 31 => None,
+            // The Human Rights Council numbers its decisions from 101 on
+            // (decision 2/102, 18/120): "noting its decision 14/1" of the
+            // Working Group on Ageing (A/HRC/RES/58/13) is another body's.
+            Symbol::HrcDecision {
+                number,
+                session: resgraph_symbol::GaSession::Regular(_),
+            } if number < 101 => None,
             // "Council resolution 60/251" in a Council text where the
             // Assembly is meant: the Council adopts some fifty resolutions
             // a session, never 251.

@@ -344,4 +344,25 @@ mod tests {
         let targets: Vec<&str> = found.iter().map(|(s, _)| s.as_str()).collect();
         assert_eq!(targets, ["A/5497"]);
     }
+
+    /// The Council numbers its decisions from 101 on: a `decision 14/1`
+    /// in its text is another body's (A/HRC/RES/58/13), `17/120` is its.
+    #[test]
+    fn council_decisions_are_numbered_from_101() {
+        let mut state = ScanState::new(Body::HumanRightsCouncil);
+        let found: Vec<String> = scan(
+            "the Open-ended Working Group on Ageing over 14 sessions and noting its decision 14/1,2 in which",
+            &mut state,
+        )
+        .into_iter()
+        .map(|m| m.symbol.to_string())
+        .collect();
+        assert!(found.is_empty(), "{found:?}");
+        let mut state = ScanState::new(Body::HumanRightsCouncil);
+        let found: Vec<String> = scan("Recalling its decision 17/120 of 17 June 2011", &mut state)
+            .into_iter()
+            .map(|m| m.symbol.to_string())
+            .collect();
+        assert_eq!(found, ["A/HRC/DEC/17/120"]);
+    }
 }
