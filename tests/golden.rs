@@ -34,7 +34,9 @@ fn check(expected_path: &Path) -> Option<String> {
     let bytes = std::fs::read(&text_path).expect("text");
     let name = text_path.file_name().and_then(|n| n.to_str()).unwrap_or("");
     let doc = resgraph::extract::extract_bytes(&bytes, &Hint::from_path(name));
-    let text = String::from_utf8_lossy(&bytes);
+    // Spans are offsets of the text as extraction decoded it (a
+    // Windows-1252 `ô` is two bytes there, three in a lossy UTF-8 copy).
+    let text = resgraph::extract::Text::decode(bytes.clone()).text;
     let got: Vec<accuracy::Row> = doc.citations.iter().map(accuracy::row).collect();
     let mut report = String::new();
     if let Some(symbol) = &accuracy::header(expected_path, "# symbol:") {
