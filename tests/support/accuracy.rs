@@ -14,6 +14,10 @@ use std::path::{Path, PathBuf};
 /// One expected or found row: target, date, section, paragraph, relation.
 pub type Row = [String; 5];
 
+/// An expected row not right in all five columns, beside the found row
+/// of the same target that came out instead, if any.
+pub type PartialRow = (Row, Option<Row>);
+
 /// A golden case: its expectation file and the text beside it.
 pub struct Case {
     /// `tests/golden/<stratum>/<name>.expected`.
@@ -271,13 +275,13 @@ pub struct Report {
     /// For each text, the expected rows not found right in all five
     /// columns, each beside a found row of the same target that is not
     /// right either (what came out instead), if there is one.
-    pub partial: Vec<(PathBuf, Vec<(Row, Option<Row>)>)>,
+    pub partial: Vec<(PathBuf, Vec<PartialRow>)>,
 }
 
 /// The expected rows not matched in all five columns, in text order, each
 /// paired with an unmatched found row of the same target when one is left
 /// (taken in order, so a row's nearest counterpart is shown).
-pub fn partial_rows(expected: &[Row], found: &[Row]) -> Vec<(Row, Option<Row>)> {
+pub fn partial_rows(expected: &[Row], found: &[Row]) -> Vec<PartialRow> {
     let mut found_left: Vec<Option<&Row>> = found.iter().map(Some).collect();
     let mut unmatched = Vec::new();
     for e in expected {
