@@ -107,6 +107,13 @@ fn quotes_of_real_paragraphs_are_their_clauses() {
 /// wrote it before evidence (format version 1), kept here as it was.
 const VERSION_1: &str = "tests/fixtures/lineage-v1.graph";
 
+/// The same texts read by the same extraction, written with evidence
+/// (format version 2): the lineage snapshot as it stood at commit 5c9dd96,
+/// kept here because the snapshot itself moves whenever extraction
+/// deliberately changes (the blind set's fixes did), while the version 1
+/// file cannot be written again.
+const VERSION_2: &str = "tests/fixtures/lineage-v2.graph";
+
 /// A graph file of format version 1 loads as the same graph, without
 /// evidence: the version 2 file of the same texts, spans left out.
 #[test]
@@ -119,11 +126,12 @@ fn a_graph_file_of_version_1_loads_the_same_graph_without_evidence() {
         "the fixture is of version 1"
     );
     let old = CitationGraph::load(root.join(VERSION_1)).expect("version 1 loads");
-    let new_path = root.join("../cli/tests/unchanged/lineage/lineage.graph");
+    let new_path = root.join(VERSION_2);
     let new = CitationGraph::load(&new_path).expect("version 2 loads");
     assert_eq!(
         &std::fs::read(&new_path).unwrap()[8..12],
-        &resgraph_graph::FORMAT_VERSION.to_le_bytes()
+        &2u32.to_le_bytes(),
+        "the fixture is of version 2"
     );
 
     assert!(old.occurrence_count() > 100);
