@@ -254,9 +254,17 @@ mod tests {
 /// Development”`. At most 400 characters are looked at; a title is
 /// between typographic or straight double quotes.
 pub(crate) fn entitled_after(text: &str) -> Option<String> {
-    let rest = match crate::dates::date_at(text) {
-        Some((_, len)) => &text[len..],
-        None => text,
+    // A title right after the number comes first: the cited date may
+    // follow it (`71/28 entitled “...”, adopted by the General Assembly
+    // on 5 December 2016`), and the date's reading takes the title in.
+    let opening = text.trim_start_matches(|c: char| c == ',' || c.is_whitespace());
+    let rest = if opening.starts_with("entitled") {
+        opening
+    } else {
+        match crate::dates::date_at(text) {
+            Some((_, len)) => &text[len..],
+            None => text,
+        }
     };
     let rest = rest.trim_start_matches([',', ' ']);
     let rest = rest.strip_prefix("entitled")?.trim_start();
@@ -282,6 +290,14 @@ mod entitled_tests {
         assert_eq!(
             super::entitled_after(", entitled \"A\n title\"").as_deref(),
             Some("A title")
+        );
+        // The title before an adoption date (A/RES/73/27 on 71/28).
+        assert_eq!(
+            super::entitled_after(
+                " entitled “Developments in the field”, adopted by the General Assembly on 5 December 2016:"
+            )
+            .as_deref(),
+            Some("Developments in the field")
         );
         assert_eq!(super::entitled_after(" on the subject"), None);
         assert_eq!(super::entitled_after(", entitled “unclosed"), None);
