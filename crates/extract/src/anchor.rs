@@ -21,9 +21,11 @@
 //! unless cleaning could drop bytes there (markup, entities, emphasis
 //! stars, invisible characters can bring a pattern's bytes together:
 //! `76<i>/</i>19`, `reso\u{ad}lution`): a paragraph that fails is neither
-//! cleaned nor scanned. Both tests are exact in one direction: a text they
-//! pass over holds nothing the scanner would read. That is what keeps
-//! extraction's output identical whatever they skip.
+//! cleaned nor scanned. It asks through [`Places`], every trigger and
+//! dropping byte of the whole source found once. The tests are exact in
+//! one direction: a text they pass over holds nothing the scanner would
+//! read. That is what keeps extraction's output identical whatever they
+//! skip.
 //!
 //! Cost: a few `memchr`/`memmem` passes over the bytes (several GB/s
 //! each), with a byte test at each `/` and `(`.
@@ -31,6 +33,8 @@
 use std::sync::OnceLock;
 
 use memchr::memmem::Finder;
+
+use crate::text::CleaningPlaces;
 
 #[cfg(test)]
 thread_local! {
@@ -73,11 +77,7 @@ impl Triggers {
         for at in memchr::memchr2_iter(b'/', b'(', text) {
             found.assembly |= assembly_trigger(text, at);
             found.council |= council_trigger(text, at);
-            if text[at] == b'/' {
-                let previous = at.checked_sub(1).map_or(b' ', |p| text[p]);
-                let next = text.get(at + 1).copied().unwrap_or(b' ');
-                found.anchored |= previous.is_ascii_uppercase() && next.is_ascii_alphanumeric();
-            }
+            found.anchored |= masthead_trigger(text, at);
             if found.anchored && found.council && found.assembly {
                 break;
             }
@@ -100,6 +100,56 @@ impl Triggers {
     pub fn any(self) -> bool {
         self.anchored || self.council || self.assembly
     }
+}
+
+/// The places in a whole source where a trigger of any pass stands (a
+/// head word's start, a masthead, Assembly or Council trigger's `/` or
+/// `(`), and where cleaning drops or replaces bytes
+/// ([`CleaningPlaces`]). Found with one search of the whole text per
+/// pattern, so that asking whether a paragraph may cite, and how it is
+/// to be cleaned, is a lookup rather than searches of its bytes (whose
+/// set-up cost a short paragraph does not repay).
+///
+/// Exact in the direction that matters: a piece of the source in which
+/// [`Triggers::of`] finds a trigger holds one of these places. (Each test
+/// looks at the bytes around a place; seen from the whole source, a
+/// neighbour outside the piece can only add places, never remove one.)
+#[derive(Debug, Default)]
+pub(crate) struct Places {
+    triggers: crate::text::Places,
+    /// Where cleaning drops or replaces bytes.
+    pub cleaning: CleaningPlaces,
+}
+
+impl Places {
+    /// The places of `source`.
+    pub fn of(source: &[u8]) -> Places {
+        let heads = head_words().iter().flat_map(|f| f.find_iter(source));
+        let marks = memchr::memchr2_iter(b'/', b'(', source).filter(|&at| {
+            assembly_trigger(source, at)
+                || council_trigger(source, at)
+                || masthead_trigger(source, at)
+        });
+        Places {
+            triggers: crate::text::Places::sorted(heads.chain(marks).collect()),
+            cleaning: CleaningPlaces::of(source),
+        }
+    }
+
+    /// Whether a paragraph's source bytes in `range` may hold a
+    /// reference: a trigger, or bytes that cleaning drops (which can
+    /// bring a pattern's bytes together).
+    pub fn may_cite_in(&self, range: std::ops::Range<usize>) -> bool {
+        self.triggers.any_in(range.clone()) || self.cleaning.drops.any_in(range)
+    }
+}
+
+/// An upper-case letter, `/` and a letter or digit: a masthead symbol's
+/// series (`A/65/201`, `S/PRST/2012/11`).
+fn masthead_trigger(text: &[u8], at: usize) -> bool {
+    let previous = at.checked_sub(1).map_or(b' ', |p| text[p]);
+    let next = text.get(at + 1).copied().unwrap_or(b' ');
+    text[at] == b'/' && previous.is_ascii_uppercase() && next.is_ascii_alphanumeric()
 }
 
 /// A `/` between digits, or a `(` before a roman numeral's letter.

@@ -6,7 +6,7 @@ use std::cell::OnceCell;
 use std::ops::Range;
 
 use crate::relation::opening_relation;
-use crate::text::{clean_line_into, cleaning, fold_line_into, Cleaning, Mapped};
+use crate::text::{clean_line_into, fold_line_into, Cleaning, Mapped};
 use resgraph_core::{HeadingRole, Relation, Section};
 
 /// What decides the relation of the citations in a paragraph.
@@ -87,8 +87,6 @@ impl Paragraph {
 #[derive(Debug, Default)]
 pub(crate) struct Layout<'a> {
     pub paragraphs: Vec<Paragraph>,
-    /// The source text.
-    source: &'a str,
     /// The source's lines, trimmed, which paragraphs refer to.
     lines: Vec<Line<'a>>,
     /// The organ line, such as `The General Assembly,`.
@@ -99,6 +97,9 @@ pub(crate) struct Layout<'a> {
     /// Source spans of the lines dropped as page furniture or front
     /// matter, in order.
     pub furniture: Vec<(usize, usize)>,
+    /// Where in the source a paragraph becomes worth reading
+    /// ([`Layout::may_cite`]).
+    places: crate::anchor::Places,
 }
 
 impl<'a> Layout<'a> {
@@ -161,10 +162,10 @@ impl<'a> Layout<'a> {
         if let Some(text) = paragraph.text.get() {
             return crate::anchor::Triggers::of(text.text.as_bytes()).any();
         }
-        self.cleaning_of(paragraph) == Cleaning::Drops
-            || paragraph
-                .blocks()
-                .any(|lines| crate::anchor::Triggers::of(self.source_of(lines)).any())
+        // A trigger or a byte that cleaning drops in one of its blocks.
+        paragraph
+            .blocks()
+            .any(|lines| self.places.may_cite_in(self.span_of(lines)))
     }
 
     /// What cleaning does to a paragraph's source bytes (the most it does
@@ -173,17 +174,17 @@ impl<'a> Layout<'a> {
         *paragraph.cleaning.get_or_init(|| {
             paragraph
                 .blocks()
-                .map(|lines| cleaning(self.source_of(lines)))
+                .map(|lines| self.places.cleaning.cleaning_in(self.span_of(lines)))
                 .max()
                 .unwrap_or(Cleaning::Folds)
         })
     }
 
-    /// The source bytes of a block: its lines and the breaks between.
-    fn source_of(&self, lines: &Range<usize>) -> &'a [u8] {
+    /// The source span of a block: its lines and the breaks between.
+    fn span_of(&self, lines: &Range<usize>) -> Range<usize> {
         let first = &self.lines[lines.start];
         let last = &self.lines[lines.end - 1];
-        &self.source.as_bytes()[first.at..last.at + last.text.len()]
+        first.at..last.at + last.text.len()
     }
 
     /// The relation of the citations in paragraph `index`.
@@ -275,7 +276,7 @@ pub(crate) struct Furniture {
 
 pub(crate) fn layout<'a>(source: &'a str, furniture: &Furniture) -> Layout<'a> {
     let mut out = Layout {
-        source,
+        places: crate::anchor::Places::of(source.as_bytes()),
         ..Layout::default()
     };
     let mut lines = split_lines(source);
@@ -499,9 +500,13 @@ fn mark_rebroken_title_lines(lines: &mut [Line<'_>], title_lines: &[String]) {
         .filter(|(_, l)| l.kind == LineKind::Furniture || l.page_break_before)
         .map(|(i, _)| i)
         .collect();
+    // Windows around neighbouring furniture overlap: each line is
+    // compared once (marking a line changes no other line's answer).
+    let mut compared_to = 0;
     for &at in &near {
-        let from = at.saturating_sub(6).max(body_from);
+        let from = at.saturating_sub(6).max(body_from).max(compared_to);
         let to = (at + 7).min(lines.len());
+        compared_to = compared_to.max(to);
         for line in lines.get_mut(from..to).unwrap_or_default() {
             if line.kind == LineKind::Content && line.text.len() >= 25 && holds(&title, line.text) {
                 line.kind = LineKind::Furniture;
@@ -735,7 +740,11 @@ fn operative_number(text: &str, expected: u32) -> Option<u32> {
     }
     // The number has at most three characters: its full stop is among
     // the first four bytes, or it is no number.
-    let dot = memchr::memchr(b'.', &text.as_bytes()[..text.len().min(4)])?;
+    // (A byte search, not memchr: this runs on every line, and a call
+    // of memchr costs more than four comparisons.)
+    let dot = text.as_bytes()[..text.len().min(4)]
+        .iter()
+        .position(|&b| b == b'.')?;
     let (head, rest) = (&text[..dot], &text[dot + 1..]);
     if !(rest.is_empty() || rest.starts_with(' ')) || head.is_empty() || head.len() > 3 {
         return None;

@@ -5,6 +5,8 @@
 //! cleaned copy; every citation's byte span is mapped back to the source
 //! through [`Mapped::source_span`].
 
+use std::ops::Range;
+
 /// Text built from pieces of a source, with a map back to source offsets.
 #[derive(Debug, Default, Clone)]
 pub(crate) struct Mapped {
@@ -230,35 +232,92 @@ pub(crate) enum Cleaning {
     Drops,
 }
 
-/// What [`clean_line_into`] would do to `raw`, found with byte searches.
+/// What [`clean_line_into`] would do to `raw`: the most that its
+/// [`CleaningPlaces`] say.
+#[cfg(test)]
 pub(crate) fn cleaning(raw: &[u8]) -> Cleaning {
-    if memchr::memchr3(b'&', b'<', b'*', raw).is_some() || memchr::memchr(b'[', raw).is_some() {
-        return Cleaning::Drops;
+    CleaningPlaces::of(raw).cleaning_in(0..raw.len())
+}
+
+/// Where cleaning would drop or replace bytes in a text, each list
+/// sorted, found with byte searches once for a whole text; a piece of
+/// the text is then asked with lookups ([`CleaningPlaces::cleaning_in`]).
+#[derive(Debug, Default)]
+pub(crate) struct CleaningPlaces {
+    /// Markup, entities, emphasis stars, invisible characters: what
+    /// [`Cleaning::Drops`].
+    pub drops: Places,
+    /// Tabs, Unicode spaces and hyphens: what [`Cleaning::Replaces`].
+    replaces: Places,
+}
+
+impl CleaningPlaces {
+    /// The places of `raw`.
+    pub fn of(raw: &[u8]) -> CleaningPlaces {
+        let mut drops: Vec<usize> = memchr::memchr3_iter(b'&', b'<', b'*', raw)
+            .chain(memchr::memchr_iter(b'[', raw))
+            .collect();
+        let mut replaces: Vec<usize> = memchr::memchr_iter(b'\t', raw).collect();
+        for (at, replacement) in touched_chars(raw) {
+            match replacement {
+                None => drops.push(at),
+                Some(_) => replaces.push(at),
+            }
+        }
+        CleaningPlaces {
+            drops: Places::sorted(drops),
+            replaces: Places::sorted(replaces),
+        }
     }
-    let mut found = if memchr::memchr(b'\t', raw).is_some() {
-        Cleaning::Replaces
-    } else {
-        Cleaning::Folds
-    };
-    if raw.is_ascii() {
-        return found;
+
+    /// What cleaning does to the bytes in `range` (a range of whole
+    /// characters).
+    pub fn cleaning_in(&self, range: Range<usize>) -> Cleaning {
+        if self.drops.any_in(range.clone()) {
+            Cleaning::Drops
+        } else if self.replaces.any_in(range) {
+            Cleaning::Replaces
+        } else {
+            Cleaning::Folds
+        }
     }
+}
+
+/// Offsets in a text, sorted, asked by range.
+#[derive(Debug, Default)]
+pub(crate) struct Places(Vec<usize>);
+
+impl Places {
+    /// The offsets of `places`, in any order (a few sorted runs, one per
+    /// search, are merged cheaply by the stable sort, which sees them).
+    pub fn sorted(mut places: Vec<usize>) -> Places {
+        places.sort();
+        Places(places)
+    }
+
+    /// Whether an offset stands in `range`.
+    pub fn any_in(&self, range: Range<usize>) -> bool {
+        let first = self.0.partition_point(|&at| at < range.start);
+        self.0.get(first).is_some_and(|&at| at < range.end)
+    }
+}
+
+/// The non-ASCII characters in `raw` that cleaning replaces or drops,
+/// with their offsets and what cleaning makes of them ([`cleaned_char`]).
+fn touched_chars(raw: &[u8]) -> impl Iterator<Item = (usize, Option<char>)> + '_ {
     // The characters cleaning touches all start with one of these lead
     // bytes (a test checks it): C2 for U+00A0 and U+00AD, E2 for
     // U+2000..U+2060, E3 for U+3000, EF for U+FEFF.
-    for at in memchr::memchr3_iter(0xC2, 0xE2, 0xEF, raw).chain(memchr::memchr_iter(0xE3, raw)) {
-        let len = if raw[at] == 0xC2 { 2 } else { 3 };
-        let ch = raw
-            .get(at..at + len)
-            .and_then(|b| std::str::from_utf8(b).ok())
-            .and_then(|s| s.chars().next());
-        match ch.and_then(cleaned_char) {
-            Some(None) => return Cleaning::Drops,
-            Some(Some(_)) => found = Cleaning::Replaces,
-            None => {}
-        }
-    }
-    found
+    memchr::memchr3_iter(0xC2, 0xE2, 0xEF, raw)
+        .chain(memchr::memchr_iter(0xE3, raw))
+        .filter_map(|at| {
+            let len = if raw[at] == 0xC2 { 2 } else { 3 };
+            let ch = raw
+                .get(at..at + len)
+                .and_then(|b| std::str::from_utf8(b).ok())
+                .and_then(|s| s.chars().next())?;
+            cleaned_char(ch).map(|replacement| (at, replacement))
+        })
 }
 
 /// What cleaning makes of a non-ASCII character: `Some(Some(c))` for one
