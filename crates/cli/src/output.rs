@@ -102,10 +102,7 @@ pub fn render(
     let mut bytes = Vec::with_capacity(512 + 400 * explained.document.citations.len());
     match format {
         DocFormat::Json => return Ok(Rendered::Document(Box::new(explained.document))),
-        DocFormat::Jsonl => {
-            serde_json::to_writer(&mut bytes, &explained.document)?;
-            bytes.push(b'\n');
-        }
+        DocFormat::Jsonl => explained.document.write_json_line(&mut bytes),
         DocFormat::Table => write_table(&mut bytes, &explained.document)?,
         DocFormat::Verdicts => write_verdicts(&mut bytes, &explained)?,
     }

@@ -209,6 +209,189 @@ impl Serialize for Document {
     }
 }
 
+impl Document {
+    /// Appends the document to `out` as one line of JSON: the bytes
+    /// `serde_json::to_writer` writes of it, and a line feed (what
+    /// `extract --format jsonl` writes for each document).
+    ///
+    /// The citations, most of a document's JSON, are written by hand:
+    /// through serde, the symbols and dates go through the formatting
+    /// machinery piece by piece and every field through several calls
+    /// (half the time of an extraction's output). Everything else, and
+    /// any string that needs escaping, is written by serde_json, so its
+    /// rules stay the only ones; a test compares the two writings on the
+    /// golden texts and on generated documents.
+    ///
+    /// ```
+    /// let doc = resgraph_extract::extract(
+    ///     "The General Assembly,\n\nRecalling its resolution 74/28 of 12 December 2019,\n",
+    ///     &Default::default(),
+    /// );
+    /// let mut line = Vec::new();
+    /// doc.write_json_line(&mut line);
+    /// let mut expected = serde_json::to_vec(&doc).unwrap();
+    /// expected.push(b'\n');
+    /// assert_eq!(line, expected);
+    /// ```
+    pub fn write_json_line(&self, out: &mut Vec<u8>) {
+        let mut json = JsonWriter {
+            out,
+            scratch: String::new(),
+        };
+        json.raw("{\"schema_version\":");
+        json.uint(SCHEMA_VERSION);
+        json.raw(",\"source\":");
+        json.str(&self.source);
+        json.raw(",\"symbol\":");
+        json.option(self.symbol.as_ref(), |json, symbol| json.display(symbol));
+        json.raw(",\"organ\":");
+        json.option(self.organ.as_deref(), JsonWriter::str);
+        json.raw(",\"session\":");
+        json.option(self.session, JsonWriter::uint);
+        json.raw(",\"date\":");
+        json.option(self.date, JsonWriter::date);
+        json.raw(",\"title\":");
+        json.option(self.title.as_deref(), JsonWriter::str);
+        json.raw(",\"citations\":[");
+        for (index, citation) in self.citations.iter().enumerate() {
+            if index > 0 {
+                json.raw(",");
+            }
+            json.citation(citation);
+        }
+        json.raw("],\"diagnostics\":");
+        json.serde(&self.diagnostics);
+        json.raw("}\n");
+    }
+}
+
+/// The pieces of [`Document::write_json_line`], each written as
+/// serde_json writes it.
+struct JsonWriter<'a> {
+    out: &'a mut Vec<u8>,
+    /// Where a symbol is formatted before it is written as a string.
+    scratch: String,
+}
+
+impl JsonWriter<'_> {
+    /// A citation, its fields in the order of `CitationJson` (serde's
+    /// writing of a [`Citation`]).
+    fn citation(&mut self, c: &Citation) {
+        self.raw("{\"target\":");
+        self.display(&c.target);
+        self.raw(",\"kind\":");
+        self.name(c.kind());
+        self.raw(",\"cited_date\":");
+        self.option(c.cited_date, JsonWriter::date);
+        self.raw(",\"relation\":");
+        self.str(c.relation.as_str());
+        self.raw(",\"section\":");
+        self.name(c.section.as_str());
+        self.raw(",\"paragraph\":");
+        self.option(c.paragraph, JsonWriter::uint);
+        for (name, value) in [
+            (",\"start\":", c.start),
+            (",\"end\":", c.end),
+            (",\"start_char\":", c.start_char),
+            (",\"end_char\":", c.end_char),
+        ] {
+            self.raw(name);
+            self.uint(value);
+        }
+        self.raw(",\"text\":");
+        self.str(&c.text);
+        if let Some(section) = c.anchor_section {
+            self.raw(",\"anchor_section\":");
+            self.name(section.as_str());
+        }
+        if let Some(paragraph) = c.anchor_paragraph {
+            self.raw(",\"anchor_paragraph\":");
+            self.uint(paragraph);
+        }
+        if let Some(title) = &c.cited_title {
+            self.raw(",\"cited_title\":");
+            self.str(title);
+        }
+        self.raw("}");
+    }
+
+    fn raw(&mut self, text: &str) {
+        self.out.extend_from_slice(text.as_bytes());
+    }
+
+    /// A JSON string: copied between quotes when nothing in it needs
+    /// escaping (the common case), else written by serde_json.
+    fn str(&mut self, text: &str) {
+        let plain = text.bytes().all(|b| b >= 0x20 && b != b'"' && b != b'\\');
+        if plain {
+            self.out.reserve(text.len() + 2);
+            self.out.push(b'"');
+            self.out.extend_from_slice(text.as_bytes());
+            self.out.push(b'"');
+        } else {
+            self.serde(text);
+        }
+    }
+
+    /// A name from one of resgraph's tables (a kind tag, a section),
+    /// lower-case ASCII words that need no escaping.
+    fn name(&mut self, name: &'static str) {
+        self.out.push(b'"');
+        self.raw(name);
+        self.out.push(b'"');
+    }
+
+    /// A value's `Display` form as a JSON string (serde's `collect_str`).
+    fn display(&mut self, value: &impl std::fmt::Display) {
+        use std::fmt::Write;
+        let mut scratch = std::mem::take(&mut self.scratch);
+        scratch.clear();
+        // Writing to a String cannot fail.
+        let _ = write!(scratch, "{value}");
+        self.str(&scratch);
+        self.scratch = scratch;
+    }
+
+    /// A date as `"YYYY-MM-DD"`, the form of its `Display`.
+    fn date(&mut self, date: Date) {
+        self.out.push(b'"');
+        self.padded(u64::from(date.year), 4);
+        self.out.push(b'-');
+        self.padded(u64::from(date.month), 2);
+        self.out.push(b'-');
+        self.padded(u64::from(date.day), 2);
+        self.out.push(b'"');
+    }
+
+    /// `n` with leading zeros up to `width` digits (`{:0width$}`).
+    fn padded(&mut self, n: u64, width: usize) {
+        let mut digits = itoa::Buffer::new();
+        let digits = digits.format(n);
+        for _ in digits.len()..width {
+            self.out.push(b'0');
+        }
+        self.raw(digits);
+    }
+
+    fn uint(&mut self, n: impl itoa::Integer) {
+        self.raw(itoa::Buffer::new().format(n));
+    }
+
+    /// `null`, or the value as `write` writes it.
+    fn option<T>(&mut self, value: Option<T>, write: impl FnOnce(&mut Self, T)) {
+        match value {
+            Some(value) => write(self, value),
+            None => self.raw("null"),
+        }
+    }
+
+    /// Anything else, by serde_json itself.
+    fn serde(&mut self, value: &(impl Serialize + ?Sized)) {
+        // Writing to a Vec cannot fail, nor can these values' serialization.
+        let _ = serde_json::to_writer(&mut *self.out, value);
+    }
+}
+
 /// Fills [`Citation::start_char`] and [`Citation::end_char`] from the
 /// byte offsets, for citations of `source` sorted by start (as
 /// extraction leaves them). Characters are counted once, forward,
@@ -260,6 +443,124 @@ impl Document {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// What serde_json writes of `doc`, and a line feed.
+    fn serde_line(doc: &Document) -> Vec<u8> {
+        let mut line = serde_json::to_vec(doc).expect("a document serializes");
+        line.push(b'\n');
+        line
+    }
+
+    fn hand_line(doc: &Document) -> Vec<u8> {
+        let mut line = Vec::new();
+        doc.write_json_line(&mut line);
+        line
+    }
+
+    #[test]
+    fn the_golden_texts_write_the_json_serde_writes() {
+        let golden = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/golden");
+        let mut files = 0;
+        let mut citations = 0;
+        for entry in walk(&golden) {
+            let bytes = std::fs::read(&entry).unwrap_or_default();
+            let doc =
+                crate::extract_bytes(&bytes, &crate::Hint::from_path(&entry.to_string_lossy()));
+            assert!(hand_line(&doc) == serde_line(&doc), "{}", entry.display());
+            files += 1;
+            citations += doc.citations.len();
+        }
+        assert!(
+            files > 100 && citations > 1000,
+            "{files} golden texts, {citations} citations"
+        );
+    }
+
+    fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+        let mut out = Vec::new();
+        for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                out.extend(walk(&path));
+            } else if path.extension().is_some_and(|e| e == "txt" || e == "md") {
+                out.push(path);
+            }
+        }
+        out
+    }
+
+    const SYMBOLS: [&str; 6] = [
+        "A/RES/74/28",
+        "A/RES/2625 (XXV)",
+        "S/RES/1373 (2001)",
+        "A/HRC/RES/47/16",
+        "E/RES/1994/15",
+        "A/65/201/Add.1",
+    ];
+
+    fn section(i: usize) -> Section {
+        Section::ALL[i % Section::ALL.len()]
+    }
+
+    prop_compose! {
+        fn citation()(
+            symbol in 0..SYMBOLS.len(),
+            date in proptest::option::of((0u16..12000, 0u8..120, 0u8..120)),
+            relation in "\\PC{0,12}",
+            section_index in 0..5usize,
+            paragraph in proptest::option::of(any::<u32>()),
+            offsets in any::<[usize; 4]>(),
+            text in "\\PC{0,20}|[\"\\\\\u{0}-\u{1f}\u{7f}é“”]{0,6}",
+            anchor in proptest::option::of((0..5usize, any::<u32>())),
+            cited_title in proptest::option::of("\\PC{0,30}|\"[a\\\\\n\t]\""),
+        ) -> Citation {
+            Citation {
+                target: SYMBOLS[symbol].parse().expect("a canonical symbol"),
+                cited_date: date.map(|(year, month, day)| Date { year, month, day }),
+                relation: Relation::new(relation),
+                section: section(section_index),
+                paragraph,
+                start: offsets[0],
+                end: offsets[1],
+                start_char: offsets[2],
+                end_char: offsets[3],
+                text,
+                anchor_section: anchor.map(|(s, _)| section(s)),
+                anchor_paragraph: anchor.map(|(_, p)| p),
+                cited_title,
+            }
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn generated_documents_write_the_json_serde_writes(
+            source in "\\PC{0,20}|[a\"\\\\\u{1}\n]{0,4}",
+            symbol in proptest::option::of(0..SYMBOLS.len()),
+            organ in proptest::option::of("\\PC{0,12}"),
+            session in proptest::option::of(any::<u16>()),
+            title in proptest::option::of("\\PC{0,30}|\\\\\\\"\u{8}"),
+            citations in proptest::collection::vec(citation(), 0..4),
+            notes in proptest::collection::vec("\\PC{0,10}", 0..2),
+        ) {
+            let doc = Document {
+                source,
+                symbol: symbol.map(|i| SYMBOLS[i].parse().expect("a canonical symbol")),
+                organ,
+                session,
+                date: Some(Date { year: 987, month: 3, day: 4 }),
+                title,
+                citations,
+                diagnostics: notes
+                    .into_iter()
+                    .map(|message| Diagnostic { severity: Severity::Note, line: 3, message })
+                    .collect(),
+            };
+            let (hand, serde) = (hand_line(&doc), serde_line(&doc));
+            prop_assert_eq!(String::from_utf8_lossy(&hand), String::from_utf8_lossy(&serde));
+        }
+    }
 
     #[test]
     fn a_citation_writes_its_kind_from_its_target_and_reads_back() {
