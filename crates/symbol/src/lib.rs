@@ -480,46 +480,105 @@ impl Symbol {
 
 impl fmt::Display for Symbol {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let part = |part: &Option<Part>| match part {
-            Some(p) => format!(" {p}"),
-            None => String::new(),
-        };
+        // Written piece by piece, without a format string or an
+        // allocation for the common forms: a JSON export writes one
+        // symbol per citation. (`write_str` ignores the formatter's
+        // width and fill, as `write!` into it did.)
+        fn number(f: &mut fmt::Formatter<'_>, n: impl itoa::Integer) -> fmt::Result {
+            f.write_str(itoa::Buffer::new().format(n))
+        }
+        fn modern(f: &mut fmt::Formatter<'_>, session: &GaSession) -> fmt::Result {
+            let (prefix, n) = session.prefixed();
+            f.write_str(prefix)?;
+            number(f, n)
+        }
+        fn part(f: &mut fmt::Formatter<'_>, part: &Option<Part>) -> fmt::Result {
+            match part {
+                Some(p) => write!(f, " {p}"),
+                None => Ok(()),
+            }
+        }
         match self {
             Symbol::GaResolution {
                 session,
-                number,
+                number: n,
                 part: p,
                 style: GaStyle::Modern,
-            } => write!(f, "A/RES/{}/{number}{}", session.modern(), part(p)),
+            } => {
+                f.write_str("A/RES/")?;
+                modern(f, session)?;
+                f.write_str("/")?;
+                number(f, *n)?;
+                part(f, p)
+            }
             Symbol::GaResolution {
                 session,
-                number,
+                number: n,
                 part: p,
                 style: GaStyle::Roman,
-            } => write!(f, "A/RES/{number}{} ({})", part(p), session.roman()),
+            } => {
+                f.write_str("A/RES/")?;
+                number(f, *n)?;
+                part(f, p)?;
+                write!(f, " ({})", session.roman())
+            }
             Symbol::GaDecision {
                 session,
-                number,
+                number: n,
                 part: p,
-            } => write!(f, "A/DEC/{}/{number}{}", session.modern(), part(p)),
-            Symbol::ScResolution { number, year } => write!(f, "S/RES/{number} ({year})"),
-            Symbol::EcosocResolution { year, number } => write!(f, "E/RES/{year}/{number}"),
+            } => {
+                f.write_str("A/DEC/")?;
+                modern(f, session)?;
+                f.write_str("/")?;
+                number(f, *n)?;
+                part(f, p)
+            }
+            Symbol::ScResolution { number: n, year } => {
+                f.write_str("S/RES/")?;
+                number(f, *n)?;
+                f.write_str(" (")?;
+                number(f, *year)?;
+                f.write_str(")")
+            }
+            Symbol::EcosocResolution { year, number: n } => {
+                f.write_str("E/RES/")?;
+                number(f, *year)?;
+                f.write_str("/")?;
+                number(f, *n)
+            }
             Symbol::EcosocRomanResolution { number, session } => {
                 let roman = roman::to_roman(*session).unwrap_or_else(|| session.to_string());
                 write!(f, "E/RES/{number} ({roman})")
             }
             Symbol::EcosocDecision {
                 year,
-                number,
+                number: n,
                 part: p,
-            } => write!(f, "E/DEC/{year}/{number}{}", part(p)),
-            Symbol::HrcResolution { session, number } => {
-                write!(f, "A/HRC/RES/{}/{number}", session.modern())
+            } => {
+                f.write_str("E/DEC/")?;
+                number(f, *year)?;
+                f.write_str("/")?;
+                number(f, *n)?;
+                part(f, p)
             }
-            Symbol::HrcDecision { session, number } => {
-                write!(f, "A/HRC/DEC/{}/{number}", session.modern())
+            Symbol::HrcResolution { session, number: n } => {
+                f.write_str("A/HRC/RES/")?;
+                modern(f, session)?;
+                f.write_str("/")?;
+                number(f, *n)
             }
-            Symbol::ChrResolution { year, number } => write!(f, "E/CN.4/RES/{year}/{number}"),
+            Symbol::HrcDecision { session, number: n } => {
+                f.write_str("A/HRC/DEC/")?;
+                modern(f, session)?;
+                f.write_str("/")?;
+                number(f, *n)
+            }
+            Symbol::ChrResolution { year, number: n } => {
+                f.write_str("E/CN.4/RES/")?;
+                number(f, *year)?;
+                f.write_str("/")?;
+                number(f, *n)
+            }
             Symbol::Document(doc) => f.write_str(doc.as_str()),
         }
     }

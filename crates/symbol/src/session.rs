@@ -69,22 +69,27 @@ impl GaSession {
 
     /// The session as written in a modern symbol: `76`, `S-8`, `ES-10`.
     pub fn modern(self) -> String {
+        let (prefix, n) = self.prefixed();
+        format!("{prefix}{n}")
+    }
+
+    /// The prefix a symbol writes before the session's number (`S-` for
+    /// a special session, `ES-` for an emergency special one, nothing for
+    /// a regular one), and the number.
+    pub(crate) fn prefixed(self) -> (&'static str, u16) {
         match self {
-            GaSession::Regular(n) => n.to_string(),
-            GaSession::Special(n) => format!("S-{n}"),
-            GaSession::EmergencySpecial(n) => format!("ES-{n}"),
+            GaSession::Regular(n) => ("", n),
+            GaSession::Special(n) => ("S-", n),
+            GaSession::EmergencySpecial(n) => ("ES-", n),
         }
     }
 
     /// The session as written in a pre-1976 symbol: `XXV`, `S-VII`,
     /// `ES-I`.
     pub fn roman(self) -> String {
-        let numeral = roman::to_roman(self.number()).unwrap_or_else(|| self.number().to_string());
-        match self {
-            GaSession::Regular(_) => numeral,
-            GaSession::Special(_) => format!("S-{numeral}"),
-            GaSession::EmergencySpecial(_) => format!("ES-{numeral}"),
-        }
+        let (prefix, n) = self.prefixed();
+        let numeral = roman::to_roman(n).unwrap_or_else(|| n.to_string());
+        format!("{prefix}{numeral}")
     }
 
     /// Reads `76`, `S-8`, `ES-10` (digits after an optional prefix).
