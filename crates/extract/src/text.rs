@@ -285,20 +285,59 @@ impl CleaningPlaces {
 
 /// Offsets in a text, sorted, asked by range.
 #[derive(Debug, Default)]
-pub(crate) struct Places(Vec<usize>);
+pub(crate) struct Places {
+    offsets: Vec<usize>,
+    /// The answer of the last [`Places::first_from`]: ranges are mostly
+    /// asked in the order of the text, so the next answer is near.
+    last: std::cell::Cell<usize>,
+}
 
 impl Places {
     /// The offsets of `places`, in any order (a few sorted runs, one per
     /// search, are merged cheaply by the stable sort, which sees them).
     pub fn sorted(mut places: Vec<usize>) -> Places {
         places.sort();
-        Places(places)
+        Places {
+            offsets: places,
+            last: std::cell::Cell::new(0),
+        }
     }
 
     /// Whether an offset stands in `range`.
     pub fn any_in(&self, range: Range<usize>) -> bool {
-        let first = self.0.partition_point(|&at| at < range.start);
-        self.0.get(first).is_some_and(|&at| at < range.end)
+        let first = self.first_from(range.start);
+        self.offsets.get(first).is_some_and(|&at| at < range.end)
+    }
+
+    /// The index of the first offset at or after `offset` (what
+    /// `partition_point(|&at| at < offset)` returns), searched in steps
+    /// doubling from the last answer: a few comparisons, in memory just
+    /// read, for a text's paragraphs asked in order.
+    fn first_from(&self, offset: usize) -> usize {
+        let offsets = &self.offsets;
+        let last = self.last.get().min(offsets.len());
+        let found = if offsets.get(last).is_none_or(|&at| at >= offset) {
+            // At or before the last answer.
+            if last == 0 || offsets[last - 1] < offset {
+                last
+            } else {
+                offsets[..last].partition_point(|&at| at < offset)
+            }
+        } else {
+            // Past it: offsets[last] < offset.
+            let (mut low, mut step) = (last + 1, 1);
+            let high = loop {
+                let probe = last + step;
+                if probe >= offsets.len() || offsets[probe] >= offset {
+                    break probe.min(offsets.len());
+                }
+                low = probe + 1;
+                step *= 2;
+            };
+            low + offsets[low..high].partition_point(|&at| at < offset)
+        };
+        self.last.set(found);
+        found
     }
 }
 
@@ -477,6 +516,26 @@ mod tests {
         assert_eq!(cleaning("a\u{ad}b".as_bytes()), Cleaning::Drops);
         assert_eq!(cleaning("a\u{a0}b".as_bytes()), Cleaning::Replaces);
         assert_eq!(cleaning("a \u{2019}b".as_bytes()), Cleaning::Folds);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn places_answer_as_a_binary_search_does(
+            offsets in proptest::collection::vec(0usize..200, 0..40),
+            asked in proptest::collection::vec(0usize..210, 1..40),
+        ) {
+            let places = Places::sorted(offsets.clone());
+            let mut sorted = offsets;
+            sorted.sort();
+            for offset in asked {
+                let expected = sorted.partition_point(|&at| at < offset);
+                proptest::prop_assert_eq!(places.first_from(offset), expected);
+                for end in [offset, offset + 1, offset + 7] {
+                    let any = sorted.iter().any(|&at| (offset..end).contains(&at));
+                    proptest::prop_assert_eq!(places.any_in(offset..end), any);
+                }
+            }
+        }
     }
 
     #[test]
