@@ -82,7 +82,9 @@ impl Citation {
 
 /// The JSON form of a [`Citation`]: its fields in their order, with the
 /// target's kind after the target. The Python package builds the same
-/// dict directly (`python/src/convert.rs`): a field added here goes there.
+/// dict directly (`python/src/convert.rs`), and the JSON Lines writer
+/// writes it by hand (`JsonWriter::citation`): a field added here goes
+/// there too (a test compares the JSON writer with this).
 #[derive(Serialize)]
 struct CitationJson<'a> {
     target: &'a Symbol,
@@ -178,7 +180,7 @@ pub struct Document {
 
 /// The JSON form of a [`Document`]: the contract's version, then its
 /// fields in their order (as for `CitationJson`, `python/src/convert.rs`
-/// repeats them).
+/// and `Document::write_json_line` repeat them).
 #[derive(Serialize)]
 struct DocumentJson<'a> {
     schema_version: u32,
