@@ -85,6 +85,30 @@ impl Triggers {
         found
     }
 
+    /// Every pass: what exhaustive reading asks for.
+    pub fn every() -> Triggers {
+        Triggers {
+            anchored: true,
+            council: true,
+            assembly: true,
+        }
+    }
+
+    /// The Council and Assembly triggers of `text`, without looking for
+    /// head words (`anchored` stays false): the scanner finds where those
+    /// and mastheads start itself, and that search answers for them.
+    pub fn numbers_of(text: &[u8]) -> Triggers {
+        let mut found = Triggers::default();
+        for at in memchr::memchr2_iter(b'/', b'(', text) {
+            found.assembly |= assembly_trigger(text, at);
+            found.council |= council_trigger(text, at);
+            if found.council && found.assembly {
+                break;
+            }
+        }
+        found
+    }
+
     /// The places in `text` where an Assembly form's trigger stands (see
     /// [`assembly_trigger`]): every match of those forms holds one.
     pub fn assembly_places(text: &[u8]) -> impl Iterator<Item = usize> + '_ {

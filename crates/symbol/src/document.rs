@@ -82,7 +82,7 @@ impl DocumentSymbol {
                 ));
             }
             canonical.push('/');
-            canonical.push_str(&canonical_component(component));
+            push_canonical_component(&mut canonical, component);
         }
         if count == 0 {
             return Err(ParseError::new(input, "at least one '/' after the series"));
@@ -157,17 +157,22 @@ impl DocumentSymbol {
     }
 }
 
-fn canonical_component(component: &str) -> String {
+/// Appends `component` in its canonical case to `out` (no `String` of its
+/// own: symbols are parsed for every masthead mention of a text).
+fn push_canonical_component(out: &mut String, component: &str) {
     const TITLE_CASE: [&str; 5] = ["Add.", "Rev.", "Corr.", "Amend.", "Sect."];
+    let mut rest = component;
     for word in TITLE_CASE {
         if component.len() > word.len()
             && component.is_char_boundary(word.len())
             && component[..word.len()].eq_ignore_ascii_case(word)
         {
-            return format!("{word}{}", component[word.len()..].to_ascii_uppercase());
+            out.push_str(word);
+            rest = &component[word.len()..];
+            break;
         }
     }
-    component.to_ascii_uppercase()
+    out.extend(rest.chars().map(|c| c.to_ascii_uppercase()));
 }
 
 impl fmt::Display for DocumentSymbol {

@@ -138,8 +138,8 @@ impl Symbol {
 }
 
 fn from_parts(rest: &str, body: Option<Body>, act: Act) -> Option<Symbol> {
-    let upper = rest.to_ascii_uppercase();
-    let rest = upper.as_str();
+    let upper = crate::parse::ascii_uppercase(rest);
+    let rest: &str = &upper;
     if let Some(open) = rest.find('(') {
         let inside = rest[open..].strip_prefix('(')?.strip_suffix(')')?.trim();
         let head = rest[..open].trim_end();

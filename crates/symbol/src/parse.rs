@@ -9,7 +9,17 @@ const MAX_INPUT: usize = 200;
 /// Collapses runs of spaces (including no-break and narrow spaces) to one
 /// ASCII space and trims the ends, so that `S/RES/1373\u{a0}(2001)` reads
 /// as `S/RES/1373 (2001)`.
-pub(crate) fn normalize_spaces(input: &str) -> String {
+pub(crate) fn normalize_spaces(input: &str) -> std::borrow::Cow<'_, str> {
+    // Most inputs hold single ASCII spaces only, inside: nothing to do.
+    let bytes = input.as_bytes();
+    let untouched = input.is_ascii()
+        && !bytes.first().is_some_and(|&b| b == b' ')
+        && !bytes.last().is_some_and(|&b| b == b' ')
+        && !bytes.iter().any(|&b| (0x09..=0x0d).contains(&b))
+        && !bytes.windows(2).any(|pair| pair == b"  ");
+    if untouched {
+        return std::borrow::Cow::Borrowed(input);
+    }
     let mut out = String::with_capacity(input.len());
     let mut pending_space = false;
     for ch in input.chars() {
@@ -23,7 +33,16 @@ pub(crate) fn normalize_spaces(input: &str) -> String {
             out.push(ch);
         }
     }
-    out
+    std::borrow::Cow::Owned(out)
+}
+
+/// `text` in ASCII capitals, copied only when it holds a small letter.
+pub(crate) fn ascii_uppercase(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.bytes().any(|b| b.is_ascii_lowercase()) {
+        std::borrow::Cow::Owned(text.to_ascii_uppercase())
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    }
 }
 
 pub(crate) fn parse_canonical(input: &str) -> Result<Symbol, ParseError> {
@@ -34,7 +53,7 @@ pub(crate) fn parse_canonical(input: &str) -> Result<Symbol, ParseError> {
     if !text.is_ascii() {
         return Err(ParseError::new(input, "ASCII letters, digits and '/'"));
     }
-    let upper = text.to_ascii_uppercase();
+    let upper = ascii_uppercase(&text);
     // Typed prefixes, longest first so that A/HRC/RES/ wins over A/.
     type Typed = fn(&str) -> Option<Symbol>;
     let typed: [(&str, Typed); 8] = [

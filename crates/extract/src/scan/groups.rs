@@ -47,16 +47,26 @@ pub(crate) struct Groups<'t> {
 impl<'t> Groups<'t> {
     /// The groups of `re`'s match at the start of `text` (an anchored
     /// regex), by the regex.
+    /// `names` lists groups in the order the regex opens them (the order
+    /// the fast readers give them in, so that answers compare equal).
     pub fn read(re: &Regex, names: &[&'static str], text: &'t str) -> Option<Groups<'t>> {
         let caps = re.captures(text)?;
         let whole = caps.get(0)?;
+        // Groups by index, in the regex's order: a lookup by name hashes
+        // the name for every group of every match.
+        let mut named = Vec::with_capacity(names.len());
+        for (index, name) in re.capture_names().enumerate() {
+            let Some(name) = name.and_then(|n| names.iter().find(|known| **known == n)) else {
+                continue;
+            };
+            if let Some(m) = caps.get(index) {
+                named.push((*name, m.start(), m.end()));
+            }
+        }
         Some(Groups {
             text,
             whole: (whole.start(), whole.end()),
-            named: names
-                .iter()
-                .filter_map(|name| caps.name(name).map(|m| (*name, m.start(), m.end())))
-                .collect(),
+            named,
         })
     }
 
@@ -110,12 +120,14 @@ fn digits(bytes: &[u8]) -> usize {
     bytes.iter().take_while(|b| b.is_ascii_digit()).count()
 }
 
-/// The item regex's groups (`sess`/`num` or `bare`, `paren`, `after`)
-/// for an item with no part letters and no footnote mark: digits,
-/// optionally `/` and digits, optionally ` (YYYY)`, then the end of the
-/// text, a punctuation mark other than `(`, or one space before a
-/// lower-case word (after a parenthesis, any space or punctuation).
-/// `None` when the shape is any other (the regex then decides).
+/// The item regex's groups (`sess`/`num` or `bare`, `parts`, `paren`,
+/// `after`) for an item with no footnote mark: digits, optionally `/`
+/// and digits, optionally one or two part letters (` A`) that nothing
+/// could continue, optionally ` (YYYY)` or a roman session ` (XXV)`,
+/// then the end of the text, a punctuation mark other than `(`, or one
+/// space before a lower-case word (after a parenthesis, any space or
+/// punctuation). `None` when the shape is any other (the regex then
+/// decides).
 pub(crate) fn item_fast<'t>(
     re: &Regex,
     names: &[&'static str],
@@ -126,7 +138,7 @@ pub(crate) fn item_fast<'t>(
     if first == 0 {
         return None;
     }
-    let mut named = Vec::with_capacity(3);
+    let mut named = Vec::with_capacity(5);
     let number_end = if b.get(first) == Some(&b'/') {
         let second = digits(&b[first + 1..]);
         if first > 4 || second == 0 || second > 5 {
@@ -142,21 +154,39 @@ pub(crate) fn item_fast<'t>(
         named.push(("bare", 0, first));
         first
     };
-    // A Council year in parentheses, ` (2001)`, with no footnote mark
-    // glued to it.
-    let paren_end = number_end + 7;
-    let number_end = if b.get(number_end..number_end + 2) == Some(b" (")
-        && b.get(number_end + 2..number_end + 6)
-            .is_some_and(|y| y.iter().all(u8::is_ascii_digit))
-        && b.get(number_end + 6) == Some(&b')')
-    {
-        if b.get(paren_end).is_some_and(u8::is_ascii_digit) {
+    let number_end = match part_letters_end(b, number_end)? {
+        Some(parts_end) => {
+            named.push(("parts", number_end, parts_end));
+            parts_end
+        }
+        None => number_end,
+    };
+    // A Council year or a roman session in parentheses, ` (2001)`,
+    // ` (XXV)`, with no footnote mark glued to it.
+    let paren_end = b.get(number_end..number_end + 2).and_then(|open| {
+        if open != b" (" {
             return None;
         }
-        named.push(("paren", number_end, paren_end));
-        paren_end
-    } else {
-        number_end
+        let inside = &b[number_end + 2..];
+        let year = inside.len() >= 4 && inside[..4].iter().all(u8::is_ascii_digit);
+        let roman = inside
+            .iter()
+            .take_while(|c| matches!(c, b'I' | b'V' | b'X' | b'L' | b'C'))
+            .count();
+        let inside_len = if year { 4 } else { roman };
+        ((year || (1..=9).contains(&roman)) && inside.get(inside_len) == Some(&b')'))
+            .then_some(number_end + 2 + inside_len + 1)
+    });
+    let with_paren = paren_end.is_some();
+    let number_end = match paren_end {
+        Some(paren_end) => {
+            if b.get(paren_end).is_some_and(u8::is_ascii_digit) {
+                return None;
+            }
+            named.push(("paren", number_end, paren_end));
+            paren_end
+        }
+        None => number_end,
     };
     let end = match b.get(number_end) {
         None => {
@@ -165,7 +195,7 @@ pub(crate) fn item_fast<'t>(
         }
         // After a parenthesis any non-word byte ends the item.
         Some(&c)
-            if named.iter().any(|(n, _, _)| *n == "paren")
+            if with_paren
                 && (c == b' ' || (c.is_ascii_punctuation() && !matches!(c, b'/' | b'-'))) =>
         {
             named.push(("after", number_end, number_end + 1));
@@ -183,8 +213,53 @@ pub(crate) fn item_fast<'t>(
         }
         _ => return None,
     };
-    named.sort_by_key(|&(name, _, _)| names.iter().position(|n| *n == name));
+    // Pushed in the regex's group order, the order [`Groups::read`]
+    // gives.
     Some(checked(Groups::new(text, end, named), re, names, text))
+}
+
+/// Where the part letters after an item's number at `at` end: `Some(None)`
+/// when there are none (no space and capital there), `Some(Some(end))`
+/// for one or two capitals after one space that no other part, `and`,
+/// `to` or word could continue (` A of`, ` B, section`, ` A (XXI)`),
+/// `None` for any other shape (the regex decides).
+fn part_letters_end(b: &[u8], at: usize) -> Option<Option<usize>> {
+    if b.get(at) != Some(&b' ') || !b.get(at + 1).is_some_and(u8::is_ascii_uppercase) {
+        return Some(None);
+    }
+    let letters = b[at + 1..]
+        .iter()
+        .take_while(|c| c.is_ascii_uppercase())
+        .count();
+    let end = at + 1 + letters;
+    // More letters would be a word, never parts: the regex backtracks.
+    if letters > 2 {
+        return None;
+    }
+    let continued = match b.get(end) {
+        None => false,
+        Some(&c) if c.is_ascii_alphanumeric() || matches!(c, b'/' | b'-') || !c.is_ascii() => true,
+        // `, B` would be another part; only a small letter, digit or
+        // sign after the comma and its spaces ends them.
+        Some(b',') => {
+            let next = b[end + 1..].iter().find(|c| **c != b' ');
+            next.is_some_and(|c| {
+                c.is_ascii_uppercase() || !c.is_ascii() || (0x09..=0x0d).contains(c)
+            })
+        }
+        // ` and B`, ` to D`, or more spaces.
+        Some(b' ') => {
+            let rest = &b[end + 1..];
+            rest.starts_with(b"and")
+                || rest.starts_with(b"to")
+                || rest.first().is_some_and(|c| !c.is_ascii_graphic())
+        }
+        Some(&c) => !c.is_ascii_punctuation(),
+    };
+    if continued {
+        return None;
+    }
+    Some(Some(end))
 }
 
 /// The separator regex's groups for the commonest separators: `, `,
@@ -236,6 +311,50 @@ pub(crate) fn separator_fast<'t>(
         }
     }
     Some(checked(Groups::new(text, end, Vec::new()), re, names, text))
+}
+
+/// The separator regex's answer, match or none, for what most often
+/// follows a list's last item: the paragraph's closing `,`, `;` or `.`;
+/// one space before a word that joins nothing (` on the`, ` Adopted`),
+/// which the regex reads as a bare space; a full stop and one space
+/// before a new sentence (`. Recalls`), its `ocr` separator. `None` when
+/// the text is of any other shape (the regex then decides).
+pub(crate) fn separator_short<'t>(
+    re: &Regex,
+    names: &[&'static str],
+    text: &'t str,
+) -> Option<Option<Groups<'t>>> {
+    let b = text.as_bytes();
+    let answer = match *b {
+        [b',' | b';'] => Some(Groups::new(text, 1, Vec::new())),
+        // Every alternative needs a space, a digit, `,` or `;` first, or
+        // a space after the full stop.
+        [b'.'] => None,
+        [b'.', next, ..] if next.is_ascii_graphic() => None,
+        [b'.', b' ', next, ..] if next.is_ascii_graphic() && next != b'a' => {
+            Some(Groups::new(text, 2, vec![("ocr", 2, 2)]))
+        }
+        [b' ', next, ..]
+            if next.is_ascii_graphic()
+                && !next.is_ascii_digit()
+                && !matches!(next, b',' | b';' | b'.')
+                && !["and", "or", "as", "to"]
+                    .iter()
+                    .any(|word| b[1..].starts_with(word.as_bytes())) =>
+        {
+            Some(Groups::new(text, 1, vec![("space", 0, 1)]))
+        }
+        _ => return None,
+    };
+    #[cfg(test)]
+    assert_eq!(
+        answer,
+        Groups::read(re, names, text),
+        "short reading of {text:?}"
+    );
+    #[cfg(not(test))]
+    let _ = (re, names);
+    Some(answer)
 }
 
 /// The separator regex's answer where "entitled" and a quoted title
@@ -343,19 +462,35 @@ mod tests {
             "1373 (2001), 1540 (2004)",
             "1373 (2001) of",
             "1373 (2001)",
+            "43/78 H of 7 December",
+            "43/78 H",
+            "3419 A (XXX),",
+            "2625 (XXV) of",
+            "2625 (XXV)",
+            "45/248 B, section VI",
+            "45/248 B, 45/249",
+            "181 AB (II).",
+            "1514 (XV); and",
         ] {
             let fast = item_fast(item(), ITEM_NAMES, text);
             assert!(fast.is_some(), "{text}");
         }
         for text in [
-            "76/19 A",
             "1373 (2001)1",
-            "2625 (XXV)",
             "76/19A",
             "123456",
             "76/19 B and C",
             "76/19-",
             "1373 (2001)A",
+            "76/19 B, C",
+            "76/19 A to C",
+            "76/19 Recalls",
+            "76/19 ABC",
+            "76/19 A  of",
+            "76/19 A (XXV)1",
+            "2625 (XXV)A",
+            "2625 (XXVIIIIIIIII)",
+            "2625 (ES-10)",
         ] {
             assert!(item_fast(item(), ITEM_NAMES, text).is_none(), "{text}");
         }
@@ -390,6 +525,50 @@ mod tests {
                 separator_names(),
                 text,
                 untitled_at,
+            );
+        }
+    }
+
+    #[test]
+    fn short_separators_are_the_regex_separators() {
+        // Each answer is compared with the regex's inside, in tests.
+        for text in [
+            ",",
+            ";",
+            ".",
+            ".5",
+            ".)",
+            ". Recalls",
+            ". 2 See",
+            " on the",
+            " Adopted",
+            " (here",
+            " in which",
+            " of resolution",
+        ] {
+            assert!(
+                separator_short(separator_untitled(), separator_names(), text).is_some(),
+                "{text}"
+            );
+        }
+        for text in [
+            ", ",
+            ". and",
+            ".  Recalls",
+            ". ",
+            " and 5",
+            " or",
+            " as well as",
+            " to 5",
+            " 12 76/19",
+            " , 5",
+            "  on",
+            " \u{a0}",
+            ".\n",
+        ] {
+            assert!(
+                separator_short(separator_untitled(), separator_names(), text).is_none(),
+                "{text}"
             );
         }
     }

@@ -10,7 +10,7 @@ use resgraph_symbol::{sc_number_fits_year, sc_year_of, Act, Body, Symbol};
 use crate::dates::{date_at, date_at_in, Date};
 use crate::verdict::Reason;
 
-use super::groups::{item_fast, separator_fast, titled_separator, Groups};
+use super::groups::{item_fast, separator_fast, separator_short, titled_separator, Groups};
 
 use super::owner::*;
 use super::plausible::*;
@@ -94,8 +94,11 @@ pub(super) fn separator_at(text: &str) -> Option<Groups<'_>> {
         .trim_start()
         .starts_with("entitled");
     let untitled_at = |text| {
-        separator_fast(separator_untitled(), separator_names(), text)
-            .or_else(|| Groups::read(separator_untitled(), separator_names(), text))
+        let (re, names) = (separator_untitled(), separator_names());
+        if let Some(found) = separator_fast(re, names, text) {
+            return Some(found);
+        }
+        separator_short(re, names, text).unwrap_or_else(|| Groups::read(re, names, text))
     };
     if titled {
         titled_separator(separator, separator_names(), text, untitled_at)

@@ -126,35 +126,47 @@ pub(super) fn masthead(
 /// symbol: one `O`, `o` or `G` read for `0`, or `l` or `I` for `1`, among
 /// at least three digits (`S/26G26` is `S/26026`).
 pub(super) fn repair_ocr(symbol: &str) -> std::borrow::Cow<'_, str> {
-    let mut out: Vec<String> = Vec::new();
-    let mut changed = false;
-    for component in symbol.split('/') {
-        let digits = component.bytes().filter(u8::is_ascii_digit).count();
-        let odd: Vec<(usize, u8)> = component
-            .bytes()
-            .enumerate()
-            .filter(|(_, b)| !b.is_ascii_digit())
-            .collect();
-        if digits >= 3 && odd.len() == 1 && odd[0].0 > 0 && odd[0].0 + 1 < component.len() {
-            let replacement = match odd[0].1 {
-                b'O' | b'o' | b'G' => Some('0'),
-                b'l' | b'I' => Some('1'),
-                _ => None,
-            };
-            if let Some(r) = replacement {
-                let (i, _) = odd[0];
-                out.push(format!("{}{r}{}", &component[..i], &component[i + 1..]));
-                changed = true;
-                continue;
+    // A component's one slip: where it stands and the digit meant.
+    let slip = |component: &str| -> Option<(usize, char)> {
+        let bytes = component.as_bytes();
+        let mut odd = None;
+        let mut digits = 0;
+        for (i, &b) in bytes.iter().enumerate() {
+            if b.is_ascii_digit() {
+                digits += 1;
+            } else if odd.replace((i, b)).is_some() {
+                return None;
             }
         }
-        out.push(component.to_string());
+        let (i, b) = odd?;
+        if digits < 3 || i == 0 || i + 1 >= bytes.len() {
+            return None;
+        }
+        match b {
+            b'O' | b'o' | b'G' => Some((i, '0')),
+            b'l' | b'I' => Some((i, '1')),
+            _ => None,
+        }
+    };
+    // Nearly every symbol is printed right: copied only when mended.
+    if !symbol.split('/').any(|component| slip(component).is_some()) {
+        return std::borrow::Cow::Borrowed(symbol);
     }
-    if changed {
-        std::borrow::Cow::Owned(out.join("/"))
-    } else {
-        std::borrow::Cow::Borrowed(symbol)
+    let mut out = String::with_capacity(symbol.len());
+    for (n, component) in symbol.split('/').enumerate() {
+        if n > 0 {
+            out.push('/');
+        }
+        match slip(component) {
+            Some((i, digit)) => {
+                out.push_str(&component[..i]);
+                out.push(digit);
+                out.push_str(&component[i + 1..]);
+            }
+            None => out.push_str(component),
+        }
     }
+    std::borrow::Cow::Owned(out)
 }
 
 /// The symbol without its `/Add.1`, `/Corr.2` ... components.

@@ -159,18 +159,19 @@ fn anchor_starts(text: &str) -> Vec<usize> {
 pub(crate) fn scan(text: &str, state: &mut ScanState) -> Vec<Mention> {
     let mut mentions = Vec::new();
     // Each pass runs only where its byte patterns occur (`anchor`): most
-    // paragraphs need one pass or none.
-    let triggers = if crate::anchor::exhaustive() {
-        Triggers {
-            anchored: true,
-            council: true,
-            assembly: true,
-        }
+    // paragraphs need one pass or none. The anchored pass needs a place
+    // where a head word or masthead can start, found once here for both
+    // the test and the search.
+    let (triggers, starts) = if crate::anchor::exhaustive() {
+        let every_start = (0..text.len())
+            .filter(|&i| text.is_char_boundary(i))
+            .collect();
+        (Triggers::every(), every_start)
     } else {
-        Triggers::of(text.as_bytes())
+        (Triggers::numbers_of(text.as_bytes()), anchor_starts(text))
     };
-    if triggers.anchored {
-        anchored(text, state, &mut mentions);
+    if !starts.is_empty() {
+        anchored(text, starts, state, &mut mentions);
     }
     if triggers.council {
         council_forms(text, state, &mut mentions);
@@ -182,21 +183,15 @@ pub(crate) fn scan(text: &str, state: &mut ScanState) -> Vec<Mention> {
     mentions
 }
 
-/// The lists after head words and the masthead symbols.
-fn anchored(text: &str, state: &mut ScanState, mentions: &mut Vec<Mention>) {
+/// The lists after head words and the masthead symbols, searched for at
+/// `starts` ([`anchor_starts`]; every character when reading
+/// exhaustively, the unanchored search's answer).
+fn anchored(text: &str, starts: Vec<usize>, state: &mut ScanState, mentions: &mut Vec<Mention>) {
     let mut consumed_to = 0;
     let mut last_list: Option<(usize, Owner)> = None;
     // What `find_iter` over the paragraph would return: at each possible
     // start past the last match, an anchored search.
     let mut searched_to = 0;
-    let starts = if crate::anchor::exhaustive() {
-        // Every byte may start a match: the unanchored search's answer.
-        (0..text.len())
-            .filter(|&i| text.is_char_boundary(i))
-            .collect()
-    } else {
-        anchor_starts(text)
-    };
     for start in starts {
         if start < searched_to {
             continue;
