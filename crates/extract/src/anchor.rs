@@ -94,19 +94,12 @@ impl Triggers {
         }
     }
 
-    /// The Council and Assembly triggers of `text`, without looking for
-    /// head words (`anchored` stays false): the scanner finds where those
-    /// and mastheads start itself, and that search answers for them.
-    pub fn numbers_of(text: &[u8]) -> Triggers {
-        let mut found = Triggers::default();
-        for at in memchr::memchr2_iter(b'/', b'(', text) {
-            found.assembly |= assembly_trigger(text, at);
-            found.council |= council_trigger(text, at);
-            if found.council && found.assembly {
-                break;
-            }
-        }
-        found
+    /// Adds the Council and Assembly triggers of the `/` or `(` at `at`
+    /// in `text` (not the masthead's: the scanner finds where those and
+    /// head words start itself, and that search answers for them).
+    pub fn add_number_trigger(&mut self, text: &[u8], at: usize) {
+        self.assembly |= assembly_trigger(text, at);
+        self.council |= council_trigger(text, at);
     }
 
     /// The places in `text` where an Assembly form's trigger stands (see

@@ -62,7 +62,9 @@ impl DocumentSymbol {
                 "a symbol starting with a UN series such as A/, S/, E/ or ST/",
             ));
         }
-        let mut canonical = series.to_ascii_uppercase();
+        let mut canonical = String::with_capacity(text.len());
+        canonical.push_str(series);
+        canonical.make_ascii_uppercase();
         let mut count = 0;
         for component in components {
             count += 1;
@@ -73,8 +75,10 @@ impl DocumentSymbol {
                     .all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-')
                 || component.starts_with(['.', '-'])
                 || component.ends_with('-')
-                || component.contains("..")
-                || component.contains("--")
+                || component
+                    .as_bytes()
+                    .windows(2)
+                    .any(|pair| pair == b".." || pair == b"--")
             {
                 return Err(ParseError::new(
                     input,

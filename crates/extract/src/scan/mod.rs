@@ -123,8 +123,10 @@ fn series_by_length() -> &'static [Vec<&'static [u8]>] {
 /// series name written just before a `/`. A match starts nowhere else,
 /// so an anchored search at each of these finds what an unanchored
 /// search over the whole paragraph would, without running the automaton
-/// over the bytes between.
-fn anchor_starts(text: &str) -> Vec<usize> {
+/// over the bytes between. With them, the Council and Assembly triggers
+/// of the text (`anchored` left false): one pass over its `/` and `(`
+/// serves both.
+fn anchor_starts(text: &str) -> (Vec<usize>, Triggers) {
     let heads = crate::anchor::head_words();
     let bytes = text.as_bytes();
     let mut starts: Vec<usize> = heads
@@ -132,27 +134,35 @@ fn anchor_starts(text: &str) -> Vec<usize> {
         .flat_map(|finder| finder.find_iter(bytes))
         .filter_map(|at| at.checked_sub(1))
         .collect();
+    let mut numbers = Triggers::default();
     let by_length = series_by_length();
-    for slash in memchr::memchr_iter(b'/', bytes) {
-        let before = &bytes[..slash];
-        if !before.last().is_some_and(u8::is_ascii_uppercase) {
+    for mark in memchr::memchr2_iter(b'/', b'(', bytes) {
+        numbers.add_number_trigger(bytes, mark);
+        if bytes[mark] != b'/' {
             continue;
         }
         // The series that end just before the slash: of each length,
         // the one the bytes there spell, if any (a few lookups instead
-        // of a comparison with every series).
-        for (length, series) in by_length.iter().enumerate() {
-            let Some(at) = slash.checked_sub(length) else {
-                break;
-            };
-            if series.binary_search(&&before[at..]).is_ok() {
-                starts.push(at);
+        // of a comparison with every series). Series are written in
+        // capitals only, so they lie within the capitals there.
+        let capitals = bytes[..mark]
+            .iter()
+            .rev()
+            .take(by_length.len() - 1)
+            .take_while(|b| b.is_ascii_uppercase())
+            .count();
+        for length in 1..=capitals {
+            if by_length[length]
+                .binary_search(&&bytes[mark - length..mark])
+                .is_ok()
+            {
+                starts.push(mark - length);
             }
         }
     }
     starts.sort_unstable();
     starts.dedup();
-    starts
+    (starts, numbers)
 }
 
 /// Scans one paragraph.
@@ -168,7 +178,8 @@ pub(crate) fn scan(text: &str, state: &mut ScanState) -> Vec<Mention> {
             .collect();
         (Triggers::every(), every_start)
     } else {
-        (Triggers::numbers_of(text.as_bytes()), anchor_starts(text))
+        let (starts, numbers) = anchor_starts(text);
+        (numbers, starts)
     };
     if !starts.is_empty() {
         anchored(text, starts, state, &mut mentions);
@@ -300,6 +311,15 @@ mod tests {
             run("Human Rights Council resolutions 5/1 and 5/2")[1].0,
             "A/HRC/RES/5/2"
         );
+    }
+
+    /// `anchor_starts` looks for series among the capitals before a
+    /// slash.
+    #[test]
+    fn series_are_written_in_capitals() {
+        assert!(series_longest_first()
+            .iter()
+            .all(|s| !s.is_empty() && s.bytes().all(|b| b.is_ascii_uppercase())));
     }
 
     #[test]

@@ -192,12 +192,12 @@ pub(super) fn owner_before(before: &str, own: Body) -> Owner {
 /// Pacific at its seventy-ninth session, of resolution 79/8": another
 /// body named as the author just before, in the same clause.
 pub(super) fn adopted_by_another_body(window: &str) -> bool {
-    // A searcher built once: `str::rfind` builds one per call, which cost
-    // more than the search of these 160 bytes.
-    static BY_THE: std::sync::OnceLock<memchr::memmem::FinderRev<'static>> =
-        std::sync::OnceLock::new();
-    let by_the = BY_THE.get_or_init(|| memchr::memmem::FinderRev::new("by the "));
-    let Some(at) = by_the.rfind(window.as_bytes()) else {
+    // The last "by the ", found from its rare `b` (a substring searcher,
+    // built or not, cost more than these 160 bytes).
+    let bytes = window.as_bytes();
+    let Some(at) =
+        memchr::memrchr_iter(b'b', bytes).find(|&at| bytes[at..].starts_with(b"by the "))
+    else {
         return false;
     };
     let after = &window[at + "by the ".len()..];
