@@ -30,11 +30,17 @@ pub(super) fn council_forms(text: &str, state: &mut ScanState, out: &mut Vec<Men
     let taken = taken(out, state);
     // Every match holds a trigger; where all of them lie in spans already
     // read, every match would be passed over.
-    if Triggers::council_places(text.as_bytes()).all(|at| taken.overlaps(at, at + 1)) {
+    let mut first_trigger = None;
+    if Triggers::council_places(text.as_bytes())
+        .inspect(|&at| {
+            first_trigger.get_or_insert(at);
+        })
+        .all(|at| taken.overlaps(at, at + 1))
+    {
         return;
     }
     // Groups are read only for matches not read already.
-    for m in re.find_iter(text) {
+    for m in matches_from_trigger(re, text, first_trigger, COUNCIL_REACH) {
         let (start, end) = (m.start(), m.end());
         if taken.overlaps(start, end) {
             continue;
@@ -88,6 +94,36 @@ pub(super) fn council_forms(text: &str, state: &mut ScanState, out: &mut Vec<Men
             cited_date,
         });
     }
+}
+
+/// How far before its trigger (`(` of the year) a Council form's match
+/// can start: four digits and a space, which may be a three-byte one.
+const COUNCIL_REACH: usize = 7;
+
+/// How far before its trigger an Assembly form's match can start: the
+/// `PRST/2017/` of a statement (9 bytes), `2625 A (`'s digits, spaces
+/// (three bytes at most each) and part letter (11).
+const ASSEMBLY_REACH: usize = 11;
+
+/// What `re.find_iter(text)` gives, searched from `reach` bytes before
+/// the first trigger: every match holds a trigger and starts at most
+/// `reach` bytes before it, so none starts earlier, and the bytes before
+/// are not run through the automaton. The search keeps the text before
+/// as context (`\b`). No match of these regexes is empty.
+fn matches_from_trigger<'t>(
+    re: &'t Regex,
+    text: &'t str,
+    first_trigger: Option<usize>,
+    reach: usize,
+) -> impl Iterator<Item = regex::Match<'t>> + 't {
+    let mut next = first_trigger.map_or(0, |at| {
+        crate::text::floor_char_boundary(text, at.saturating_sub(reach))
+    });
+    std::iter::from_fn(move || {
+        let found = re.find_at(text, next)?;
+        next = found.end();
+        Some(found)
+    })
 }
 
 /// A Council number that print or OCR broke, mended when the mended
@@ -148,12 +184,18 @@ pub(super) fn assembly_forms(text: &str, state: &mut ScanState, out: &mut Vec<Me
     let taken = taken(out, state);
     // Every match holds a trigger; where all of them lie in spans already
     // read (the numbers of the lists), every match would be passed over.
-    if Triggers::assembly_places(text.as_bytes()).all(|at| taken.overlaps(at, at + 1)) {
+    let mut first_trigger = None;
+    if Triggers::assembly_places(text.as_bytes())
+        .inspect(|&at| {
+            first_trigger.get_or_insert(at);
+        })
+        .all(|at| taken.overlaps(at, at + 1))
+    {
         return;
     }
     let mut found: Vec<Mention> = Vec::new();
     // Groups are read only for matches not read already.
-    for m in re.find_iter(text) {
+    for m in matches_from_trigger(re, text, first_trigger, ASSEMBLY_REACH) {
         let (start, end) = (m.start(), m.end());
         if taken.overlaps(start, end)
             || text[..start].ends_with(['/', '.', '-', '\u{2011}'])
