@@ -34,6 +34,12 @@ impl<'t> Group<'t> {
     pub fn len(&self) -> usize {
         self.end - self.start
     }
+
+    /// The text from this group's start to the end of `last`, a later
+    /// group of the same match.
+    pub fn through(&self, last: &Group<'t>) -> &'t str {
+        &self.text[self.start..last.end]
+    }
 }
 
 /// A match and its named groups that took part.

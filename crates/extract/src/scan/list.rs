@@ -2,6 +2,7 @@
 //! (with and without years), separators, topic phrases, qualifiers, and
 //! what each number means for the body named.
 
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 use regex::Regex;
@@ -384,16 +385,21 @@ pub(super) fn interpret(
                 .parse::<u16>()
                 .ok()
                 .and_then(resgraph_symbol::roman::to_roman)
-                .map_or_else(|| format!("({inside})"), |r| format!("({kind}-{r})")),
-            _ => format!("({inside})"),
+                .map_or_else(
+                    || Cow::Owned(format!("({inside})")),
+                    |r| Cow::Owned(format!("({kind}-{r})")),
+                ),
+            // `(`, what is inside and `)`, as printed: the group without
+            // the spaces before it.
+            _ => Cow::Borrowed(p.as_str().trim()),
         }
     });
     let paren = paren_text.as_deref();
-    let number = if let (Some(sess), Some(num)) = (caps.name("sess"), caps.name("num")) {
-        format!("{}/{}", sess.as_str(), num.as_str())
+    // `76/19` as printed: the groups `sess`, `/` and `num` are adjacent.
+    let number: &str = if let (Some(sess), Some(num)) = (caps.name("sess"), caps.name("num")) {
+        sess.through(&num)
     } else {
-        caps.name("bare")
-            .map_or(String::new(), |b| b.as_str().to_string())
+        caps.name("bare").map_or("", |b| b.as_str())
     };
     let body = match owner {
         Owner::Body(b) | Owner::Own(b) => Some(b),
@@ -477,8 +483,12 @@ pub(super) fn interpret(
             }
         };
     }
-    let with_paren = |part: Option<&str>| {
-        let mut s = number.clone();
+    let with_paren = |part: Option<&str>| -> Cow<'_, str> {
+        if part.is_none() && paren.is_none() {
+            return Cow::Borrowed(number);
+        }
+        let mut s = String::with_capacity(number.len() + 16);
+        s.push_str(number);
         if let Some(p) = part {
             s.push(' ');
             s.push_str(p);
@@ -487,7 +497,7 @@ pub(super) fn interpret(
             s.push(' ');
             s.push_str(p);
         }
-        s
+        Cow::Owned(s)
     };
     let implied_body = !matches!(owner, Owner::Body(_));
     let make = |part: Option<&str>| {
