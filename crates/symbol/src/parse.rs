@@ -13,8 +13,8 @@ pub(crate) fn normalize_spaces(input: &str) -> std::borrow::Cow<'_, str> {
     // Most inputs hold single ASCII spaces only, inside: nothing to do.
     let bytes = input.as_bytes();
     let untouched = input.is_ascii()
-        && !bytes.first().is_some_and(|&b| b == b' ')
-        && !bytes.last().is_some_and(|&b| b == b' ')
+        && bytes.first() != Some(&b' ')
+        && bytes.last() != Some(&b' ')
         && !bytes.iter().any(|&b| (0x09..=0x0d).contains(&b))
         && !bytes.windows(2).any(|pair| pair == b"  ");
     if untouched {
