@@ -6,7 +6,7 @@
 DATA_DIR defaults to ../shared/data. Needs `rg` (Debian: ripgrep) and a
 release build (`cargo build --release`); RESGRAPH_BIN=path measures
 another build of resgraph (an older one, say). Three measurements, each the
-best of N runs (default 5), each printed with the command that made it,
+best of N runs (default 5; the commands compared run in turn), each printed with the command that made it,
 the processor time (user + system) beside the wall time, and the load
 average before and after (figures taken under load wander):
 
@@ -46,20 +46,25 @@ def children_cpu():
     return usage.ru_utime + usage.ru_stime
 
 
-def best_of(runs, command, env=None):
-    """The shortest wall time of `runs` runs of `command`, output discarded,
-    and the least processor time (user + system) one run took: on a
-    machine that other work keeps busy the wall time wanders, the
-    processor time much less."""
-    times, cpus = [], []
+def best_of_each(runs, commands):
+    """The shortest wall time of `runs` runs of each (command, env) pair,
+    output discarded, and the least processor time (user + system) one
+    run took (on a busy machine the wall time wanders, the processor time
+    much less). The commands run in turn within each
+    round, so that a slow spell of the machine (its speed wanders by a
+    third over minutes here) weighs on all of them alike rather than on
+    whichever ran during it: ratios between them are then fair."""
+    times = [[] for _ in commands]
+    cpus = [[] for _ in commands]
     for _ in range(runs):
-        cpu = children_cpu()
-        start = time.perf_counter()
-        subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                       env=env, check=True)
-        times.append(time.perf_counter() - start)
-        cpus.append(children_cpu() - cpu)
-    return min(times), min(cpus)
+        for i, (command, env) in enumerate(commands):
+            cpu = children_cpu()
+            start = time.perf_counter()
+            subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                           env=env, check=True)
+            times[i].append(time.perf_counter() - start)
+            cpus[i].append(children_cpu() - cpu)
+    return [(min(t), min(c)) for t, c in zip(times, cpus)]
 
 
 def load():
@@ -151,8 +156,8 @@ def main():
         rg = ["rg", "-c", "resolution|[0-9]+/[0-9]+", corpus]
         ours = [RESGRAPH, "extract", corpus, "--format", "jsonl", "-q", "-o", out]
         print(f"({load()} at the start)")
-        t_rg, cpu_rg = best_of(args.runs, rg)
-        t_ours, cpu_ours = best_of(args.runs, ours, env_threads(1))
+        (t_rg, cpu_rg), (t_ours, cpu_ours) = best_of_each(
+            args.runs, [(rg, None), (ours, env_threads(1))])
         print(f"1. one thread, {count} GA and SC texts joined into one file of {mb:.1f} MB "
               f"(best of {args.runs}):")
         print(f"   {show(rg)}: {t_rg:.3f} s, {mb / t_rg:.0f} MB/s ({cpu_rg:.3f} s of processor)")
@@ -169,8 +174,8 @@ def main():
                       if os.path.isfile(f) and f.endswith((".txt", ".md", ".html", ".htm")))
         data_mb /= 1e6
         tree = [RESGRAPH, "extract", args.data, "--format", "jsonl", "-q", "-o", out]
-        t1, cpu1 = best_of(args.runs, tree, env_threads(1))
-        t2, cpu2 = best_of(args.runs, tree, env_threads(2))
+        (t1, cpu1), (t2, cpu2) = best_of_each(
+            args.runs, [(tree, env_threads(1)), (tree, env_threads(2))])
         print(f"2. threads, the texts of {args.data} ({data_mb:.1f} MB, best of {args.runs}):")
         print(f"   {show(tree, 'RAYON_NUM_THREADS=1')}: {t1:.3f} s ({cpu1:.3f} s of processor)")
         print(f"   {show(tree, 'RAYON_NUM_THREADS=2')}: {t2:.3f} s, {t1 / t2:.2f}x one thread "
