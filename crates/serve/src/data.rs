@@ -319,10 +319,29 @@ pub struct DocumentPage {
     pub series: Vec<DocumentFacts>,
 }
 
+/// Whether a [`DocumentPage`]'s lineage rows carry their evidence. The
+/// JSON answer's do (they are the query rows of the command line's JSON);
+/// the HTML page shows no quote in its lineage rows, and cutting quotes
+/// for every step of a lineage four deep would be most of its work.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LineageEvidence {
+    /// Each lineage row has its `evidence`, quoted from the citing texts.
+    Quoted,
+    /// Lineage rows have no `evidence`; no text is read for them.
+    Omitted,
+}
+
 impl DocumentPage {
-    /// The page of `symbol` (which the graph holds) in `view`, every
-    /// mention quoted from its citing text (each text read once).
-    pub fn build(graph: &CitationGraph, symbol: &Symbol, view: &View) -> DocumentPage {
+    /// The page of `symbol` (which the graph holds) in `view`: every
+    /// mention of "builds on" and "cited by" quoted from its citing text
+    /// (each text read once), and the lineage rows' evidence as
+    /// `lineage_evidence` says.
+    pub fn build(
+        graph: &CitationGraph,
+        symbol: &Symbol,
+        view: &View,
+        lineage_evidence: LineageEvidence,
+    ) -> DocumentPage {
         let filter = view.filter();
         let step = QueryOptions::new().depth(1).filter(filter.clone());
         let deep = QueryOptions::new().depth(view.depth).filter(filter.clone());
@@ -349,6 +368,7 @@ impl DocumentPage {
         };
         let builds_on = links(graph.ancestors(symbol, &step), Toward::Ancestors);
         let cited_by = links(graph.descendants(symbol, &step), Toward::Descendants);
+        let quoted = lineage_evidence == LineageEvidence::Quoted;
         let mut lineage = Vec::new();
         if matches!(view.direction, Way::Ancestors | Way::Both) {
             lineage.extend(walk_rows(
@@ -356,7 +376,7 @@ impl DocumentPage {
                 symbol,
                 Toward::Ancestors,
                 &deep,
-                Some(&mut quotes),
+                quoted.then_some(&mut quotes),
             ));
         }
         if matches!(view.direction, Way::Descendants | Way::Both) {
@@ -365,7 +385,7 @@ impl DocumentPage {
                 symbol,
                 Toward::Descendants,
                 &deep,
-                Some(&mut quotes),
+                quoted.then_some(&mut quotes),
             ));
         }
         DocumentPage {

@@ -58,7 +58,7 @@ use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::timeout::TimeoutLayer;
 
-pub use data::{DocumentFacts, DocumentPage, LinkRow, View, ViewParams, Way};
+pub use data::{DocumentFacts, DocumentPage, LineageEvidence, LinkRow, View, ViewParams, Way};
 pub use resgraph::rows::LineageRow;
 pub use search::{SearchHit, SearchIndex, SearchResults};
 
@@ -301,7 +301,7 @@ async fn document_page(
             // Drawing is work for a CPU, not for the threads that read
             // requests.
             let drawn = tokio::task::spawn_blocking(move || {
-                let page = DocumentPage::build(&ex.graph, &symbol, &view);
+                let page = DocumentPage::build(&ex.graph, &symbol, &view, LineageEvidence::Omitted);
                 let picture = ex.picture(&symbol, &view);
                 pages::document(
                     &page,
@@ -335,7 +335,16 @@ async fn document_json(
 ) -> Response {
     match find(&ex, &typed, &params) {
         Found::Document(symbol, view) => {
-            Json(DocumentPage::build(&ex.graph, &symbol, &view)).into_response()
+            // Building reads the citing texts for their quotes: blocking
+            // work, kept off the threads that read requests as the page's is.
+            let built = tokio::task::spawn_blocking(move || {
+                DocumentPage::build(&ex.graph, &symbol, &view, LineageEvidence::Quoted)
+            })
+            .await;
+            match built {
+                Ok(page) => Json(page).into_response(),
+                Err(e) => (StatusCode::INTERNAL_SERVER_ERROR, e.to_string()).into_response(),
+            }
         }
         Found::Unknown {
             message,
