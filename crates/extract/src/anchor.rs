@@ -140,16 +140,52 @@ pub(crate) struct Places {
 
 impl Places {
     /// The places of `source`.
+    ///
+    /// The searches run a piece of [`PIECE`] bytes at a time: a long text
+    /// does not fit in the processor's caches, and a dozen searches each
+    /// streaming it from memory took twice as long as the same searches
+    /// over pieces still in cache (64.6 MB: 58 ms against 29 ms).
     pub fn of(source: &[u8]) -> Places {
-        let heads = head_words().iter().flat_map(|f| f.find_iter(source));
-        let marks = memchr::memchr2_iter(b'/', b'(', source).filter(|&at| {
-            assembly_trigger(source, at)
-                || council_trigger(source, at)
-                || masthead_trigger(source, at)
-        });
+        Places::in_pieces(source, PIECE)
+    }
+
+    /// [`Places::of`], searching `piece` bytes at a time.
+    fn in_pieces(source: &[u8], piece: usize) -> Places {
+        let piece = piece.max(1);
+        let longest_head = HEAD_WORDS.iter().map(|w| w.len()).max().unwrap_or(0);
+        let mut triggers = Vec::new();
+        let mut cleaning = CleaningPlaces::finder();
+        let mut start = 0;
+        while start < source.len() {
+            let end = source.len().min(start.saturating_add(piece));
+            let from = triggers.len();
+            // A head word starting in the piece may end past it.
+            let reach = source.len().min(end + longest_head - 1);
+            for head in head_words() {
+                triggers.extend(
+                    head.find_iter(&source[start..reach])
+                        .map(|at| start + at)
+                        .take_while(|&at| at < end),
+                );
+            }
+            triggers.extend(
+                memchr::memchr2_iter(b'/', b'(', &source[start..end])
+                    .map(|at| start + at)
+                    .filter(|&at| {
+                        assembly_trigger(source, at)
+                            || council_trigger(source, at)
+                            || masthead_trigger(source, at)
+                    }),
+            );
+            // Each search gives its places in order: sorting the piece's
+            // share keeps the whole list sorted.
+            triggers[from..].sort_unstable();
+            cleaning.add_in(source, start..end);
+            start = end;
+        }
         Places {
-            triggers: crate::text::Places::sorted(heads.chain(marks).collect()),
-            cleaning: CleaningPlaces::of(source),
+            triggers: crate::text::Places::sorted(triggers),
+            cleaning: cleaning.done(),
         }
     }
 
@@ -194,8 +230,15 @@ fn council_trigger(text: &[u8], at: usize) -> bool {
 /// scanner's anchored search both use them.
 pub(crate) fn head_words() -> &'static [Finder<'static>; 3] {
     static HEADS: OnceLock<[Finder<'static>; 3]> = OnceLock::new();
-    HEADS.get_or_init(|| ["esolution", "ecision", "ESOLUTION"].map(Finder::new))
+    HEADS.get_or_init(|| HEAD_WORDS.map(Finder::new))
 }
+
+/// The head words' distinctive parts (see [`head_words`]).
+const HEAD_WORDS: [&str; 3] = ["esolution", "ecision", "ESOLUTION"];
+
+/// The bytes [`Places::of`] searches at a time: well inside a core's
+/// second-level cache, large enough that setting up a search is nothing.
+const PIECE: usize = 32 * 1024;
 
 fn has_head_word(text: &[u8]) -> bool {
     head_words().iter().any(|f| f.find(text).is_some())
@@ -232,6 +275,25 @@ mod tests {
         let layout = crate::layout::layout(text, &furniture);
         assert_eq!(layout.paragraphs.len(), 1, "{text}");
         layout.may_cite(0)
+    }
+
+    proptest::proptest! {
+        /// Searching piece by piece finds what one search of the whole
+        /// text finds, whatever the pieces cut (a head word, a `/` whose
+        /// neighbours are in the next piece, a character of several
+        /// bytes).
+        #[test]
+        fn pieces_find_what_the_whole_text_holds(
+            text in "(resolution|RESOLUTION|decision|A/65/201|76/19|\\(2001\\)|\\(XXV\\)|&amp;|<i>|\\*|\\[|\t|\u{a0}|\u{ad}|\u{2011}|\u{2019}|\u{feff}|\u{3000}|[a-z ]{1,5}){0,40}",
+            piece in 1usize..48,
+        ) {
+            let bytes = text.as_bytes();
+            let whole = Places::in_pieces(bytes, usize::MAX);
+            let pieces = Places::in_pieces(bytes, piece);
+            proptest::prop_assert_eq!(pieces.triggers.offsets(), whole.triggers.offsets());
+            proptest::prop_assert_eq!(pieces.cleaning.drops.offsets(), whole.cleaning.drops.offsets());
+            proptest::prop_assert_eq!(pieces.cleaning.replaces_offsets(), whole.cleaning.replaces_offsets());
+        }
     }
 
     #[test]

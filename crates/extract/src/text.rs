@@ -253,21 +253,23 @@ pub(crate) struct CleaningPlaces {
 
 impl CleaningPlaces {
     /// The places of `raw`.
+    #[cfg(test)]
     pub fn of(raw: &[u8]) -> CleaningPlaces {
-        let mut drops: Vec<usize> = memchr::memchr3_iter(b'&', b'<', b'*', raw)
-            .chain(memchr::memchr_iter(b'[', raw))
-            .collect();
-        let mut replaces: Vec<usize> = memchr::memchr_iter(b'\t', raw).collect();
-        for (at, replacement) in touched_chars(raw) {
-            match replacement {
-                None => drops.push(at),
-                Some(_) => replaces.push(at),
-            }
-        }
-        CleaningPlaces {
-            drops: Places::sorted(drops),
-            replaces: Places::sorted(replaces),
-        }
+        let mut found = CleaningPlaces::finder();
+        found.add_in(raw, 0..raw.len());
+        found.done()
+    }
+
+    /// Where cleaning replaces bytes.
+    #[cfg(test)]
+    pub fn replaces_offsets(&self) -> &[usize] {
+        self.replaces.offsets()
+    }
+
+    /// Collects [`CleaningPlaces`] piece by piece: see
+    /// [`CleaningPlaces::add_in`].
+    pub fn finder() -> CleaningFinder {
+        CleaningFinder::default()
     }
 
     /// What cleaning does to the bytes in `range` (a range of whole
@@ -279,6 +281,49 @@ impl CleaningPlaces {
             Cleaning::Replaces
         } else {
             Cleaning::Folds
+        }
+    }
+}
+
+/// [`CleaningPlaces`] being found, one piece of a text after another
+/// (so that a long text is searched a cache-sized piece at a time, every
+/// search on bytes still in cache, rather than streamed from memory once
+/// per search).
+#[derive(Debug, Default)]
+pub(crate) struct CleaningFinder {
+    drops: Vec<usize>,
+    replaces: Vec<usize>,
+}
+
+impl CleaningFinder {
+    /// Adds the places in `raw[range]`; pieces are added in the order of
+    /// the text, and a character that starts in the piece is read whole.
+    pub fn add_in(&mut self, raw: &[u8], range: Range<usize>) {
+        let (drops_from, replaces_from) = (self.drops.len(), self.replaces.len());
+        let piece = &raw[range.clone()];
+        let at = |offset: usize| range.start + offset;
+        self.drops
+            .extend(memchr::memchr3_iter(b'&', b'<', b'*', piece).map(at));
+        self.drops.extend(memchr::memchr_iter(b'[', piece).map(at));
+        self.replaces
+            .extend(memchr::memchr_iter(b'\t', piece).map(at));
+        for (place, replacement) in touched_chars(raw, range.clone()) {
+            match replacement {
+                None => self.drops.push(place),
+                Some(_) => self.replaces.push(place),
+            }
+        }
+        // Each search gives its places in order: sorting the piece's
+        // share (in cache) keeps the whole list sorted.
+        self.drops[drops_from..].sort_unstable();
+        self.replaces[replaces_from..].sort_unstable();
+    }
+
+    /// The places found.
+    pub fn done(self) -> CleaningPlaces {
+        CleaningPlaces {
+            drops: Places::sorted(self.drops),
+            replaces: Places::sorted(self.replaces),
         }
     }
 }
@@ -301,6 +346,12 @@ impl Places {
             offsets: places,
             last: std::cell::Cell::new(0),
         }
+    }
+
+    /// The offsets, in order.
+    #[cfg(test)]
+    pub fn offsets(&self) -> &[usize] {
+        &self.offsets
     }
 
     /// Whether an offset stands in `range`.
@@ -343,13 +394,18 @@ impl Places {
 
 /// The non-ASCII characters in `raw` that cleaning replaces or drops,
 /// with their offsets and what cleaning makes of them ([`cleaned_char`]).
-fn touched_chars(raw: &[u8]) -> impl Iterator<Item = (usize, Option<char>)> + '_ {
+fn touched_chars(
+    raw: &[u8],
+    range: Range<usize>,
+) -> impl Iterator<Item = (usize, Option<char>)> + '_ {
     // The characters cleaning touches all start with one of these lead
     // bytes (a test checks it): C2 for U+00A0 and U+00AD, E2 for
     // U+2000..U+2060, E3 for U+3000, EF for U+FEFF.
-    memchr::memchr3_iter(0xC2, 0xE2, 0xEF, raw)
-        .chain(memchr::memchr_iter(0xE3, raw))
-        .filter_map(|at| {
+    let piece = &raw[range.clone()];
+    memchr::memchr3_iter(0xC2, 0xE2, 0xEF, piece)
+        .chain(memchr::memchr_iter(0xE3, piece))
+        .filter_map(move |offset| {
+            let at = range.start + offset;
             let len = if raw[at] == 0xC2 { 2 } else { 3 };
             let ch = raw
                 .get(at..at + len)
