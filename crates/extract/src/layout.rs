@@ -87,6 +87,8 @@ impl Paragraph {
 #[derive(Debug, Default)]
 pub(crate) struct Layout<'a> {
     pub paragraphs: Vec<Paragraph>,
+    /// The text the lines are slices of.
+    source: &'a str,
     /// The source's lines, trimmed, which paragraphs refer to.
     lines: Vec<Line<'a>>,
     /// The organ line, such as `The General Assembly,`.
@@ -116,8 +118,7 @@ impl<'a> Layout<'a> {
         // One allocation: the cleaned text is never longer than the
         // source lines, and has about two runs per line.
         let (bytes, lines) = paragraph.blocks().fold((0, 0), |(bytes, lines), range| {
-            let last = &self.lines[range.end - 1];
-            let span = last.at + last.text.len() - self.lines[range.start].at;
+            let span = self.span_of(range).len();
             (bytes + span + 1, lines + range.len())
         });
         let mut text = Mapped::with_capacity(bytes, 2 * lines + 1);
@@ -128,13 +129,25 @@ impl<'a> Layout<'a> {
         } else {
             clean_line_into
         };
-        append_lines_with(&self.lines, paragraph.first.clone(), &mut text, clean_line);
+        append_lines_with(
+            self.source,
+            &self.lines,
+            paragraph.first.clone(),
+            &mut text,
+            clean_line,
+        );
         if paragraph.footnote {
             text = strip_footnote_number(text);
         }
         for (join, lines) in &paragraph.more {
-            join_to(&mut text, *join, self.lines[lines.start].at);
-            append_lines_with(&self.lines, lines.clone(), &mut text, clean_line);
+            join_to(&mut text, *join, self.lines[lines.start].at(self.source));
+            append_lines_with(
+                self.source,
+                &self.lines,
+                lines.clone(),
+                &mut text,
+                clean_line,
+            );
         }
         text
     }
@@ -184,7 +197,7 @@ impl<'a> Layout<'a> {
     fn span_of(&self, lines: &Range<usize>) -> Range<usize> {
         let first = &self.lines[lines.start];
         let last = &self.lines[lines.end - 1];
-        first.at..last.at + last.text.len()
+        first.at(self.source)..last.at(self.source) + last.text.len()
     }
 
     /// The relation of the citations in paragraph `index`.
@@ -203,7 +216,7 @@ impl<'a> Layout<'a> {
                     if text.text.len() >= OPENING_BYTES {
                         break;
                     }
-                    append_lines(&self.lines, index..index + 1, &mut text);
+                    append_lines(self.source, &self.lines, index..index + 1, &mut text);
                 }
                 opening_relation(&text.text)
             }
@@ -221,7 +234,7 @@ impl<'a> Layout<'a> {
             for line in lines.clone().rev() {
                 scratch.clear();
                 let line = &self.lines[line];
-                clean_line_into(scratch, line.text, line.at);
+                clean_line_into(scratch, line.text, line.at(self.source));
                 if let Some(c) = scratch.text.trim_end().chars().next_back() {
                     return Some(c);
                 }
@@ -246,18 +259,40 @@ enum LineKind {
     Content,
 }
 
+/// A line of the source, or a piece of a run-on line. Its offset in the
+/// source is not stored but found from where `text` points
+/// ([`Line::at`]): a line is 24 bytes, not 32, and a large text has
+/// hundreds of thousands of them (695,000 in the joined GA and SC
+/// texts), whose memory is fresh on every run.
 #[derive(Debug)]
 struct Line<'a> {
-    /// Trimmed text.
+    /// Trimmed text: a slice of the source.
     text: &'a str,
-    /// Source offset of `text`.
-    at: usize,
     /// 1-based line number (a text of more than 4 billion lines would
     /// repeat the last).
     number: u32,
     kind: LineKind,
     /// A form feed opens the line: a new page starts here.
     page_break_before: bool,
+}
+
+// The size the comment on `Line` gives.
+#[cfg(target_pointer_width = "64")]
+const _: () = assert!(std::mem::size_of::<Line<'static>>() == 24);
+
+impl Line<'_> {
+    /// Source offset of the line's text in `source`, the text it was cut
+    /// from.
+    fn at(&self, source: &str) -> usize {
+        offset_in(source, self.text)
+    }
+}
+
+/// The offset of `part`, a slice of `source`, in `source`.
+fn offset_in(source: &str, part: &str) -> usize {
+    debug_assert!(source.as_ptr().addr() <= part.as_ptr().addr());
+    debug_assert!(part.as_ptr().addr() + part.len() <= source.as_ptr().addr() + source.len());
+    part.as_ptr().addr() - source.as_ptr().addr()
 }
 
 /// A run of content lines between blank lines.
@@ -277,6 +312,7 @@ pub(crate) struct Furniture {
 pub(crate) fn layout<'a>(source: &'a str, furniture: &Furniture) -> Layout<'a> {
     let mut out = Layout {
         places: crate::anchor::Places::of(source.as_bytes()),
+        source,
         ..Layout::default()
     };
     let mut lines = split_lines(source);
@@ -285,7 +321,7 @@ pub(crate) fn layout<'a>(source: &'a str, furniture: &Furniture) -> Layout<'a> {
     out.furniture = lines
         .iter()
         .filter(|l| l.kind == LineKind::Furniture)
-        .map(|l| (l.at, l.at + l.text.len()))
+        .map(|l| (l.at(source), l.at(source) + l.text.len()))
         .collect();
     let blocks = blocks(&lines, one_paragraph_per_line(&lines));
     out.lines = lines;
@@ -300,9 +336,13 @@ fn line_number(index: usize) -> u32 {
 
 fn split_lines(source: &str) -> Vec<Line<'_>> {
     let bytes = source.as_bytes();
-    // One allocation: a line per line break, and a few more for run-on
-    // lines cut into paragraphs.
-    let mut lines = Vec::with_capacity(memchr::memchr_iter(b'\n', bytes).count() + 1);
+    // One allocation: a line per line break, and room for the pieces of
+    // run-on lines cut into paragraphs (a few hundred in the 695,000
+    // lines of the GA and SC texts joined). Without that room the vector
+    // would double, copying every line into fresh memory; room never used
+    // is never touched, and costs only address space.
+    let breaks = memchr::memchr_iter(b'\n', bytes).count();
+    let mut lines = Vec::with_capacity(breaks + 1 + breaks / 64 + 64);
     let mut feeds = memchr::memchr_iter(0x0C, bytes).peekable();
     let mut at = 0;
     let ends = memchr::memchr_iter(b'\n', bytes).chain([source.len()]);
@@ -327,7 +367,6 @@ fn split_lines(source: &str) -> Vec<Line<'_>> {
             {
                 lines.push(Line {
                     text,
-                    at: start + first,
                     number: line_number(index),
                     kind: LineKind::Content,
                     page_break_before: page_break,
@@ -335,9 +374,12 @@ fn split_lines(source: &str) -> Vec<Line<'_>> {
                 continue;
             }
         }
-        let raw = raw.trim_end_matches('\r');
-        let trimmed_start = raw.len() - raw.trim_start_matches(is_space).len();
-        let text = raw.trim_matches(is_space);
+        // Trimmed from the start first: a line of spaces becomes the empty
+        // slice after them, where its offset has always been.
+        let text = raw
+            .trim_end_matches('\r')
+            .trim_start_matches(is_space)
+            .trim_end_matches(is_space);
         let kind = if page_break && text.trim_matches('\u{c}').is_empty() {
             LineKind::PageBreak
         } else if text.is_empty() {
@@ -345,18 +387,14 @@ fn split_lines(source: &str) -> Vec<Line<'_>> {
         } else {
             LineKind::Content
         };
-        let text_at = start + trimmed_start + (text.len() - text.trim_start_matches('\u{c}').len());
         let text = text.trim_start_matches('\u{c}');
         // A run-on line holding the organ line and every paragraph after
         // it becomes one virtual line per paragraph, each a slice of the
         // source, so offsets stay exact.
         let mut from = 0;
         for cut in run_on_breaks(text).into_iter().chain([text.len()]) {
-            let piece = &text[from..cut];
-            let lead = piece.len() - piece.trim_start().len();
             lines.push(Line {
-                text: piece.trim(),
-                at: text_at + from + lead,
+                text: text[from..cut].trim(),
                 number: line_number(index),
                 kind,
                 page_break_before: page_break && from == 0,
@@ -908,8 +946,8 @@ fn blocks(lines: &[Line<'_>], per_line: bool) -> Vec<Block> {
 
 /// Appends lines to `text`, joined by spaces, or directly where a line
 /// ends with a hyphen (`Open-` + `ended`).
-fn append_lines(lines: &[Line<'_>], range: Range<usize>, text: &mut Mapped) {
-    append_lines_with(lines, range, text, clean_line_into);
+fn append_lines(source: &str, lines: &[Line<'_>], range: Range<usize>, text: &mut Mapped) {
+    append_lines_with(source, lines, range, text, clean_line_into);
 }
 
 /// How one line is cleaned into a text: [`clean_line_into`], or
@@ -919,6 +957,7 @@ type CleanLine = fn(&mut Mapped, &str, usize);
 
 /// [`append_lines`] with each line cleaned by `clean_line`.
 fn append_lines_with(
+    source: &str,
     lines: &[Line<'_>],
     range: Range<usize>,
     text: &mut Mapped,
@@ -926,9 +965,9 @@ fn append_lines_with(
 ) {
     for line in &lines[range] {
         if !text.text.is_empty() && !text.ends_with_space() && !text.text.ends_with('-') {
-            text.push_replacement(line.at.saturating_sub(1), ' ');
+            text.push_replacement(line.at(source).saturating_sub(1), ' ');
         }
-        clean_line(text, line.text, line.at);
+        clean_line(text, line.text, line.at(source));
     }
 }
 
@@ -961,8 +1000,11 @@ fn place_blocks(blocks: &[Block], out: &mut Layout<'_>) {
     let mut scratch = Mapped::default();
     for block in blocks {
         let first_line = &out.lines[block.lines.start];
-        let (first, first_at, line_number) =
-            (first_line.text, first_line.at, first_line.number as usize);
+        let (first, first_at, line_number) = (
+            first_line.text,
+            first_line.at(out.source),
+            first_line.number as usize,
+        );
         if let Some(n) = block.footnote {
             let mut paragraph = Paragraph::new(Section::Footnote, block.lines.clone(), line_number);
             paragraph.number = Some(n).filter(|n| *n > 0);
@@ -991,7 +1033,7 @@ fn place_blocks(blocks: &[Block], out: &mut Layout<'_>) {
             }) {
                 if let Some(text) = open.text.get_mut() {
                     join_to(text, Join::Space, first_at);
-                    append_lines(lines, block.lines.clone(), text);
+                    append_lines(out.source, lines, block.lines.clone(), text);
                     let role = heading_role(&text.text, false);
                     open.heading_role = Some(role);
                     open.relation = RelationSource::Heading(role);
@@ -1000,7 +1042,7 @@ fn place_blocks(blocks: &[Block], out: &mut Layout<'_>) {
                 continue;
             }
             let mut text = Mapped::default();
-            append_lines(lines, block.lines.clone(), &mut text);
+            append_lines(out.source, lines, block.lines.clone(), &mut text);
             let role = heading_role(&text.text, title_number_prefix(first).is_some());
             let mut paragraph = Paragraph::new(section, block.lines.clone(), line_number);
             paragraph.relation = RelationSource::Heading(role);
@@ -1042,7 +1084,7 @@ fn place_blocks(blocks: &[Block], out: &mut Layout<'_>) {
                 let paragraph = &mut out.paragraphs[target];
                 if let Some(text) = paragraph.text.get_mut() {
                     join_to(text, Join::SpaceUnlessSpaced, first_at);
-                    append_lines(lines, block.lines.clone(), text);
+                    append_lines(out.source, lines, block.lines.clone(), text);
                 }
                 paragraph
                     .more
@@ -1329,7 +1371,8 @@ mod tests {
             ]
         );
         for line in &lines {
-            assert_eq!(&source[line.at..line.at + line.text.len()], line.text);
+            let at = line.at(source);
+            assert_eq!(&source[at..at + line.text.len()], line.text);
         }
         // Short lines and lines that do not open with the organ are left whole.
         assert!(run_on_breaks("The Security Council, Recalling x,").is_empty());
