@@ -35,6 +35,10 @@ enum Join {
     SpaceUnlessSpaced,
 }
 
+// The size the comment on `Paragraph::more` keeps small.
+#[cfg(target_pointer_width = "64")]
+const _: () = assert!(std::mem::size_of::<Paragraph>() == 72);
+
 /// A paragraph of the document with its place. Its cleaned text is
 /// built on demand ([`Layout::text`]): most paragraphs cite nothing and
 /// are never cleaned.
@@ -51,10 +55,10 @@ pub(crate) struct Paragraph {
     pub running: bool,
     /// The lines of its first block (indices into [`Layout::lines`]).
     first: Range<usize>,
-    /// Blocks that continue it, each with how it is joined.
-    more: Vec<(Join, Range<usize>)>,
-    /// A footnote: its number is dropped from the text.
-    footnote: bool,
+    /// Blocks that continue it, each with how it is joined: few
+    /// paragraphs have any, so the list is boxed (8 bytes, not 24, in
+    /// each of the 193,000 paragraphs of the joined GA and SC texts).
+    more: Option<Box<Vec<(Join, Range<usize>)>>>,
     /// What cleaning does to its source bytes, found once.
     cleaning: OnceCell<Cleaning>,
     text: OnceCell<Box<Mapped>>,
@@ -70,8 +74,7 @@ impl Paragraph {
             heading_role: None,
             running: false,
             first,
-            more: Vec::new(),
-            footnote: false,
+            more: None,
             cleaning: OnceCell::new(),
             text: OnceCell::new(),
         }
@@ -79,7 +82,22 @@ impl Paragraph {
 
     /// The source line ranges of the paragraph's blocks.
     fn blocks(&self) -> impl DoubleEndedIterator<Item = &Range<usize>> {
-        std::iter::once(&self.first).chain(self.more.iter().map(|(_, r)| r))
+        std::iter::once(&self.first).chain(self.continuations().map(|(_, r)| r))
+    }
+
+    /// The blocks that continue it, each with how it is joined.
+    fn continuations(&self) -> impl DoubleEndedIterator<Item = &(Join, Range<usize>)> {
+        self.more.iter().flat_map(|more| more.iter())
+    }
+
+    /// Adds a block that continues it.
+    fn continue_with(&mut self, join: Join, lines: Range<usize>) {
+        self.more.get_or_insert_default().push((join, lines));
+    }
+
+    /// A footnote, whose number is dropped from its text.
+    fn is_footnote(&self) -> bool {
+        self.section == Section::Footnote
     }
 }
 
@@ -136,10 +154,10 @@ impl<'a> Layout<'a> {
             &mut text,
             clean_line,
         );
-        if paragraph.footnote {
+        if paragraph.is_footnote() {
             text = strip_footnote_number(text);
         }
-        for (join, lines) in &paragraph.more {
+        for (join, lines) in paragraph.continuations() {
             join_to(&mut text, *join, self.lines[lines.start].at(self.source));
             append_lines_with(
                 self.source,
@@ -318,14 +336,8 @@ pub(crate) fn layout<'a>(source: &'a str, furniture: &Furniture) -> Layout<'a> {
     let mut lines = split_lines(source);
     skip_front_matter(&mut lines, &mut out);
     classify_lines(&mut lines, furniture);
-    out.furniture = lines
-        .iter()
-        .filter(|l| l.kind == LineKind::Furniture)
-        .map(|l| (l.at(source), l.at(source) + l.text.len()))
-        .collect();
-    let blocks = blocks(&lines, one_paragraph_per_line(&lines));
     out.lines = lines;
-    place_blocks(&blocks, &mut out);
+    place_blocks(&mut out);
     out
 }
 
@@ -841,70 +853,127 @@ fn sub_paragraph_start(text: &str) -> bool {
 /// is a paragraph, and a line opening with a number and a space after the
 /// organ line is a footnote (`2 A/HRC/53/31.`).
 fn one_paragraph_per_line(lines: &[Line<'_>]) -> bool {
-    let content = lines.iter().filter(|l| l.kind == LineKind::Content).count();
-    let blank = lines.iter().filter(|l| l.kind == LineKind::Blank).count();
-    content >= 8 && blank <= 1
+    // One pass, left at the second blank line: most texts have blank
+    // lines near their top.
+    let (mut content, mut blank) = (0, 0);
+    for line in lines {
+        match line.kind {
+            LineKind::Content => content += 1,
+            LineKind::Blank if blank == 1 => return false,
+            LineKind::Blank => blank += 1,
+            _ => {}
+        }
+    }
+    content >= 8
 }
 
-fn blocks(lines: &[Line<'_>], per_line: bool) -> Vec<Block> {
-    let mut blocks: Vec<Block> = Vec::new();
-    let mut current: Option<Block> = None;
-    let mut in_zone = false;
-    let mut closing_seen = false;
-    let mut organ_seen = false;
-    let mut pending_footnote: Option<u32> = None;
-    let mut page_break = false;
-    let finish = |current: &mut Option<Block>, blocks: &mut Vec<Block>| {
-        if let Some(block) = current.take() {
-            blocks.push(block);
+/// The blocks of a text's lines, one at a time: they are placed as they
+/// come ([`place_blocks`]), never held in a list (a large text has
+/// hundreds of thousands of them, whose memory would be fresh). The
+/// spans of the furniture lines passed are gathered on the way.
+struct Blocks<'l, 'a> {
+    lines: &'l [Line<'a>],
+    /// The text the lines are slices of.
+    source: &'a str,
+    /// Every line is a paragraph ([`one_paragraph_per_line`]).
+    per_line: bool,
+    /// The next line to read.
+    next_line: usize,
+    /// The block being built.
+    current: Option<Block>,
+    /// A block finished by the line just read, handed out next.
+    finished: Option<Block>,
+    in_zone: bool,
+    closing_seen: bool,
+    organ_seen: bool,
+    pending_footnote: Option<u32>,
+    page_break: bool,
+    /// Source spans of the furniture lines read so far, in order.
+    furniture: Vec<(usize, usize)>,
+}
+
+impl<'l, 'a> Blocks<'l, 'a> {
+    fn new(lines: &'l [Line<'a>], source: &'a str) -> Self {
+        Blocks {
+            lines,
+            source,
+            per_line: one_paragraph_per_line(lines),
+            next_line: 0,
+            current: None,
+            finished: None,
+            in_zone: false,
+            closing_seen: false,
+            organ_seen: false,
+            pending_footnote: None,
+            page_break: false,
+            furniture: Vec::new(),
         }
-    };
-    for (index, line) in lines.iter().enumerate() {
+    }
+
+    /// Ends the block being built. A line ends at most one block (once
+    /// ended, `current` is empty until the line opens the next), so
+    /// `finished` is free here.
+    fn finish(&mut self) {
+        if let Some(block) = self.current.take() {
+            debug_assert!(self.finished.is_none());
+            self.finished = Some(block);
+        }
+    }
+
+    /// Reads the line at `index`.
+    fn read_line(&mut self, index: usize) {
+        let lines = self.lines;
+        let line = &lines[index];
         match line.kind {
             LineKind::Blank => {
-                finish(&mut current, &mut blocks);
+                self.finish();
                 // Old Security Council texts print their footnotes after
                 // the closing "Adopted at the ... meeting" line.
-                in_zone |= closing_seen;
-                continue;
+                self.in_zone |= self.closing_seen;
+                return;
             }
             LineKind::Furniture | LineKind::PageBreak => {
-                finish(&mut current, &mut blocks);
-                in_zone = false;
-                page_break = true;
-                continue;
+                if line.kind == LineKind::Furniture {
+                    let at = line.at(self.source);
+                    self.furniture.push((at, at + line.text.len()));
+                }
+                self.finish();
+                self.in_zone = false;
+                self.page_break = true;
+                return;
             }
             LineKind::FootnoteRule => {
-                finish(&mut current, &mut blocks);
-                in_zone = true;
-                continue;
+                self.finish();
+                self.in_zone = true;
+                return;
             }
             LineKind::Content => {}
         }
         if line.page_break_before {
-            finish(&mut current, &mut blocks);
-            in_zone = false;
-            page_break = true;
+            self.finish();
+            self.in_zone = false;
+            self.page_break = true;
         }
         let text = line.text;
         // pdftotext may print a footnote's number alone, then page
         // furniture, then its text.
-        if in_zone && text.len() <= 3 && text.bytes().all(|b| b.is_ascii_digit()) {
-            finish(&mut current, &mut blocks);
-            pending_footnote = text.parse().ok();
-            continue;
+        if self.in_zone && text.len() <= 3 && text.bytes().all(|b| b.is_ascii_digit()) {
+            self.finish();
+            self.pending_footnote = text.parse().ok();
+            return;
         }
-        let footnote = footnote_start(text, in_zone || (per_line && organ_seen)).or_else(|| {
-            let pending = pending_footnote.take();
-            pending.filter(|_| current.is_none())
-        });
+        let footnote = footnote_start(text, self.in_zone || (self.per_line && self.organ_seen))
+            .or_else(|| {
+                let pending = self.pending_footnote.take();
+                pending.filter(|_| self.current.is_none())
+            });
         let organ = is_organ_line(text);
-        let starts_new = match &current {
+        let starts_new = match &self.current {
             None => true,
             Some(block) => {
                 let previous = lines[block.lines.end - 1].text;
                 let ended = previous.ends_with([',', ';', ':', '.']);
-                per_line
+                self.per_line
                     || footnote.is_some()
                     || organ
                     || is_organ_line(previous)
@@ -913,35 +982,48 @@ fn blocks(lines: &[Line<'_>], per_line: bool) -> Vec<Block> {
                     || (previous.ends_with([',', ';']) && opens_paragraph(text))
             }
         };
-        organ_seen |= organ;
-        if organ_seen && text.starts_with("Adopted") && is_closing_line(text) {
-            closing_seen = true;
+        self.organ_seen |= organ;
+        if self.organ_seen && text.starts_with("Adopted") && is_closing_line(text) {
+            self.closing_seen = true;
         }
         // "Adopted unanimously at the\n1018th meeting.": the closing line
         // of the printed SC volumes, broken in two.
-        if organ_seen
-            && !closing_seen
+        if self.organ_seen
+            && !self.closing_seen
             && text.len() < 60
             && memchr::memmem::find(text.as_bytes(), b"meeting").is_some()
         {
-            let opened = current.as_ref().map(|b| lines[b.lines.start].text);
+            let opened = self.current.as_ref().map(|b| lines[b.lines.start].text);
             if opened.is_some_and(|t| t.starts_with("Adopted") && t.len() < 60) {
-                closing_seen = true;
+                self.closing_seen = true;
             }
         }
         if starts_new {
-            finish(&mut current, &mut blocks);
-            current = Some(Block {
+            self.finish();
+            self.current = Some(Block {
                 lines: index..index + 1,
                 footnote,
-                after_page_break: std::mem::take(&mut page_break),
+                after_page_break: std::mem::take(&mut self.page_break),
             });
-        } else if let Some(block) = current.as_mut() {
+        } else if let Some(block) = self.current.as_mut() {
             block.lines.end = index + 1;
         }
     }
-    finish(&mut current, &mut blocks);
-    blocks
+}
+
+impl Iterator for Blocks<'_, '_> {
+    type Item = Block;
+
+    fn next(&mut self) -> Option<Block> {
+        while self.next_line < self.lines.len() {
+            self.next_line += 1;
+            self.read_line(self.next_line - 1);
+            if let Some(block) = self.finished.take() {
+                return Some(block);
+            }
+        }
+        self.current.take()
+    }
 }
 
 /// Appends lines to `text`, joined by spaces, or directly where a line
@@ -978,13 +1060,20 @@ fn join_to(text: &mut Mapped, join: Join, at: usize) {
     }
 }
 
-fn place_blocks(blocks: &[Block], out: &mut Layout<'_>) {
-    // At most one paragraph per block: one allocation, no copies as the
-    // list grows (fresh memory is dear on a large text).
-    out.paragraphs.reserve_exact(blocks.len());
-    let has_organ_line = blocks
+/// Cuts the text's lines into blocks and places each as a paragraph, or
+/// joins it to one; gathers the furniture's spans.
+fn place_blocks(out: &mut Layout<'_>) {
+    // At most one paragraph per block, and a block holds a line at least:
+    // one allocation, no copies as the list grows (fresh memory is dear on
+    // a large text, and room never used is never touched).
+    out.paragraphs.reserve_exact(out.lines.len());
+    // An organ line is always a block of its own (it ends the block
+    // before it and the one it opens): whether there is one is known from
+    // the lines, most often from the first few dozen.
+    let has_organ_line = out
+        .lines
         .iter()
-        .any(|b| b.lines.len() == 1 && is_organ_line(out.lines[b.lines.start].text));
+        .any(|l| l.kind == LineKind::Content && is_organ_line(l.text));
     let mut section = if has_organ_line {
         Section::Heading
     } else {
@@ -998,7 +1087,8 @@ fn place_blocks(blocks: &[Block], out: &mut Layout<'_>) {
     let mut last_body: Option<usize> = None;
     let mut last_footnote: Option<usize> = None;
     let mut scratch = Mapped::default();
-    for block in blocks {
+    let mut blocks = Blocks::new(&out.lines, out.source);
+    for block in blocks.by_ref() {
         let first_line = &out.lines[block.lines.start];
         let (first, first_at, line_number) = (
             first_line.text,
@@ -1009,7 +1099,6 @@ fn place_blocks(blocks: &[Block], out: &mut Layout<'_>) {
             let mut paragraph = Paragraph::new(Section::Footnote, block.lines.clone(), line_number);
             paragraph.number = Some(n).filter(|n| *n > 0);
             paragraph.relation = RelationSource::Footnote;
-            paragraph.footnote = true;
             out.paragraphs.push(paragraph);
             last_footnote = Some(out.paragraphs.len() - 1);
             continue;
@@ -1018,7 +1107,7 @@ fn place_blocks(blocks: &[Block], out: &mut Layout<'_>) {
             if block.lines.len() == 1 && is_organ_line(first) {
                 out.organ_line = Some(first.trim_end_matches(',').to_string());
                 section = Section::Preamble;
-                mark_draft_title(out);
+                mark_draft_title(&mut out.paragraphs);
                 continue;
             }
             // `[on the report of the ... Committee` + `(A/78/421, para. 13)]`
@@ -1038,7 +1127,7 @@ fn place_blocks(blocks: &[Block], out: &mut Layout<'_>) {
                     open.heading_role = Some(role);
                     open.relation = RelationSource::Heading(role);
                 }
-                open.more.push((Join::Space, block.lines.clone()));
+                open.continue_with(Join::Space, block.lines.clone());
                 continue;
             }
             let mut text = Mapped::default();
@@ -1086,9 +1175,7 @@ fn place_blocks(blocks: &[Block], out: &mut Layout<'_>) {
                     join_to(text, Join::SpaceUnlessSpaced, first_at);
                     append_lines(out.source, lines, block.lines.clone(), text);
                 }
-                paragraph
-                    .more
-                    .push((Join::SpaceUnlessSpaced, block.lines.clone()));
+                paragraph.continue_with(Join::SpaceUnlessSpaced, block.lines.clone());
                 continue;
             }
         }
@@ -1132,6 +1219,7 @@ fn place_blocks(blocks: &[Block], out: &mut Layout<'_>) {
         out.paragraphs.push(paragraph);
         last_body = Some(out.paragraphs.len() - 1);
     }
+    out.furniture = blocks.furniture;
 }
 
 /// Drops the footnote number (`1 `, `1/ `, `¹ `, `[^1]: `) from the
@@ -1211,8 +1299,7 @@ fn is_annex_heading(text: &str) -> bool {
 
 /// A draft has no numbered title line: its title is the last heading
 /// paragraph above the organ line that is not the sponsors' line.
-fn mark_draft_title(layout: &mut Layout<'_>) {
-    let paragraphs = &mut layout.paragraphs;
+fn mark_draft_title(paragraphs: &mut [Paragraph]) {
     if paragraphs
         .iter()
         .any(|p| p.heading_role == Some(HeadingRole::Title))
