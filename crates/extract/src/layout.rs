@@ -333,9 +333,8 @@ pub(crate) fn layout<'a>(source: &'a str, furniture: &Furniture) -> Layout<'a> {
         source,
         ..Layout::default()
     };
-    let mut lines = split_lines(source);
-    skip_front_matter(&mut lines, &mut out);
-    classify_lines(&mut lines, furniture);
+    let (mut lines, title_lines) = split_lines(source, furniture, &mut out);
+    mark_rebroken_title_lines(&mut lines, &title_lines);
     out.lines = lines;
     place_blocks(&mut out);
     out
@@ -346,7 +345,16 @@ fn line_number(index: usize) -> u32 {
     u32::try_from(index + 1).unwrap_or(u32::MAX)
 }
 
-fn split_lines(source: &str) -> Vec<Line<'_>> {
+/// Cuts the source into lines, each classified as it is cut, while its
+/// bytes are still in the cache (a second pass over a large text reads
+/// it from memory again); returns them with the title lines of the
+/// heading ([`Classifier`]). A markdown front matter's `symbol:` and
+/// `date:` go to `out`.
+fn split_lines<'a>(
+    source: &'a str,
+    furniture: &Furniture,
+    out: &mut Layout<'_>,
+) -> (Vec<Line<'a>>, Vec<String>) {
     let bytes = source.as_bytes();
     // One allocation: a line per line break, and room for the pieces of
     // run-on lines cut into paragraphs (a few hundred in the 695,000
@@ -354,7 +362,11 @@ fn split_lines(source: &str) -> Vec<Line<'_>> {
     // would double, copying every line into fresh memory; room never used
     // is never touched, and costs only address space.
     let breaks = memchr::memchr_iter(b'\n', bytes).count();
-    let mut lines = Vec::with_capacity(breaks + 1 + breaks / 64 + 64);
+    let mut lines = ClassifiedLines {
+        lines: Vec::with_capacity(breaks + 1 + breaks / 64 + 64),
+        classifier: Classifier::new(furniture),
+        front_matter: FrontMatter::NotYet,
+    };
     let mut feeds = memchr::memchr_iter(0x0C, bytes).peekable();
     let mut at = 0;
     let ends = memchr::memchr_iter(b'\n', bytes).chain([source.len()]);
@@ -377,12 +389,15 @@ fn split_lines(source: &str) -> Vec<Line<'_>> {
                 && b[last].is_ascii_graphic()
                 && !text.starts_with("The ")
             {
-                lines.push(Line {
-                    text,
-                    number: line_number(index),
-                    kind: LineKind::Content,
-                    page_break_before: page_break,
-                });
+                lines.push(
+                    Line {
+                        text,
+                        number: line_number(index),
+                        kind: LineKind::Content,
+                        page_break_before: page_break,
+                    },
+                    out,
+                );
                 continue;
             }
         }
@@ -405,16 +420,19 @@ fn split_lines(source: &str) -> Vec<Line<'_>> {
         // source, so offsets stay exact.
         let mut from = 0;
         for cut in run_on_breaks(text).into_iter().chain([text.len()]) {
-            lines.push(Line {
-                text: text[from..cut].trim(),
-                number: line_number(index),
-                kind,
-                page_break_before: page_break && from == 0,
-            });
+            lines.push(
+                Line {
+                    text: text[from..cut].trim(),
+                    number: line_number(index),
+                    kind,
+                    page_break_before: page_break && from == 0,
+                },
+                out,
+            );
             from = cut;
         }
     }
-    lines
+    lines.finish()
 }
 
 /// Where a run-on line is cut into paragraphs: after the organ line
@@ -456,14 +474,68 @@ fn is_space(c: char) -> bool {
     c.is_whitespace() || c == '\u{a0}' || c == '\u{feff}'
 }
 
-fn skip_front_matter(lines: &mut [Line<'_>], out: &mut Layout) {
-    if lines.first().map(|l| l.text) != Some("---") {
-        return;
+/// Where a text's lines stand with a markdown front matter: the lines
+/// between a first line `---` and the next `---` are furniture, read for
+/// `symbol:` and `date:`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum FrontMatter {
+    /// No line yet.
+    NotYet,
+    /// The first line is `---`: the lines wait, unclassified, for the
+    /// `---` that closes the front matter (without one there is none).
+    Open,
+    /// There is none, or it is closed: lines are classified as they come.
+    Done,
+}
+
+/// The lines of a text as they are cut, each classified on arrival
+/// ([`Classifier`]) unless a front matter may be open.
+struct ClassifiedLines<'a, 'f> {
+    lines: Vec<Line<'a>>,
+    classifier: Classifier<'f>,
+    front_matter: FrontMatter,
+}
+
+impl<'a> ClassifiedLines<'a, '_> {
+    fn push(&mut self, mut line: Line<'a>, out: &mut Layout<'_>) {
+        match self.front_matter {
+            FrontMatter::NotYet if line.text == "---" => {
+                self.front_matter = FrontMatter::Open;
+                self.lines.push(line);
+            }
+            FrontMatter::Open => {
+                let closes = line.text == "---";
+                self.lines.push(line);
+                if closes {
+                    read_front_matter(&mut self.lines, out);
+                    self.front_matter = FrontMatter::Done;
+                }
+            }
+            FrontMatter::NotYet | FrontMatter::Done => {
+                self.front_matter = FrontMatter::Done;
+                self.classifier.classify(&mut line);
+                self.lines.push(line);
+            }
+        }
     }
-    let Some(end) = lines.iter().skip(1).position(|l| l.text == "---") else {
-        return;
-    };
-    for line in &mut lines[..end + 2] {
+
+    /// The lines, all classified, and the title lines of the heading.
+    fn finish(mut self) -> (Vec<Line<'a>>, Vec<String>) {
+        if self.front_matter == FrontMatter::Open {
+            // Never closed: no front matter, and the waiting lines are
+            // classified as any others.
+            for line in &mut self.lines {
+                self.classifier.classify(line);
+            }
+        }
+        (self.lines, self.classifier.title_lines)
+    }
+}
+
+/// Marks the lines of a closed front matter as furniture, reading its
+/// `symbol:` and `date:` into `out`.
+fn read_front_matter(lines: &mut [Line<'_>], out: &mut Layout) {
+    for line in lines {
         if let Some(value) = line.text.strip_prefix("symbol:") {
             out.front_symbol = Some(value.trim().trim_matches('"').to_string());
         }
@@ -474,58 +546,73 @@ fn skip_front_matter(lines: &mut [Line<'_>], out: &mut Layout) {
     }
 }
 
-/// Marks furniture lines; returns the title lines seen in the heading
-/// (running headers repeat them on every page).
-fn classify_lines(lines: &mut [Line<'_>], furniture: &Furniture) -> Vec<String> {
-    let mut title_lines = Vec::new();
-    let mut in_title = false;
-    let mut seen_organ = false;
-    for line in lines.iter_mut() {
+/// Marks furniture lines one at a time, in order, and gathers the title
+/// lines seen in the heading (running headers repeat them on every
+/// page).
+struct Classifier<'f> {
+    furniture: &'f Furniture,
+    title_lines: Vec<String>,
+    in_title: bool,
+    seen_organ: bool,
+}
+
+impl<'f> Classifier<'f> {
+    fn new(furniture: &'f Furniture) -> Self {
+        Classifier {
+            furniture,
+            title_lines: Vec::new(),
+            in_title: false,
+            seen_organ: false,
+        }
+    }
+
+    /// Classifies the next line.
+    fn classify(&mut self, line: &mut Line<'_>) {
+        let title_lines = &mut self.title_lines;
         if line.kind != LineKind::Content {
             // `73/7.` alone, then a blank line, then the title (pdftotext).
-            in_title &= title_lines.is_empty();
-            continue;
+            self.in_title &= title_lines.is_empty();
+            return;
         }
         let text = line.text;
-        if !seen_organ && is_organ_line(text) {
-            seen_organ = true;
+        if !self.seen_organ && is_organ_line(text) {
+            self.seen_organ = true;
         }
         if is_rule(text) {
             line.kind = LineKind::FootnoteRule;
-            continue;
+            return;
         }
         if is_job_number(text)
             || is_barcode(text)
             || is_date_code(text)
             || is_page_number(text)
-            || furniture
+            || self
+                .furniture
                 .own_symbol_lines
                 .iter()
                 .any(|s| same_furniture(text, s))
         {
             line.kind = LineKind::Furniture;
-            continue;
+            return;
         }
-        if !seen_organ {
+        if !self.seen_organ {
             if title_number_prefix(text).is_some() {
-                in_title = true;
+                self.in_title = true;
                 if let Some((_, rest)) = text.split_once(". ") {
                     title_lines.push(normalize_for_compare(rest));
                 }
-                continue;
+                return;
             }
-            if in_title && is_organ_line(text) {
-                in_title = false;
+            if self.in_title && is_organ_line(text) {
+                self.in_title = false;
             }
-            if in_title {
+            if self.in_title {
                 title_lines.push(normalize_for_compare(text));
             }
         } else if text.len() > 12 && title_lines.iter().any(|t| same_words(t, text)) {
             line.kind = LineKind::Furniture;
         }
     }
-    mark_rebroken_title_lines(lines, &title_lines);
-    title_lines
 }
 
 /// Running headers next to other page furniture whose lines are broken
@@ -1437,12 +1524,59 @@ mod tests {
         assert_eq!(operative_number("4, UNAMID", 4), None);
     }
 
+    /// The lines of a markdown front matter are furniture only once it
+    /// closes; lines are classified as they are cut, so those of an open
+    /// one wait, and are classified as any others if it never closes.
+    #[test]
+    fn a_front_matter_is_furniture_only_when_it_closes() {
+        let furniture = Furniture {
+            own_symbol_lines: Vec::new(),
+        };
+        let kinds = |lines: &[Line<'_>]| lines.iter().map(|l| l.kind).collect::<Vec<_>>();
+        let closed = "---\nsymbol: \"A/RES/76/19\"\ndate: 2021-12-06\n---\n21-18253 (E)\n\
+                      The General Assembly,\n";
+        let mut out = Layout::default();
+        let (lines, _) = split_lines(closed, &furniture, &mut out);
+        assert_eq!(
+            kinds(&lines),
+            [
+                LineKind::Furniture,
+                LineKind::Furniture,
+                LineKind::Furniture,
+                LineKind::Furniture,
+                LineKind::Furniture,
+                LineKind::Content,
+                LineKind::Blank,
+            ]
+        );
+        assert_eq!(out.front_symbol.as_deref(), Some("A/RES/76/19"));
+        assert_eq!(out.front_date.as_deref(), Some("2021-12-06"));
+
+        let open = "---\nsymbol: A/RES/76/19\n21-18253 (E)\nThe General Assembly,\n";
+        let mut out = Layout::default();
+        let (lines, _) = split_lines(open, &furniture, &mut out);
+        assert_eq!(
+            kinds(&lines),
+            [
+                LineKind::Content,
+                LineKind::Content,
+                LineKind::Furniture,
+                LineKind::Content,
+                LineKind::Blank,
+            ]
+        );
+        assert_eq!(out.front_symbol, None);
+    }
+
     #[test]
     fn a_run_on_body_is_cut_into_paragraphs_with_exact_offsets() {
         let source = "Resolution 1501 (2003)\nThe Security Council, Recalling its resolutions 1484 (2003) and 1493 (2003), \
                       Reaffirming its commitment to the sovereignty of the Democratic Republic of the Congo, \
                       Acting under Chapter VII of the Charter, 1. Approves the report; 2. Decides to remain seized.\n";
-        let lines = split_lines(source);
+        let furniture = Furniture {
+            own_symbol_lines: Vec::new(),
+        };
+        let (lines, _) = split_lines(source, &furniture, &mut Layout::default());
         let texts: Vec<&str> = lines.iter().map(|l| l.text).collect();
         assert_eq!(
             texts,
