@@ -114,9 +114,6 @@ pub(crate) struct Layout<'a> {
     /// `symbol:` and `date:` from a markdown front matter.
     pub front_symbol: Option<String>,
     pub front_date: Option<String>,
-    /// Source spans of the lines dropped as page furniture or front
-    /// matter, in order.
-    pub furniture: Vec<(usize, usize)>,
     /// Where in the source a paragraph becomes worth reading
     /// ([`Layout::may_cite`]).
     places: crate::anchor::Places,
@@ -216,6 +213,20 @@ impl<'a> Layout<'a> {
         let first = &self.lines[lines.start];
         let last = &self.lines[lines.end - 1];
         first.at(self.source)..last.at(self.source) + last.text.len()
+    }
+
+    /// Source spans of the lines dropped as page furniture or front
+    /// matter, in order. Found when asked for (only `--explain` reads
+    /// them), not gathered for every text.
+    pub fn furniture(&self) -> Vec<(usize, usize)> {
+        self.lines
+            .iter()
+            .filter(|line| line.kind == LineKind::Furniture)
+            .map(|line| {
+                let at = line.at(self.source);
+                (at, at + line.text.len())
+            })
+            .collect()
     }
 
     /// The relation of the citations in paragraph `index`.
@@ -914,7 +925,11 @@ fn ocr_comma_number(text: &str, expected: u32) -> Option<u32> {
 /// skips `10. `; layout takes it for a number only where that number is
 /// the one expected next.
 pub(crate) fn ocr_comma_head(text: &str) -> Option<(u32, usize)> {
-    let comma = memchr::memchr(b',', &text.as_bytes()[..text.len().min(4)])?;
+    // A byte search, not memchr: this runs on many lines, and a call of
+    // memchr costs more than four comparisons.
+    let comma = text.as_bytes()[..text.len().min(4)]
+        .iter()
+        .position(|&b| b == b',')?;
     let (head, rest) = (&text[..comma], &text[comma + 1..]);
     let word = rest.strip_prefix(' ')?;
     let capitalised = word.chars().next().is_some_and(char::is_uppercase)
@@ -956,12 +971,9 @@ fn one_paragraph_per_line(lines: &[Line<'_>]) -> bool {
 
 /// The blocks of a text's lines, one at a time: they are placed as they
 /// come ([`place_blocks`]), never held in a list (a large text has
-/// hundreds of thousands of them, whose memory would be fresh). The
-/// spans of the furniture lines passed are gathered on the way.
+/// hundreds of thousands of them, whose memory would be fresh).
 struct Blocks<'l, 'a> {
     lines: &'l [Line<'a>],
-    /// The text the lines are slices of.
-    source: &'a str,
     /// Every line is a paragraph ([`one_paragraph_per_line`]).
     per_line: bool,
     /// The next line to read.
@@ -975,15 +987,12 @@ struct Blocks<'l, 'a> {
     organ_seen: bool,
     pending_footnote: Option<u32>,
     page_break: bool,
-    /// Source spans of the furniture lines read so far, in order.
-    furniture: Vec<(usize, usize)>,
 }
 
 impl<'l, 'a> Blocks<'l, 'a> {
-    fn new(lines: &'l [Line<'a>], source: &'a str) -> Self {
+    fn new(lines: &'l [Line<'a>]) -> Self {
         Blocks {
             lines,
-            source,
             per_line: one_paragraph_per_line(lines),
             next_line: 0,
             current: None,
@@ -993,7 +1002,6 @@ impl<'l, 'a> Blocks<'l, 'a> {
             organ_seen: false,
             pending_footnote: None,
             page_break: false,
-            furniture: Vec::new(),
         }
     }
 
@@ -1020,10 +1028,6 @@ impl<'l, 'a> Blocks<'l, 'a> {
                 return;
             }
             LineKind::Furniture | LineKind::PageBreak => {
-                if line.kind == LineKind::Furniture {
-                    let at = line.at(self.source);
-                    self.furniture.push((at, at + line.text.len()));
-                }
                 self.finish();
                 self.in_zone = false;
                 self.page_break = true;
@@ -1148,7 +1152,7 @@ fn join_to(text: &mut Mapped, join: Join, at: usize) {
 }
 
 /// Cuts the text's lines into blocks and places each as a paragraph, or
-/// joins it to one; gathers the furniture's spans.
+/// joins it to one.
 fn place_blocks(out: &mut Layout<'_>) {
     // At most one paragraph per block, and a block holds a line at least:
     // one allocation, no copies as the list grows (fresh memory is dear on
@@ -1174,7 +1178,7 @@ fn place_blocks(out: &mut Layout<'_>) {
     let mut last_body: Option<usize> = None;
     let mut last_footnote: Option<usize> = None;
     let mut scratch = Mapped::default();
-    let mut blocks = Blocks::new(&out.lines, out.source);
+    let mut blocks = Blocks::new(&out.lines);
     for block in blocks.by_ref() {
         let first_line = &out.lines[block.lines.start];
         let (first, first_at, line_number) = (
@@ -1306,7 +1310,6 @@ fn place_blocks(out: &mut Layout<'_>) {
         out.paragraphs.push(paragraph);
         last_body = Some(out.paragraphs.len() - 1);
     }
-    out.furniture = blocks.furniture;
 }
 
 /// Drops the footnote number (`1 `, `1/ `, `¹ `, `[^1]: `) from the

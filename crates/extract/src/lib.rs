@@ -514,7 +514,7 @@ fn read(source: &str, hint: &Hint, mut evidence: Option<&mut Evidence>) -> Docum
     doc.citations.sort_by_key(|c| c.start);
     doc.citations.shrink_to_fit();
     if let Some(evidence) = evidence {
-        evidence.furniture = std::mem::take(&mut layout.furniture);
+        evidence.furniture = layout.furniture();
     }
     doc
 }
