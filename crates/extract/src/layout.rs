@@ -378,15 +378,21 @@ fn split_lines<'a>(
         classifier: Classifier::new(furniture),
         front_matter: FrontMatter::NotYet,
     };
-    let mut feeds = memchr::memchr_iter(0x0C, bytes).peekable();
     let mut at = 0;
-    let ends = memchr::memchr_iter(b'\n', bytes).chain([source.len()]);
-    for (index, end) in ends.enumerate() {
+    let mut index = 0;
+    // A form feed anywhere in a line opens a page there. Feeds and line
+    // breaks are found by one search, in order.
+    let mut page_break = false;
+    for end in memchr::memchr2_iter(b'\n', 0x0C, bytes).chain([source.len()]) {
+        if bytes.get(end) == Some(&0x0C) {
+            page_break = true;
+            continue;
+        }
         let raw = &source[at..end];
-        let start = at;
         at = end + 1;
-        while feeds.next_if(|&f| f < start).is_some() {}
-        let page_break = feeds.peek().is_some_and(|&f| f < end);
+        let page_break = std::mem::take(&mut page_break);
+        let number = line_number(index);
+        index += 1;
         // Most lines, once ASCII spaces are trimmed, start and end with a
         // visible ASCII character: the Unicode trimming below would stop
         // at the same bytes, and only a line opening with "The " can be
@@ -403,7 +409,7 @@ fn split_lines<'a>(
                 lines.push(
                     Line {
                         text,
-                        number: line_number(index),
+                        number,
                         kind: LineKind::Content,
                         page_break_before: page_break,
                     },
@@ -434,7 +440,7 @@ fn split_lines<'a>(
             lines.push(
                 Line {
                     text: text[from..cut].trim(),
-                    number: line_number(index),
+                    number,
                     kind,
                     page_break_before: page_break && from == 0,
                 },
@@ -1569,6 +1575,35 @@ mod tests {
             ]
         );
         assert_eq!(out.front_symbol, None);
+    }
+
+    /// A form feed anywhere in a line opens a page at that line; a line
+    /// of nothing but feeds is a page break.
+    #[test]
+    fn form_feeds_open_pages_at_their_lines() {
+        let furniture = Furniture {
+            own_symbol_lines: Vec::new(),
+        };
+        let source = "one\n\u{c}two\nthree \u{c} four\n\u{c}\u{c}\nfive\u{c}";
+        let (lines, _) = split_lines(source, &furniture, &mut Layout::default());
+        let read: Vec<(&str, bool, LineKind)> = lines
+            .iter()
+            .map(|l| (l.text, l.page_break_before, l.kind))
+            .collect();
+        assert_eq!(
+            read,
+            [
+                ("one", false, LineKind::Content),
+                ("two", true, LineKind::Content),
+                ("three \u{c} four", true, LineKind::Content),
+                ("", true, LineKind::PageBreak),
+                ("five", true, LineKind::Content),
+            ]
+        );
+        assert_eq!(
+            lines.iter().map(|l| l.number).collect::<Vec<_>>(),
+            [1, 2, 3, 4, 5]
+        );
     }
 
     #[test]
