@@ -830,6 +830,17 @@ pub(crate) fn is_organ_line(text: &str) -> bool {
 /// Footnote number at the start of a footnote line: `1 A/65/201`,
 /// `1/ S/24476`, `¹ See`, `[^1]: See`.
 fn footnote_start(text: &str, in_zone: bool) -> Option<u32> {
+    // Every form below opens with `[`, `*`, a digit or a superscript
+    // digit: the prose line, asked this for every line of a text, leaves
+    // at its first byte.
+    let opens = match text.as_bytes().first()? {
+        b'[' | b'*' | b'0'..=b'9' => true,
+        b if b.is_ascii() => false,
+        _ => text.chars().next().and_then(superscript_digit).is_some(),
+    };
+    if !opens {
+        return None;
+    }
     if let Some(rest) = text.strip_prefix("[^") {
         let (n, tail) = rest.split_once("]:")?;
         let _ = tail;
@@ -889,6 +900,15 @@ pub(crate) fn superscript_digit(c: char) -> Option<u32> {
 /// for (a comma also needs a capitalised word after it: `4, 5 and 6` is
 /// no paragraph).
 fn operative_number(text: &str, expected: u32) -> Option<u32> {
+    // The number (read by `u32::from_str`, after OCR's letters are
+    // mapped to digits) opens with a digit, one of those letters or a
+    // `+`: most lines leave at their first byte.
+    if !matches!(
+        text.as_bytes().first(),
+        Some(b'0'..=b'9' | b'S' | b'l' | b'I' | b'O' | b'+')
+    ) {
+        return None;
+    }
     if let Some(n) = ocr_comma_number(text, expected) {
         return Some(n);
     }
