@@ -39,6 +39,9 @@ enum Join {
 #[cfg(target_pointer_width = "64")]
 const _: () = assert!(std::mem::size_of::<Paragraph>() == 72);
 
+/// A block that continues a paragraph (its lines), and how it is joined.
+type Continuation = (Join, Range<usize>);
+
 /// A paragraph of the document with its place. Its cleaned text is
 /// built on demand ([`Layout::text`]): most paragraphs cite nothing and
 /// are never cleaned.
@@ -58,7 +61,11 @@ pub(crate) struct Paragraph {
     /// Blocks that continue it, each with how it is joined: few
     /// paragraphs have any, so the list is boxed (8 bytes, not 24, in
     /// each of the 193,000 paragraphs of the joined GA and SC texts).
-    more: Option<Box<Vec<(Join, Range<usize>)>>>,
+    #[allow(
+        clippy::box_collection,
+        reason = "boxed for the paragraph's size: a Vec is 24 bytes where most paragraphs need none"
+    )]
+    more: Option<Box<Vec<Continuation>>>,
     /// What cleaning does to its source bytes, found once.
     cleaning: OnceCell<Cleaning>,
     text: OnceCell<Box<Mapped>>,
@@ -86,7 +93,7 @@ impl Paragraph {
     }
 
     /// The blocks that continue it, each with how it is joined.
-    fn continuations(&self) -> impl DoubleEndedIterator<Item = &(Join, Range<usize>)> {
+    fn continuations(&self) -> impl DoubleEndedIterator<Item = &Continuation> {
         self.more.iter().flat_map(|more| more.iter())
     }
 
