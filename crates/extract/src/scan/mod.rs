@@ -73,8 +73,10 @@ impl ScanState {
 /// session numbered beyond it has not been held.
 pub(super) const CURRENT_YEAR: u16 = 2026;
 
-/// The head words and masthead symbols. Searched for only where
-/// [`anchor_starts`] says one can start, anchored there.
+/// The head words and masthead symbols, as a regular expression: the
+/// rule that [`anchor_at`] reads by byte tests. Outside tests it is never
+/// compiled; in tests every anchored search checks itself against it.
+#[cfg(test)]
 fn anchors() -> &'static regex_automata::meta::Regex {
     static RE: OnceLock<regex_automata::meta::Regex> = OnceLock::new();
     RE.get_or_init(|| {
@@ -165,6 +167,90 @@ fn anchor_starts(text: &str) -> (Vec<usize>, Triggers) {
     (starts, numbers)
 }
 
+/// What [`anchor_at`] found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Anchor {
+    /// A head word: `resolution(s)`, `Decisions`, `RESOLUTION`.
+    Head(Act),
+    /// A masthead symbol: `A/65/201`, `S/RES/1373`.
+    Masthead,
+}
+
+/// The head word or masthead symbol starting at `start`, with where it
+/// ends: what an anchored search of [`anchors`] there finds, read by byte
+/// tests (the head words first, as the expression's alternation tries
+/// them). A head word is `[Rr]esolution`, `RESOLUTION` or `[Dd]ecision`,
+/// with an `s` or not, between ASCII word boundaries; a masthead symbol
+/// is a series written just before a `/` (at most one series can end
+/// there: they are all capitals) at a word boundary, then every
+/// `/[A-Za-z0-9][A-Za-z0-9.-]*` that follows.
+fn anchor_at(text: &[u8], start: usize) -> Option<(usize, Anchor)> {
+    let is_word = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
+    if start
+        .checked_sub(1)
+        .is_some_and(|before| is_word(text[before]))
+    {
+        return None;
+    }
+    let rest = text.get(start..)?;
+    let head = |word: &[u8], act: Act| {
+        let after = rest.strip_prefix(word)?;
+        // `s?` then a boundary: `resolutions` with one, `resolution`
+        // without; `resolutionsX` neither.
+        let plural = usize::from(after.first() == Some(&b's'));
+        if after.get(plural).is_some_and(|&b| is_word(b)) {
+            return None;
+        }
+        Some((start + word.len() + plural, Anchor::Head(act)))
+    };
+    let found = match rest.first()? {
+        b'r' => head(b"resolution", Act::Resolution),
+        b'R' => head(b"Resolution", Act::Resolution).or_else(|| {
+            let after = rest.strip_prefix(b"RESOLUTION")?;
+            let plural = usize::from(after.first() == Some(&b'S'));
+            if after.get(plural).is_some_and(|&b| is_word(b)) {
+                return None;
+            }
+            Some((start + 10 + plural, Anchor::Head(Act::Resolution)))
+        }),
+        b'd' => head(b"decision", Act::Decision),
+        b'D' => head(b"Decision", Act::Decision),
+        _ => None,
+    };
+    found.or_else(|| masthead_at(text, start).map(|end| (end, Anchor::Masthead)))
+}
+
+/// The end of the masthead symbol starting at `start` (a word boundary
+/// before it checked): a series, then one or more
+/// `/[A-Za-z0-9][A-Za-z0-9.-]*`.
+fn masthead_at(text: &[u8], start: usize) -> Option<usize> {
+    let by_length = series_by_length();
+    let capitals = text[start..]
+        .iter()
+        .take(by_length.len())
+        .take_while(|b| b.is_ascii_uppercase())
+        .count();
+    let slash = start + capitals;
+    if text.get(slash) != Some(&b'/')
+        || by_length
+            .get(capitals)
+            .is_none_or(|series| series.binary_search(&&text[start..slash]).is_err())
+    {
+        return None;
+    }
+    let mut end = slash;
+    while text.get(end) == Some(&b'/') && text.get(end + 1).is_some_and(u8::is_ascii_alphanumeric) {
+        end += 2;
+        while text
+            .get(end)
+            .is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-')
+        {
+            end += 1;
+        }
+    }
+    (end > slash).then_some(end)
+}
+
 /// Scans one paragraph.
 pub(crate) fn scan(text: &str, state: &mut ScanState) -> Vec<Mention> {
     let mut mentions = Vec::new();
@@ -207,25 +293,35 @@ fn anchored(text: &str, starts: Vec<usize>, state: &mut ScanState, mentions: &mu
         if start < searched_to {
             continue;
         }
-        let input = regex_automata::Input::new(text)
-            .range(start..)
-            .anchored(regex_automata::Anchored::Yes);
-        let Some(found) = anchors().search(&input) else {
+        let found = anchor_at(text.as_bytes(), start);
+        #[cfg(test)]
+        {
+            let input = regex_automata::Input::new(text)
+                .range(start..)
+                .anchored(regex_automata::Anchored::Yes);
+            let by_regex = anchors().search(&input).map(|m| {
+                let masthead = text[m.range()].contains('/');
+                let decision = text[m.range()].to_ascii_lowercase().starts_with("decision");
+                (m.end(), masthead, decision)
+            });
+            let by_bytes = found.map(|(end, anchor)| {
+                (
+                    end,
+                    anchor == Anchor::Masthead,
+                    anchor == Anchor::Head(Act::Decision),
+                )
+            });
+            assert_eq!(by_bytes, by_regex, "anchor at {start} of {text:?}");
+        }
+        let Some((m_end, anchor)) = found else {
             continue;
         };
-        searched_to = found.end();
-        let m = &text[found.range()];
-        let (m_start, m_end) = (found.start(), found.end());
+        let m_start = start;
+        searched_to = m_end;
         if m_start < consumed_to {
             continue;
         }
-        // A masthead symbol holds a slash, a head word never does.
-        if !m.contains('/') {
-            let act = if m.to_ascii_lowercase().starts_with("decision") {
-                Act::Decision
-            } else {
-                Act::Resolution
-            };
+        if let Anchor::Head(act) = anchor {
             let mut owner = owner_before(&text[..m_start], state.own_body);
             // "Human Rights Council decision 18/120 of 30 September 2011
             // and resolutions 24/14 ...": a head joined to the list before
@@ -311,6 +407,33 @@ mod tests {
             run("Human Rights Council resolutions 5/1 and 5/2")[1].0,
             "A/HRC/RES/5/2"
         );
+    }
+
+    /// [`anchor_at`] finds, at every place, what the anchored search of
+    /// its expression finds: plurals, word boundaries on either side,
+    /// capitals, series nested in longer runs of capitals, slashes not
+    /// followed by a letter or digit.
+    #[test]
+    fn anchors_read_by_bytes_are_the_expressions() {
+        let texts = [
+            "Recalling its resolutions 43/78 and Decision 2/3, RESOLUTIONS 5 and RESOLUTION 6",
+            "resolutionsX resolution_ resolutions_ xresolution 2resolution decisions, Decisions.",
+            "RESOLUTIONS RESOLUTIONSS ResolutionS resolutioN deCision",
+            "A/65/201, S/RES/1373 (2001), ST/SGB/2019/8, XA/1, _S/1, AS/2, A/ B/1 A//1 A/-1",
+            "E/CN.4/2005/L.10/Add.1- S/PRST/2017/3. UNEP/EA.5/Res.8 A/C.1/77/L.73/",
+            "«A/1» é S/2 A/1\u{a0}A/2 résolution S/RES/",
+        ];
+        let re = anchors();
+        for text in texts {
+            for start in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+                let input = regex_automata::Input::new(text)
+                    .range(start..)
+                    .anchored(regex_automata::Anchored::Yes);
+                let by_regex = re.search(&input).map(|m| m.end());
+                let by_bytes = anchor_at(text.as_bytes(), start).map(|(end, _)| end);
+                assert_eq!(by_bytes, by_regex, "at {start} of {text:?}");
+            }
+        }
     }
 
     /// `anchor_starts` looks for series among the capitals before a
