@@ -300,16 +300,9 @@ pub(super) fn list(
 /// The length of a topic phrase and `and` (` on international years and
 /// anniversaries and `) when a dated item follows it; `None` otherwise.
 pub(super) fn topic_gap(text: &str) -> Option<usize> {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    // "on <topic>", or a title without quotes ("57/28 entitled Safety and
-    // security of humanitarian personnel ..., 57/155 entitled ...").
-    let re =
-        RE.get_or_init(|| Regex::new(r"^,?\s+(?:on|entitled)\s+[A-Za-z]").expect("static regex"));
-    // The pattern opens with a comma or a space: most texts fail here.
-    if !text.starts_with(|c: char| c == ',' || c.is_whitespace()) {
+    if !opens_topic(text) {
         return None;
     }
-    re.find(text)?;
     let window_end = text
         .char_indices()
         .take_while(|(i, c)| *i < 160 && !matches!(c, '.' | ';' | ':' | '(' | ')' | '/'))
@@ -335,6 +328,26 @@ pub(super) fn topic_gap(text: &str) -> Option<usize> {
         }
     }
     None
+}
+
+/// Whether `text` opens a topic phrase: `,?\s+(?:on|entitled)\s+[A-Za-z]`
+/// ("on <topic>", or a title without quotes: "57/28 entitled Safety and
+/// security of humanitarian personnel ..., 57/155 entitled ..."), read by
+/// byte tests (`\s` is Unicode white space, as `char::is_whitespace`).
+fn opens_topic(text: &str) -> bool {
+    let spaced = text.strip_prefix(',').unwrap_or(text);
+    let word = spaced.trim_start();
+    if word.len() == spaced.len() {
+        return false;
+    }
+    let Some(after) = word
+        .strip_prefix("on")
+        .or_else(|| word.strip_prefix("entitled"))
+    else {
+        return false;
+    };
+    let next = after.trim_start();
+    next.len() < after.len() && next.starts_with(|c: char| c.is_ascii_alphabetic())
 }
 
 /// The length of a qualifier naming a part of the resolution just read
@@ -815,5 +828,36 @@ pub(super) fn check_assembly_dates(
             .excluded
             .push((item.start, item.end, Reason::DateOutsideSession));
         item.symbols.clear();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// [`opens_topic`] is its expression, read by byte tests.
+    #[test]
+    fn topics_open_as_the_expression_says() {
+        let re = Regex::new(r"^,?\s+(?:on|entitled)\s+[A-Za-z]").expect("static regex");
+        for text in [
+            " on international years",
+            ", on the question",
+            ",on the question",
+            "  on\u{a0}the question",
+            "\u{2003}entitled Safety",
+            " entitled “Safety”",
+            " onward to",
+            " on 12 June",
+            " on ",
+            " on",
+            ", , on it",
+            " and on it",
+            "on the",
+            " entitled\nSafety",
+            " Entitled Safety",
+            "",
+        ] {
+            assert_eq!(opens_topic(text), re.is_match(text), "{text:?}");
+        }
     }
 }

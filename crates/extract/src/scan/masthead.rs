@@ -104,9 +104,11 @@ pub(super) fn masthead(
     // `S/26777 and Add.1`, `A/63/260/Add.1 and Add.2`.
     let mut pos = end;
     if let Some(base) = last_symbol.filter(|s| matches!(s, Symbol::Document(_))) {
-        let base_text = base.to_string();
-        let stem = strip_suffix_components(&base_text);
+        // Written out only when a suffix follows: most symbols have none.
+        let mut base_text = None;
         while let Some((suffix_start, suffix_end, suffix)) = suffix_after(text, pos) {
+            let base_text = base_text.get_or_insert_with(|| base.to_string());
+            let stem = strip_suffix_components(base_text);
             let candidate = format!("{stem}/{suffix}");
             if let Ok(symbol) = candidate.parse::<Symbol>() {
                 out.push(Mention {
@@ -198,11 +200,23 @@ pub(super) fn suffix_after(text: &str, pos: usize) -> Option<(usize, usize, Stri
         )
         .expect("static regex")
     });
-    // The pattern opens with a comma or a space.
-    if !text[pos..].starts_with(|c: char| c == ',' || c.is_whitespace()) {
+    // The pattern opens with a comma or a space, and past them and an
+    // "and" names a kind: most texts after a symbol fail these tests.
+    let after = &text[pos..];
+    let words = after.trim_start_matches(|c: char| c == ',' || c.is_whitespace());
+    if words.len() == after.len() {
         return None;
     }
-    let caps = re.captures(&text[pos..])?;
+    let kind = words
+        .strip_prefix("and")
+        .map_or(words, |rest| rest.trim_start_matches(char::is_whitespace));
+    if !["Add.", "Corr.", "Rev.", "Amend."]
+        .iter()
+        .any(|k| kind.starts_with(k))
+    {
+        return None;
+    }
+    let caps = re.captures(after)?;
     let (whole, kind, number) = (caps.get(1)?, caps.get(2)?.as_str(), caps.get(3)?.as_str());
     let number = if matches!(number, "I" | "l") {
         "1"

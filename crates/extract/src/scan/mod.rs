@@ -436,6 +436,30 @@ mod tests {
         }
     }
 
+    /// The suffixes after a masthead symbol in every joining the
+    /// expression allows, and texts the byte tests before it turn away.
+    #[test]
+    fn suffixes_after_a_symbol() {
+        let suffixes = |text: &str| {
+            let mut found = Vec::new();
+            let mut pos = 0;
+            while let Some((_, end, suffix)) = masthead::suffix_after(text, pos) {
+                found.push(suffix);
+                pos = end;
+            }
+            found
+        };
+        assert_eq!(
+            suffixes(" and Add.1, Corr.2 ,and Rev.3,\u{a0}Amend.4 and Add.I"),
+            ["Add.1", "Corr.2", "Rev.3", "Amend.4", "Add.1"]
+        );
+        assert!(suffixes("and Add.1").is_empty());
+        assert!(suffixes(" and\nAdd. 1").len() == 1);
+        assert!(suffixes(", , Add.1").is_empty());
+        assert!(suffixes(" Addendum 1").is_empty());
+        assert!(suffixes(" andAdd.1").is_empty());
+    }
+
     /// `anchor_starts` looks for series among the capitals before a
     /// slash.
     #[test]
