@@ -13,42 +13,75 @@ fn month_alternation() -> String {
     MONTHS.join("|")
 }
 
-/// `of 7 December 1988`, `on 29 April 2016`, `of 15 of December of
-/// 2022`, `of 4 March` (the year in the number's parentheses), a
-/// footnote mark glued to the year (`of 24 May 201947`), spaces lost in
-/// print (`68/557of 8September 2014`). The adoption told right after the
-/// number, past its title if any, is its date too: `1881 (XVIII) adopted
-/// by the General Assembly on 11 October 1963` (S/RES/182 (1963)), `3212
-/// (XXIX) entitled “Question of Cyprus” adopted unanimously by the
-/// General Assembly at its 2275th plenary meeting on 1 November 1974`
-/// (S/RES/364 (1974)). `titled`: with the optional title (`entitled
-/// “…”`) after the opening comma and spaces; without it, the expression
-/// gives the same matches where no "entitled" opens the text, from an
-/// automaton a fraction of the size to build (the title's 300
-/// repetitions of a Unicode class are most of it).
-fn cited_date_pattern(titled: bool) -> String {
-    let title = if titled {
-        r#"(?:entitled\s+[“"][^”"]{1,300}[”"],?\s+)?"#
+/// The cited date's expression: `of 7 December 1988`, `on 29 April
+/// 2016`, `of 15 of December of 2022`, `of 4 March` (the year in the
+/// number's parentheses), a footnote mark glued to the year (`of 24 May
+/// 201947`), spaces lost in print (`68/557of 8September 2014`). The
+/// adoption told right after the number, past its title if any, is its
+/// date too: `1881 (XVIII) adopted by the General Assembly on 11 October
+/// 1963` (S/RES/182 (1963)), `3212 (XXIX) entitled “Question of Cyprus”
+/// adopted unanimously by the General Assembly at its 2275th plenary
+/// meeting on 1 November 1974` (S/RES/364 (1974)).
+///
+/// `whole`: the rule, with its opening comma and spaces and optional
+/// title, compiled only in tests. Otherwise the part from "of", "on" or
+/// "adopted" on, which [`date_by_regex`] runs after reading the opening
+/// and the title by byte tests ([`title_len`]): the title's 300
+/// repetitions of a Unicode class are most of the whole automaton's
+/// build.
+fn cited_date_pattern(whole: bool) -> String {
+    let opening = if whole {
+        r#"^,?\s*(?:entitled\s+[“"][^”"]{1,300}[”"],?\s+)?"#
     } else {
-        ""
+        "^"
     };
     format!(
-        r#"^,?\s*{title}(?:of|on|adopted(?:\s+unanimously|\s+without\s+a\s+vote|\s+by\s+consensus)?(?:\s+by\s+the\s+(?:General\s+Assembly|Security\s+Council|Economic\s+and\s+Social\s+Council|Human\s+Rights\s+Council|Assembly|Council))?(?:\s+at\s+its\s+\d{{1,4}}(?:st|nd|rd|th)\s+(?:plenary\s+)?meeting)?,?\s+on)\s+(\d{{1,2}})\s*(?:of\s+)?({})(?:,?\s+(?:of\s+)?(\d{{4}})(?:\d{{1,2}})?)?(?-u:\b)"#,
+        r#"{opening}(?:of|on|adopted(?:\s+unanimously|\s+without\s+a\s+vote|\s+by\s+consensus)?(?:\s+by\s+the\s+(?:General\s+Assembly|Security\s+Council|Economic\s+and\s+Social\s+Council|Human\s+Rights\s+Council|Assembly|Council))?(?:\s+at\s+its\s+\d{{1,4}}(?:st|nd|rd|th)\s+(?:plenary\s+)?meeting)?,?\s+on)\s+(\d{{1,2}})\s*(?:of\s+)?({})(?:,?\s+(?:of\s+)?(\d{{4}})(?:\d{{1,2}})?)?(?-u:\b)"#,
         month_alternation()
     )
 }
 
-/// [`cited_date_pattern`] with its title: for texts that open with
-/// "entitled".
-fn cited_date_titled() -> &'static Regex {
+/// [`cited_date_pattern`], whole: the rule the fast readings are checked
+/// against in tests.
+#[cfg(test)]
+fn cited_date() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| Regex::new(&cited_date_pattern(true)).expect("static regex"))
 }
 
-/// [`cited_date_pattern`] without its title: for every other text.
-fn cited_date_untitled() -> &'static Regex {
+/// [`cited_date_pattern`] from "of", "on" or "adopted" on.
+fn cited_date_after_title() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| Regex::new(&cited_date_pattern(false)).expect("static regex"))
+}
+
+/// The length of the title opening `text` as the cited date's
+/// expression reads it, `entitled\s+[“"][^”"]{1,300}[”"],?\s+`: the
+/// word, white space, a quote, 1 to 300 characters none of them a closing
+/// quote, the closing quote, a comma or none, white space (`\s` is
+/// Unicode white space, as `char::is_whitespace`). `None` when there is
+/// none such; nothing the expression could read another way.
+fn title_len(text: &str) -> Option<usize> {
+    let spaced = text.strip_prefix("entitled")?;
+    let quoted = spaced.trim_start();
+    if quoted.len() == spaced.len() {
+        return None;
+    }
+    let inside = quoted
+        .strip_prefix('“')
+        .or_else(|| quoted.strip_prefix('"'))?;
+    let (length, (close, quote)) = inside
+        .char_indices()
+        .take(301)
+        .enumerate()
+        .find(|&(_, (_, c))| c == '”' || c == '"')?;
+    if !(1..=300).contains(&length) {
+        return None;
+    }
+    let after = &inside[close + quote.len_utf8()..];
+    let after = after.strip_prefix(',').unwrap_or(after);
+    let dated = after.trim_start();
+    (dated.len() < after.len()).then_some(text.len() - dated.len())
 }
 
 fn any_date() -> &'static Regex {
@@ -117,30 +150,42 @@ pub(crate) fn date_at_in(text: &str, year: Option<u16>) -> Option<(Date, usize)>
 }
 
 fn date_by_regex(text: &str, year: Option<u16>) -> Option<(Date, usize)> {
-    // The pattern opens with an optional comma and spaces, then "of",
-    // "on", "adopted" or "entitled": most texts after a number fail at
-    // once.
+    let found = date_after_opening(text, year);
+    #[cfg(test)]
+    {
+        let by_rule = cited_date().captures(text).and_then(|caps| {
+            let date = match caps.get(3) {
+                Some(y) => from_parts(&caps[1], &caps[2], y.as_str())?,
+                None => from_parts(&caps[1], &caps[2], &year?.to_string())?,
+            };
+            Some((date, caps.get(0)?.end()))
+        });
+        assert_eq!(found, by_rule, "reading of {text:?}");
+    }
+    found
+}
+
+/// [`date_by_regex`]: the opening comma and spaces and the title read by
+/// byte tests, the rest by the expression.
+fn date_after_opening(text: &str, year: Option<u16>) -> Option<(Date, usize)> {
+    // The pattern opens with an optional comma and spaces (`,?\s*`, which
+    // takes all there are), then "of", "on", "adopted" or "entitled":
+    // most texts after a number fail at once.
     let opening = text.strip_prefix(',').unwrap_or(text).trim_start();
     if !(opening.starts_with('o') || opening.starts_with('a') || opening.starts_with('e')) {
         return None;
     }
-    let re = if opening.starts_with("entitled") {
-        cited_date_titled()
+    let dated = if opening.starts_with("entitled") {
+        &opening[title_len(opening)?..]
     } else {
-        cited_date_untitled()
+        opening
     };
-    #[cfg(test)]
-    assert_eq!(
-        re.find(text).map(|m| m.range()),
-        cited_date_titled().find(text).map(|m| m.range()),
-        "untitled reading of {text:?}"
-    );
-    let caps = re.captures(text)?;
+    let caps = cited_date_after_title().captures(dated)?;
     let date = match caps.get(3) {
         Some(y) => from_parts(&caps[1], &caps[2], y.as_str())?,
         None => from_parts(&caps[1], &caps[2], &year?.to_string())?,
     };
-    Some((date, caps.get(0)?.end()))
+    Some((date, text.len() - dated.len() + caps.get(0)?.end()))
 }
 
 /// The first date anywhere in `text`.
@@ -201,6 +246,32 @@ mod tests {
             date_at("of 8September 2014").unwrap().0.to_string(),
             "2014-09-08"
         );
+        // Titles read by bytes, each checked against the whole expression
+        // (`date_by_regex`): quotes of both kinds, a title of 300
+        // characters and one of 301, one never closed, one empty.
+        let long = |n: usize| "x".repeat(n);
+        for text in [
+            format!(", entitled \"Question of Cyprus\", adopted on 1 November 1974"),
+            format!(" entitled “A “nested” title” on 1 November 1974"),
+            format!(" entitled “{}” on 1 November 1974", long(300)),
+            format!(" entitled “{}” on 1 November 1974", long(301)),
+            format!(" entitled “é{}” on 1 November 1974", long(299)),
+            format!(" entitled “” on 1 November 1974"),
+            format!(" entitled “Open on 1 November 1974"),
+            format!(" entitled\u{a0}“T”,\u{2003}of 2 May 1990"),
+            format!(" entitled “T”,of 2 May 1990"),
+            format!(" entitled“T” of 2 May 1990"),
+            format!(" entitledx “T” of 2 May 1990"),
+        ] {
+            let _ = date_at(&text);
+        }
+        assert_eq!(
+            date_at(" entitled “A “nested” title” on 1 November 1974")
+                .map(|(d, _)| d.to_string())
+                .as_deref(),
+            None
+        );
+        assert!(date_at(&format!(" entitled “{}” on 1 November 1974", long(300))).is_some());
         assert_eq!(
             date_at_in(" of 4 March, 187", Some(1964))
                 .unwrap()

@@ -176,7 +176,11 @@ fn push_canonical_component(out: &mut String, component: &str) {
             break;
         }
     }
-    out.extend(rest.chars().map(|c| c.to_ascii_uppercase()));
+    // In place, as bytes: a push per character cost more than the check
+    // of the whole symbol.
+    let from = out.len();
+    out.push_str(rest);
+    out[from..].make_ascii_uppercase();
 }
 
 impl fmt::Display for DocumentSymbol {

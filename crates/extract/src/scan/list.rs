@@ -550,6 +550,9 @@ pub(super) fn interpret(
             other => Some(assembly_number(other, false)),
         }
     };
+    // The whole number's symbol, asked for up to twice below: read once.
+    let whole = std::cell::OnceCell::new();
+    let make_whole = || whole.get_or_init(|| make(None)).clone();
     // A slash form of a session below 31 cannot be the Assembly's: unless
     // the text names the General Assembly itself, it is another body's
     // (the Environment Assembly's resolution 5/8, the FAO Conference's
@@ -564,7 +567,7 @@ pub(super) fn interpret(
                 session: resgraph_symbol::GaSession::Regular(n),
                 ..
             },
-        ) = make(None)
+        ) = make_whole()
         {
             if n < 31 {
                 state.notes.push(format!(
@@ -601,7 +604,7 @@ pub(super) fn interpret(
             .filter(|s| !matches!(s, Symbol::GaDecision { number, .. } if *number < 300))
     };
     if parts.is_empty() {
-        match make(None).or_else(|| fallback(None)) {
+        match make_whole().or_else(|| fallback(None)) {
             Some(s) => Ok(vec![s]),
             None => {
                 state.notes.push(format!(
@@ -631,7 +634,7 @@ pub(super) fn interpret(
             // The Economic and Social Council's parts (`2021/2 A`, `155 C
             // (VII)`) have no symbol of their own here: the resolution as
             // a whole is cited.
-            if let Some(whole) = make(None).or_else(|| fallback(None)) {
+            if let Some(whole) = make_whole().or_else(|| fallback(None)) {
                 if matches!(
                     whole,
                     Symbol::EcosocResolution { .. } | Symbol::EcosocRomanResolution { .. }
