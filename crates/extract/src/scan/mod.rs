@@ -13,8 +13,9 @@
 //! - `proof`: the self-proving forms;
 //! - `masthead`: masthead symbols.
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
+
+use rustc_hash::FxHashMap;
 
 use resgraph_symbol::{Act, Body, Symbol};
 
@@ -49,8 +50,10 @@ pub(crate) struct ScanState {
     /// The body that "its" means: the organ adopting the document.
     pub own_body: Body,
     /// Security Council resolution years seen so far, to complete a later
-    /// bare `resolution 1590` in the same text.
-    pub sc_years: HashMap<u32, u16>,
+    /// bare `resolution 1590` in the same text. A fast hash, not a keyed
+    /// one: it is written for every Council number read, and nothing here
+    /// collides on purpose.
+    pub sc_years: FxHashMap<u32, u16>,
     pub notes: Vec<String>,
     /// Reference-shaped items read and deliberately not cited in the
     /// current paragraph, with why (clean offsets).
@@ -62,7 +65,7 @@ impl ScanState {
     pub(crate) fn new(own_body: Body) -> ScanState {
         ScanState {
             own_body,
-            sc_years: HashMap::new(),
+            sc_years: FxHashMap::default(),
             notes: Vec::new(),
             excluded: Vec::new(),
         }
@@ -121,8 +124,8 @@ fn series_by_length() -> &'static [Vec<&'static [u8]>] {
 }
 
 /// Every place where a match of [`anchors`] can start, in order: a byte
-/// before `esolution`, `ecision` or `ESOLUTION`, and the start of each
-/// series name written just before a `/`. A match starts nowhere else,
+/// before `esolution`, `ecision` or `ESOLUTION`, and the start of a
+/// series name written just before a `/` at a word boundary. A match starts nowhere else,
 /// so an anchored search at each of these finds what an unanchored
 /// search over the whole paragraph would, without running the automaton
 /// over the bytes between. With them, the Council and Assembly triggers
@@ -143,23 +146,28 @@ fn anchor_starts(text: &str) -> (Vec<usize>, Triggers) {
         if bytes[mark] != b'/' {
             continue;
         }
-        // The series that end just before the slash: of each length,
-        // the one the bytes there spell, if any (a few lookups instead
-        // of a comparison with every series). Series are written in
-        // capitals only, so they lie within the capitals there.
+        // The series that ends just before the slash, if any. Series are
+        // written in capitals only, and a match starts at a word
+        // boundary: only all the capitals there, with no letter, digit
+        // or `_` before them, can be one (a lookup instead of a
+        // comparison with every series).
         let capitals = bytes[..mark]
             .iter()
             .rev()
-            .take(by_length.len() - 1)
+            .take(by_length.len())
             .take_while(|b| b.is_ascii_uppercase())
             .count();
-        for length in 1..=capitals {
-            if by_length[length]
-                .binary_search(&&bytes[mark - length..mark])
-                .is_ok()
-            {
-                starts.push(mark - length);
-            }
+        let start = mark - capitals;
+        let at_boundary = start
+            .checked_sub(1)
+            .is_none_or(|before| !(bytes[before].is_ascii_alphanumeric() || bytes[before] == b'_'));
+        if capitals > 0
+            && at_boundary
+            && by_length
+                .get(capitals)
+                .is_some_and(|series| series.binary_search(&&bytes[start..mark]).is_ok())
+        {
+            starts.push(start);
         }
     }
     starts.sort_unstable();
