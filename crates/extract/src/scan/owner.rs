@@ -246,9 +246,10 @@ pub(super) fn adopted_by_another_body(window: &str) -> bool {
     if name == "Council" {
         return false;
     }
-    let un_organ = KNOWN_BODIES
-        .iter()
-        .any(|(known, _)| name == *known || name.starts_with(&format!("{known} ")));
+    let un_organ = KNOWN_BODIES.iter().any(|(known, _)| {
+        name.strip_prefix(known)
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
+    });
     body_word && !un_organ
 }
 
