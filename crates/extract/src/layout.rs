@@ -1115,7 +1115,8 @@ impl<'l, 'a> Blocks<'l, 'a> {
         if self.organ_seen
             && !self.closing_seen
             && text.len() < 60
-            && memchr::memmem::find(text.as_bytes(), b"meeting").is_some()
+            // (`holds`, not a substring searcher built for each short line.)
+            && holds(text, "meeting")
         {
             let opened = self.current.as_ref().map(|b| lines[b.lines.start].text);
             if opened.is_some_and(|t| t.starts_with("Adopted") && t.len() < 60) {
