@@ -182,7 +182,7 @@ impl Places {
             start = end;
         }
         Places {
-            triggers: crate::text::Places::sorted(triggers),
+            triggers: crate::text::Places::in_order(triggers),
             cleaning: cleaning.done(),
         }
     }
