@@ -203,6 +203,23 @@ impl<'a> Layout<'a> {
             .any(|lines| self.places.may_cite_in(self.span_of(lines)))
     }
 
+    /// The source bytes of paragraph `index` that its cleaned text is
+    /// made of, one slice per block (each from its first line's start to
+    /// its last line's end), and whether cleaning may drop bytes in them.
+    /// Without drops, cleaning only folds spaces, turns tabs, Unicode
+    /// spaces and hyphens into ASCII ones and joins lines with a space or
+    /// after a hyphen: every run of ASCII digits in the cleaned text then
+    /// stands in these bytes, and no character outside ASCII is made.
+    pub fn source_blocks(&self, index: usize) -> (impl Iterator<Item = &'a [u8]> + '_, bool) {
+        let paragraph = &self.paragraphs[index];
+        let drops = self.cleaning_of(paragraph) == Cleaning::Drops;
+        let source = self.source.as_bytes();
+        let spans = paragraph
+            .blocks()
+            .map(move |lines| &source[self.span_of(lines)]);
+        (spans, drops)
+    }
+
     /// What cleaning does to a paragraph's source bytes (the most it does
     /// to any of its blocks).
     fn cleaning_of(&self, paragraph: &Paragraph) -> Cleaning {

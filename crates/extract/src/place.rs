@@ -194,21 +194,25 @@ impl FootnoteAnchors {
         let paragraphs = &layout.paragraphs;
         let n = paragraphs[index].number?;
         let before = self.bodies.partition_point(|&b| b < index);
+        let mut digits = itoa::Buffer::new();
+        let digits = memchr::memmem::Finder::new(digits.format(n));
         let mut best: Option<(u8, usize)> = None;
         let mut nearest = None;
         for &i in self.bodies[..before].iter().rev().take(Self::LOOK_BACK) {
             nearest = nearest.or(Some(i));
-            let found = self
-                .marks
-                .entry(i)
-                .or_insert_with(|| footnote_marks(&layout.text(i).text));
-            // The strongest mark for `n` (a paragraph holds a few marks).
-            let strength = found
-                .iter()
-                .filter(|&&(m, _)| m == n)
-                .map(|&(_, s)| s)
-                .max()
-                .unwrap_or(0);
+            let strength = match self.marks.get(&i) {
+                Some(found) => strength_of(found, n),
+                // Most of the paragraphs looked back at cite nothing and
+                // were never cleaned: their source bytes tell, without
+                // cleaning them, that they carry no mark for `n`.
+                None if !crate::anchor::exhaustive() && !may_mark(layout, i, &digits) => 0,
+                None => {
+                    let found = footnote_marks(&layout.text(i).text);
+                    let strength = strength_of(&found, n);
+                    self.marks.insert(i, found);
+                    strength
+                }
+            };
             if strength > best.map_or(0, |(s, _)| s) {
                 best = Some((strength, i));
                 if strength == 3 {
@@ -220,6 +224,40 @@ impl FootnoteAnchors {
             .or(nearest)
             .map(|i| (paragraphs[i].section, paragraphs[i].number))
     }
+}
+
+/// The strongest of `marks` for footnote `n` (a paragraph holds a few
+/// marks), 0 for none.
+fn strength_of(marks: &[(u32, u8)], n: u32) -> u8 {
+    marks
+        .iter()
+        .filter(|&&(m, _)| m == n)
+        .map(|&(_, s)| s)
+        .max()
+        .unwrap_or(0)
+}
+
+/// Whether body paragraph `index` may carry a mark whose number is
+/// `digits` (written in ASCII, without leading zeros), judged from its
+/// source bytes: `false` only when [`footnote_marks`] of its cleaned text
+/// finds none. Every mark is read from a run of ASCII digits, from
+/// superscript digits, or after `[^`; when cleaning drops no bytes
+/// ([`Layout::source_blocks`]: no `[` either, which is a drop) the
+/// cleaned text's digit runs stand in the source, so a mark for `n`
+/// needs `n`'s digits there, or a superscript digit (`¹²³` are U+00B9,
+/// U+00B2, U+00B3; `⁰⁴`-`⁹` U+2070, U+2074-U+2079).
+fn may_mark(layout: &Layout<'_>, index: usize, digits: &memchr::memmem::Finder<'_>) -> bool {
+    let (mut blocks, drops) = layout.source_blocks(index);
+    drops
+        || blocks.any(|bytes| {
+            digits.find(bytes).is_some()
+                || memchr::memchr2_iter(0xC2, 0x81, bytes).any(|at| {
+                    matches!(
+                        (bytes[at], bytes.get(at + 1)),
+                        (0xC2, Some(0xB2 | 0xB3 | 0xB9)) | (0x81, Some(0xB0 | 0xB4..=0xB9))
+                    )
+                })
+        })
 }
 
 /// The footnote marks a paragraph may carry, each with how sure it is:
@@ -347,5 +385,32 @@ mod tests {
         assert_eq!(mark_strength("of 1993 17 submitted", 17), 1);
         assert_eq!(mark_strength("resolution 70/1 of", 1), 0);
         assert_eq!(mark_strength("A/C.1/77/L.73", 73), 0);
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4000))]
+        /// `may_mark` says no only where the cleaned text carries no mark:
+        /// texts of digits, superscripts, brackets, markup, spaces of
+        /// every kind, hyphens and line breaks, every paragraph asked for
+        /// every number.
+        #[test]
+        fn may_mark_never_hides_a_mark(
+            text in r"([0-9]{1,6}|[a-z]{1,3}|[ ,.;:)\]’/\n\t*<>&^\[-]|\u{b9}|\u{b2}|\u{2075}|\u{a0}|\u{2010}|\u{ad}|\n\n|2013[0-9]){0,30}"
+        ) {
+            let layout = layout::layout(&text, &layout::Furniture { own_symbol_lines: Vec::new() });
+            for index in 0..layout.paragraphs.len() {
+                let marks = footnote_marks(&layout.text(index).text);
+                for n in 0..40u32 {
+                    let digits = n.to_string();
+                    let finder = memchr::memmem::Finder::new(&digits);
+                    if strength_of(&marks, n) > 0 {
+                        proptest::prop_assert!(
+                            may_mark(&layout, index, &finder),
+                            "paragraph {index} of {text:?} marks {n}: {marks:?}"
+                        );
+                    }
+                }
+            }
+        }
     }
 }
