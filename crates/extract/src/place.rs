@@ -168,10 +168,10 @@ fn place_in_running_text(citation: &mut Citation, text: &relation::RunningText, 
 pub(crate) struct FootnoteAnchors {
     /// Indices of the body (non-footnote) paragraphs, in order.
     bodies: Vec<usize>,
-    /// The marks of each paragraph looked at (number and strength), read
+    /// What is known of the marks of each paragraph looked at, found
     /// once. Keyed by paragraph index: a fast hash, not a keyed one
     /// (nothing here comes from outside to collide on purpose).
-    marks: FxHashMap<usize, Vec<(u32, u8)>>,
+    marks: FxHashMap<usize, Marks>,
 }
 
 impl FootnoteAnchors {
@@ -194,22 +194,24 @@ impl FootnoteAnchors {
         let paragraphs = &layout.paragraphs;
         let n = paragraphs[index].number?;
         let before = self.bodies.partition_point(|&b| b < index);
-        let mut digits = itoa::Buffer::new();
-        let digits = memchr::memmem::Finder::new(digits.format(n));
         let mut best: Option<(u8, usize)> = None;
         let mut nearest = None;
         for &i in self.bodies[..before].iter().rev().take(Self::LOOK_BACK) {
             nearest = nearest.or(Some(i));
-            let strength = match self.marks.get(&i) {
-                Some(found) => strength_of(found, n),
-                // Most of the paragraphs looked back at cite nothing and
-                // were never cleaned: their source bytes tell, without
-                // cleaning them, that they carry no mark for `n`.
-                None if !crate::anchor::exhaustive() && !may_mark(layout, i, &digits) => 0,
-                None => {
+            // Most of the paragraphs looked back at cite nothing and were
+            // never cleaned: their source bytes tell which numbers they
+            // cannot mark, without cleaning them.
+            let marks = self
+                .marks
+                .entry(i)
+                .or_insert_with(|| Marks::Possible(PossibleMarks::of(layout, i)));
+            let strength = match marks {
+                Marks::Read(found) => strength_of(found, n),
+                Marks::Possible(possible) if !possible.may_mark(n) => 0,
+                Marks::Possible(_) => {
                     let found = footnote_marks(&layout.text(i).text);
                     let strength = strength_of(&found, n);
-                    self.marks.insert(i, found);
+                    *marks = Marks::Read(found);
                     strength
                 }
             };
@@ -237,27 +239,115 @@ fn strength_of(marks: &[(u32, u8)], n: u32) -> u8 {
         .unwrap_or(0)
 }
 
-/// Whether body paragraph `index` may carry a mark whose number is
-/// `digits` (written in ASCII, without leading zeros), judged from its
-/// source bytes: `false` only when [`footnote_marks`] of its cleaned text
-/// finds none. Every mark is read from a run of ASCII digits, from
-/// superscript digits, or after `[^`; when cleaning drops no bytes
-/// ([`Layout::source_blocks`]: no `[` either, which is a drop) the
-/// cleaned text's digit runs stand in the source, so a mark for `n`
-/// needs `n`'s digits there, or a superscript digit (`¹²³` are U+00B9,
-/// U+00B2, U+00B3; `⁰⁴`-`⁹` U+2070, U+2074-U+2079).
-fn may_mark(layout: &Layout<'_>, index: usize, digits: &memchr::memmem::Finder<'_>) -> bool {
-    let (mut blocks, drops) = layout.source_blocks(index);
-    drops
-        || blocks.any(|bytes| {
-            digits.find(bytes).is_some()
-                || memchr::memchr2_iter(0xC2, 0x81, bytes).any(|at| {
-                    matches!(
-                        (bytes[at], bytes.get(at + 1)),
-                        (0xC2, Some(0xB2 | 0xB3 | 0xB9)) | (0x81, Some(0xB0 | 0xB4..=0xB9))
-                    )
-                })
-        })
+/// What is known of a body paragraph's footnote marks.
+enum Marks {
+    /// Read from its cleaned text ([`footnote_marks`]).
+    Read(Vec<(u32, u8)>),
+    /// Not read yet: the numbers it may mark, told by its source bytes.
+    Possible(PossibleMarks),
+}
+
+/// The numbers a body paragraph may carry a footnote mark for, judged
+/// from its source bytes without cleaning it: a superset of what
+/// [`footnote_marks`] finds in its cleaned text.
+///
+/// Every mark is read from a maximal run of ASCII digits (the run
+/// itself, of at most three digits, or what follows a year in a run of
+/// five or six that opens with `19` or `20`), from superscript digits,
+/// or after `[^`. When cleaning drops no bytes ([`Layout::source_blocks`];
+/// `[` is a drop), it makes no digit and joins no two runs: the cleaned
+/// text's runs are the source's, and a superscript digit (`¹²³` are
+/// U+00B9, U+00B2, U+00B3; `⁰⁴`-`⁹` U+2070, U+2074-U+2079) in the source
+/// is the only other way to a mark.
+#[derive(Debug, Clone, Copy)]
+struct PossibleMarks {
+    /// Bit `n` set: `n` (below 64) may be marked.
+    small: u64,
+    /// A number of 64 or more may be marked.
+    large: bool,
+}
+
+impl PossibleMarks {
+    /// Any number at all.
+    const ANY: PossibleMarks = PossibleMarks {
+        small: u64::MAX,
+        large: true,
+    };
+
+    fn of(layout: &Layout<'_>, index: usize) -> PossibleMarks {
+        if crate::anchor::exhaustive() {
+            return PossibleMarks::ANY;
+        }
+        let (blocks, drops) = layout.source_blocks(index);
+        if drops {
+            return PossibleMarks::ANY;
+        }
+        let mut possible = PossibleMarks {
+            small: 0,
+            large: false,
+        };
+        for bytes in blocks {
+            if has_superscript_digit(bytes) {
+                return PossibleMarks::ANY;
+            }
+            for run in digit_runs(bytes) {
+                let number = match run.len() {
+                    1..=3 => run,
+                    5 | 6 if run.starts_with(b"19") || run.starts_with(b"20") => &run[4..],
+                    _ => continue,
+                };
+                // At most three digits: no overflow.
+                let n = number
+                    .iter()
+                    .fold(0u32, |n, d| n * 10 + u32::from(d - b'0'));
+                match 1u64.checked_shl(n) {
+                    Some(bit) => possible.small |= bit,
+                    None => possible.large = true,
+                }
+            }
+        }
+        possible
+    }
+
+    fn may_mark(self, n: u32) -> bool {
+        match 1u64.checked_shl(n) {
+            Some(bit) => self.small & bit != 0,
+            None => self.large,
+        }
+    }
+}
+
+/// Whether `bytes` hold a superscript digit's UTF-8 encoding (or the
+/// last two bytes of one: a cheaper test, erring towards yes).
+fn has_superscript_digit(bytes: &[u8]) -> bool {
+    memchr::memchr2_iter(0xC2, 0x81, bytes).any(|at| {
+        matches!(
+            (bytes[at], bytes.get(at + 1)),
+            (0xC2, Some(0xB2 | 0xB3 | 0xB9)) | (0x81, Some(0xB0 | 0xB4..=0xB9))
+        )
+    })
+}
+
+/// The maximal runs of ASCII digits in `bytes`, in order.
+fn digit_runs(bytes: &[u8]) -> impl Iterator<Item = &[u8]> {
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        // Most bytes are no digit: 16 at a time are passed over while
+        // none is (a test the compiler turns into vector instructions).
+        while let Some(chunk) = bytes.get(at..at + 16) {
+            if chunk.iter().fold(false, |any, b| any | b.is_ascii_digit()) {
+                break;
+            }
+            at += 16;
+        }
+        let start = at + bytes.get(at..)?.iter().position(u8::is_ascii_digit)?;
+        let len = bytes[start..]
+            .iter()
+            .position(|b| !b.is_ascii_digit())
+            .unwrap_or(bytes.len() - start);
+        at = start + len;
+        Some(&bytes[start..at])
+    })
 }
 
 /// The footnote marks a paragraph may carry, each with how sure it is:
@@ -389,26 +479,22 @@ mod tests {
 
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4000))]
-        /// `may_mark` says no only where the cleaned text carries no mark:
+        /// [`PossibleMarks`] holds every number the cleaned text marks:
         /// texts of digits, superscripts, brackets, markup, spaces of
         /// every kind, hyphens and line breaks, every paragraph asked for
         /// every number.
         #[test]
-        fn may_mark_never_hides_a_mark(
-            text in r"([0-9]{1,6}|[a-z]{1,3}|[ ,.;:)\]’/\n\t*<>&^\[-]|\u{b9}|\u{b2}|\u{2075}|\u{a0}|\u{2010}|\u{ad}|\n\n|2013[0-9]){0,30}"
+        fn possible_marks_hold_every_mark(
+            text in r"([0-9]{1,6}|[a-z]{1,3}|[ ,.;:)\]’/\n\t*<>&^\[-]|\u{b9}|\u{b2}|\u{2075}|\u{a0}|\u{2010}|\u{ad}|\n\n|2013[0-9]|19[0-9]{3,4}){0,30}"
         ) {
             let layout = layout::layout(&text, &layout::Furniture { own_symbol_lines: Vec::new() });
             for index in 0..layout.paragraphs.len() {
-                let marks = footnote_marks(&layout.text(index).text);
-                for n in 0..40u32 {
-                    let digits = n.to_string();
-                    let finder = memchr::memmem::Finder::new(&digits);
-                    if strength_of(&marks, n) > 0 {
-                        proptest::prop_assert!(
-                            may_mark(&layout, index, &finder),
-                            "paragraph {index} of {text:?} marks {n}: {marks:?}"
-                        );
-                    }
+                let possible = PossibleMarks::of(&layout, index);
+                for (n, _) in footnote_marks(&layout.text(index).text) {
+                    proptest::prop_assert!(
+                        possible.may_mark(n),
+                        "paragraph {index} of {text:?} marks {n}: {possible:?}"
+                    );
                 }
             }
         }
