@@ -136,6 +136,10 @@ pub(crate) struct Places {
     triggers: crate::text::Places,
     /// Where cleaning drops or replaces bytes.
     pub cleaning: CleaningPlaces,
+    /// How many line feeds the source holds: counted here, where each
+    /// piece is in the cache, for the layout to size its line list with
+    /// (a count of its own would read a long text from memory again).
+    pub line_feeds: usize,
 }
 
 impl Places {
@@ -155,6 +159,7 @@ impl Places {
         let longest_head = HEAD_WORDS.iter().map(|w| w.len()).max().unwrap_or(0);
         let mut triggers = Vec::new();
         let mut cleaning = CleaningPlaces::finder();
+        let mut line_feeds = 0;
         let mut start = 0;
         while start < source.len() {
             let end = source.len().min(start.saturating_add(piece));
@@ -179,11 +184,13 @@ impl Places {
             // share keeps the whole list sorted.
             triggers[from..].sort_unstable();
             cleaning.add_in(source, start..end);
+            line_feeds += memchr::memchr_iter(b'\n', &source[start..end]).count();
             start = end;
         }
         Places {
             triggers: crate::text::Places::in_order(triggers),
             cleaning: cleaning.done(),
+            line_feeds,
         }
     }
 
@@ -315,7 +322,7 @@ mod tests {
         /// bytes).
         #[test]
         fn pieces_find_what_the_whole_text_holds(
-            text in "(resolution|RESOLUTION|decision|A/65/201|76/19|\\(2001\\)|\\(XXV\\)|&amp;|<i>|\\*|\\[|\t|\u{a0}|\u{ad}|\u{2011}|\u{2019}|\u{feff}|\u{3000}|[a-z ]{1,5}){0,40}",
+            text in "(resolution|RESOLUTION|decision|A/65/201|76/19|\\(2001\\)|\\(XXV\\)|&amp;|<i>|\\*|\\[|\t|\u{a0}|\u{ad}|\u{2011}|\u{2019}|\u{feff}|\u{3000}|\n|[a-z ]{1,5}){0,40}",
             piece in 1usize..48,
         ) {
             let bytes = text.as_bytes();
@@ -324,6 +331,7 @@ mod tests {
             proptest::prop_assert_eq!(pieces.triggers.offsets(), whole.triggers.offsets());
             proptest::prop_assert_eq!(pieces.cleaning.drops.offsets(), whole.cleaning.drops.offsets());
             proptest::prop_assert_eq!(pieces.cleaning.replaces_offsets(), whole.cleaning.replaces_offsets());
+            proptest::prop_assert_eq!(pieces.line_feeds, text.matches('\n').count());
         }
     }
 

@@ -396,7 +396,7 @@ fn split_lines<'a>(
     // lines of the GA and SC texts joined). Without that room the vector
     // would double, copying every line into fresh memory; room never used
     // is never touched, and costs only address space.
-    let breaks = memchr::memchr_iter(b'\n', bytes).count();
+    let breaks = out.places.line_feeds;
     let mut lines = ClassifiedLines {
         lines: Vec::with_capacity(breaks + 1 + breaks / 64 + 64),
         classifier: Classifier::new(furniture),
