@@ -466,22 +466,18 @@ fn read(source: &str, hint: &Hint, mut evidence: Option<&mut Evidence>) -> Docum
     if matches!(doc.symbol, Some(Symbol::ScResolution { .. })) {
         doc.title = None;
     }
-    let mut anchors = place::FootnoteAnchors::new(&layout);
-    // The body paragraphs whose cleaned text a later footnote may still
-    // read for its mark (`FootnoteAnchors` looks 20 back); older texts
-    // are let go, so that memory is reused rather than grown.
-    let mut recent_bodies: std::collections::VecDeque<usize> = std::collections::VecDeque::new();
+    let mut anchors = place::FootnoteAnchors::default();
     for index in 0..layout.paragraphs.len() {
         // A footnote's own text is read once, by the scan just done.
         if index > 0 && layout.paragraphs[index - 1].section == Section::Footnote {
             layout.forget_text(index - 1);
         }
+        // The cleaned texts of the bodies a later footnote may still read
+        // for its mark are kept; older ones are let go, so that memory is
+        // reused rather than grown.
         if layout.paragraphs[index].section != Section::Footnote {
-            recent_bodies.push_back(index);
-            if recent_bodies.len() > place::FootnoteAnchors::LOOK_BACK + 1 {
-                if let Some(old) = recent_bodies.pop_front() {
-                    layout.forget_text(old);
-                }
+            if let Some(old) = anchors.pass_body(index) {
+                layout.forget_text(old);
             }
         }
         let paragraph = &layout.paragraphs[index];

@@ -7,7 +7,6 @@
 //! document's own symbol is no citation (noted outside the heading).
 
 use resgraph_core::{Relation, Section};
-use rustc_hash::FxHashMap;
 
 use crate::layout::{self, Layout};
 use crate::model::{Citation, Diagnostic, Document, Severity};
@@ -165,46 +164,49 @@ fn place_in_running_text(citation: &mut Citation, text: &relation::RunningText, 
 /// then a number glued to a word or year, then a spaced number), the
 /// nearest on a tie; failing any mark, the body paragraph just before the
 /// footnote.
+///
+/// The paragraphs are passed in order ([`FootnoteAnchors::pass_body`]),
+/// and only the last [`FootnoteAnchors::LOOK_BACK`] bodies are kept, with
+/// what is known of their marks: memory and work stay bounded by the
+/// look back, however long the text.
+#[derive(Default)]
 pub(crate) struct FootnoteAnchors {
-    /// Indices of the body (non-footnote) paragraphs, in order.
-    bodies: Vec<usize>,
-    /// What is known of the marks of each paragraph looked at, found
-    /// once. Keyed by paragraph index: a fast hash, not a keyed one
-    /// (nothing here comes from outside to collide on purpose).
-    marks: FxHashMap<usize, Marks>,
+    /// The last body (non-footnote) paragraphs passed, oldest first, each
+    /// with what is known of its marks (`None`: not looked at yet).
+    recent: std::collections::VecDeque<(usize, Option<Marks>)>,
 }
 
 impl FootnoteAnchors {
     /// How many body paragraphs before a footnote may carry its mark.
     pub(crate) const LOOK_BACK: usize = 20;
 
-    pub(crate) fn new(layout: &Layout<'_>) -> FootnoteAnchors {
-        let paragraphs = &layout.paragraphs;
-        FootnoteAnchors {
-            bodies: (0..paragraphs.len())
-                .filter(|&i| paragraphs[i].section != Section::Footnote)
-                .collect(),
-            marks: FxHashMap::default(),
+    /// Body paragraph `index` is passed (in the order of the text): the
+    /// body it pushes out of the look back, if any, is returned, as no
+    /// later footnote reads it.
+    pub(crate) fn pass_body(&mut self, index: usize) -> Option<usize> {
+        self.recent.push_back((index, None));
+        if self.recent.len() > Self::LOOK_BACK {
+            self.recent.pop_front().map(|(old, _)| old)
+        } else {
+            None
         }
     }
 
     /// The section and number of the paragraph that footnote `index`
-    /// belongs to.
+    /// belongs to, among the bodies passed before it.
     fn anchor(&mut self, layout: &Layout<'_>, index: usize) -> Option<(Section, Option<u32>)> {
         let paragraphs = &layout.paragraphs;
         let n = paragraphs[index].number?;
-        let before = self.bodies.partition_point(|&b| b < index);
         let mut best: Option<(u8, usize)> = None;
         let mut nearest = None;
-        for &i in self.bodies[..before].iter().rev().take(Self::LOOK_BACK) {
+        for (i, marks) in self.recent.iter_mut().rev() {
+            let i = *i;
+            debug_assert!(i < index, "bodies passed before footnote {index}");
             nearest = nearest.or(Some(i));
             // Most of the paragraphs looked back at cite nothing and were
             // never cleaned: their source bytes tell which numbers they
             // cannot mark, without cleaning them.
-            let marks = self
-                .marks
-                .entry(i)
-                .or_insert_with(|| Marks::Possible(PossibleMarks::of(layout, i)));
+            let marks = marks.get_or_insert_with(|| Marks::Possible(PossibleMarks::of(layout, i)));
             let strength = match marks {
                 Marks::Read(found) => strength_of(found, n),
                 Marks::Possible(possible) if !possible.may_mark(n) => 0,
