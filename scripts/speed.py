@@ -1,10 +1,12 @@
 #!/usr/bin/env python3
 """Extraction speed as a user meets it, and its ratio to ripgrep.
 
-    python3 scripts/speed.py [DATA_DIR] [--runs N] [--synth-gb G]
+    python3 scripts/speed.py [DATA_DIR] [--runs N] [--synth-gb G] [--profile P]
 
 DATA_DIR defaults to ../shared/data. Needs `rg` (Debian: ripgrep) and a
-release build (`cargo build --release`); RESGRAPH_BIN=path measures
+release build (`cargo build --release`), or with `--profile release-lto`
+the fastest build (`cargo build --profile release-lto -p resgraph-cli`,
+the whole program optimised as one unit); RESGRAPH_BIN=path measures
 another build of resgraph (an older one, say). Three measurements, each the
 best of N runs (default 5; the commands compared run in turn), each printed with the command that made it,
 the processor time (user + system) beside the wall time, and the load
@@ -144,9 +146,14 @@ def main():
     parser.add_argument("--synth-gb", type=float, default=0)
     parser.add_argument("--instructions", action="store_true",
                         help="count instructions on the joined file with valgrind")
+    parser.add_argument("--profile", default="release",
+                        help="the cargo profile whose build is measured (release, release-lto)")
     args = parser.parse_args()
+    global RESGRAPH
+    if "RESGRAPH_BIN" not in os.environ:
+        RESGRAPH = os.path.join(ROOT, "target", args.profile, "resgraph")
     if not os.access(RESGRAPH, os.X_OK):
-        sys.exit("build first: cargo build --release")
+        sys.exit(f"build first: cargo build --profile {args.profile} -p resgraph-cli")
     if shutil.which("rg") is None:
         sys.exit("needs ripgrep (rg) on the PATH")
     with tempfile.TemporaryDirectory() as tmp:
