@@ -681,36 +681,46 @@ fn mark_rebroken_title_lines(lines: &mut [Line<'_>], title_lines: &[String]) {
     // Windows around neighbouring furniture overlap: each line is
     // compared once (marking a line changes no other line's answer).
     let mut compared_to = 0;
+    let mut marked = Vec::new();
     for &at in &near {
         let from = at.saturating_sub(6).max(body_from).max(compared_to);
         let to = (at + 7).min(lines.len());
         compared_to = compared_to.max(to);
-        for line in lines.get_mut(from..to).unwrap_or_default() {
+        for (index, line) in lines.iter_mut().enumerate().take(to).skip(from) {
             if line.kind == LineKind::Content && line.text.len() >= 25 && holds(&title, line.text) {
                 line.kind = LineKind::Furniture;
+                marked.push(index);
             }
         }
     }
     // A short tail of the title ("and 74/257") right after a title line
     // taken as furniture: too short to be compared alone, it is known by
-    // the line it continues.
-    let mut previous: Option<usize> = None;
-    for i in body_from..lines.len() {
-        if lines[i].kind == LineKind::Blank {
+    // the line it continues (the next line that is not blank). Only
+    // furniture can be such a title line: it is found among the lines
+    // just looked at (furniture before, or marked now), not by another
+    // pass over every line. A tail, being short, is never a title line
+    // itself, so the order they are marked in changes nothing.
+    let furniture: Vec<usize> = near
+        .iter()
+        .copied()
+        .filter(|&at| lines[at].kind == LineKind::Furniture)
+        .chain(marked)
+        .collect();
+    for at in furniture {
+        let before = &lines[at];
+        if at < body_from || before.text.len() < 25 {
             continue;
         }
-        if let Some(p) = previous {
-            let (before, line) = (&lines[p], &lines[i]);
-            if line.kind == LineKind::Content
-                && line.text.len() < 25
-                && before.kind == LineKind::Furniture
-                && before.text.len() >= 25
-                && title.contains(&format!("{} {}", before.text, line.text))
-            {
-                lines[i].kind = LineKind::Furniture;
-            }
+        let Some(next) = (at + 1..lines.len()).find(|&i| lines[i].kind != LineKind::Blank) else {
+            continue;
+        };
+        let line = &lines[next];
+        if line.kind == LineKind::Content
+            && line.text.len() < 25
+            && title.contains(&format!("{} {}", before.text, line.text))
+        {
+            lines[next].kind = LineKind::Furniture;
         }
-        previous = Some(i);
     }
 }
 
