@@ -51,5 +51,5 @@ pub use check::{check_documents, documents_of, LineIndex};
 pub use evidence::{Evidence, Quotes, Unknown};
 pub use lineage::{draw_lineage, lineage_members, Direction, Links};
 pub use read::{read_file, read_text, Format, ReadError, ReadErrorKind, Verdicts};
-pub use stream::{extract_all, stream, stream_map, NoProgress, Progress};
+pub use stream::{extract_all, reading_threads, stream, stream_map, NoProgress, Progress};
 pub use walk::{expand, input_path, Expanded, STANDARD_INPUT};

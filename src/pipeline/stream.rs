@@ -139,7 +139,7 @@ pub fn stream_map<T: Send, E>(
     use std::collections::BTreeMap;
     use std::sync::{mpsc, Condvar, Mutex};
 
-    let threads = rayon::current_num_threads().clamp(1, files.len().max(1));
+    let threads = reading_threads(files.len());
     let shown = progress.is_shown();
     // The sizes are looked up only for a progress that is shown.
     if shown {
@@ -222,6 +222,18 @@ pub fn stream_map<T: Send, E>(
     });
     progress.finished();
     failure.map_or(Ok(()), Err)
+}
+
+/// How many threads [`stream_map`] reads `files` files on: rayon's
+/// thread count (`RAYON_NUM_THREADS`), at most one per file. With one,
+/// the calling thread reads every file and hands each result to the sink
+/// itself.
+///
+/// ```
+/// assert_eq!(resgraph::pipeline::reading_threads(1), 1);
+/// ```
+pub fn reading_threads(files: usize) -> usize {
+    rayon::current_num_threads().clamp(1, files.max(1))
 }
 
 /// What the reading threads share.

@@ -87,24 +87,57 @@ pub enum DocFormat {
 }
 
 /// A document made ready to write in a [`DocFormat`]: the bytes, or the
-/// document itself for a JSON array.
+/// document itself for a JSON array, or for a JSON line that the writer
+/// writes in pieces.
 pub enum Rendered {
     Bytes(Vec<u8>),
     Document(Box<Document>),
+    JsonLine(Box<Document>),
+}
+
+/// Where a document is rendered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RenderOn {
+    /// On the reading thread that read it: the work is spread over the
+    /// threads, and the writer only writes bytes.
+    Reader,
+    /// By the writer, a JSON line in pieces straight to the output
+    /// (`Document::write_json_line_to`): with one reading thread, which
+    /// also writes, nothing is gained by rendering first, and a long
+    /// text's line (tens of MB) is never held whole.
+    Writer,
 }
 
 /// Renders a document (on a reading thread) for a [`DocumentWriter`].
 pub fn render(
     explained: resgraph_extract::Explained,
     format: DocFormat,
+    on: RenderOn,
 ) -> std::io::Result<Rendered> {
+    let document = explained.document;
     // Room for a typical rendering, so the buffer is not grown in steps.
-    let mut bytes = Vec::with_capacity(512 + 400 * explained.document.citations.len());
+    let room = 512 + 400 * document.citations.len();
+    let mut bytes = Vec::new();
     match format {
-        DocFormat::Json => return Ok(Rendered::Document(Box::new(explained.document))),
-        DocFormat::Jsonl => explained.document.write_json_line(&mut bytes),
-        DocFormat::Table => write_table(&mut bytes, &explained.document)?,
-        DocFormat::Verdicts => write_verdicts(&mut bytes, &explained)?,
+        DocFormat::Json => return Ok(Rendered::Document(Box::new(document))),
+        DocFormat::Jsonl if on == RenderOn::Writer => {
+            return Ok(Rendered::JsonLine(Box::new(document)))
+        }
+        DocFormat::Jsonl => {
+            bytes.reserve_exact(room);
+            document.write_json_line(&mut bytes);
+        }
+        DocFormat::Table => {
+            bytes.reserve_exact(room);
+            write_table(&mut bytes, &document)?;
+        }
+        DocFormat::Verdicts => {
+            let explained = resgraph_extract::Explained {
+                document,
+                candidates: explained.candidates,
+            };
+            write_verdicts(&mut bytes, &explained)?;
+        }
     }
     Ok(Rendered::Bytes(bytes))
 }
@@ -129,6 +162,7 @@ impl<'w> DocumentWriter<'w> {
     pub fn write(&mut self, rendered: Rendered) -> std::io::Result<()> {
         match rendered {
             Rendered::Bytes(bytes) => self.out.write_all(&bytes),
+            Rendered::JsonLine(doc) => doc.write_json_line_to(self.out),
             Rendered::Document(doc) => {
                 self.kept.push(*doc);
                 Ok(())

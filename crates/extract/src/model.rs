@@ -236,6 +236,61 @@ impl Document {
     /// assert_eq!(line, expected);
     /// ```
     pub fn write_json_line(&self, out: &mut Vec<u8>) {
+        let no_flush = |_: &mut Vec<u8>| Ok::<(), std::convert::Infallible>(());
+        match self.write_json_line_with(out, no_flush) {
+            Ok(()) => {}
+            Err(never) => match never {},
+        }
+    }
+
+    /// [`Document::write_json_line`] to a writer, in pieces of about
+    /// 64 KiB: the same bytes, without holding the whole line (a long
+    /// text's is tens of megabytes, fresh memory written once and read
+    /// back once) in memory.
+    ///
+    /// # Errors
+    ///
+    /// The writer's.
+    ///
+    /// ```
+    /// let doc = resgraph_extract::extract(
+    ///     "The General Assembly,\n\nRecalling its resolution 74/28 of 12 December 2019,\n",
+    ///     &Default::default(),
+    /// );
+    /// let (mut whole, mut pieces) = (Vec::new(), Vec::new());
+    /// doc.write_json_line(&mut whole);
+    /// doc.write_json_line_to(&mut pieces).unwrap();
+    /// assert_eq!(whole, pieces);
+    /// ```
+    pub fn write_json_line_to(&self, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+        self.write_json_line_in_pieces(out, 64 * 1024)
+    }
+
+    /// [`Document::write_json_line_to`], in pieces of at least `piece`
+    /// bytes (but the last).
+    fn write_json_line_in_pieces(
+        &self,
+        out: &mut dyn std::io::Write,
+        piece: usize,
+    ) -> std::io::Result<()> {
+        let mut buffer = Vec::with_capacity(piece + 4096);
+        self.write_json_line_with(&mut buffer, |buffer| {
+            if buffer.len() >= piece {
+                out.write_all(buffer)?;
+                buffer.clear();
+            }
+            Ok::<(), std::io::Error>(())
+        })?;
+        out.write_all(&buffer)
+    }
+
+    /// The writing of both: `flush` is offered the bytes written so far
+    /// after each citation (and may take them away).
+    fn write_json_line_with<E>(
+        &self,
+        out: &mut Vec<u8>,
+        mut flush: impl FnMut(&mut Vec<u8>) -> Result<(), E>,
+    ) -> Result<(), E> {
         let mut json = JsonWriter {
             out,
             scratch: String::new(),
@@ -260,10 +315,12 @@ impl Document {
                 json.raw(",");
             }
             json.citation(citation);
+            flush(json.out)?;
         }
         json.raw("],\"diagnostics\":");
         json.serde(&self.diagnostics);
         json.raw("}\n");
+        Ok(())
     }
 }
 
@@ -472,9 +529,17 @@ mod tests {
         line
     }
 
+    /// The line `write_json_line` writes, checked to be what writing it
+    /// in pieces (of one citation each, and of 64 KiB) writes too.
     fn hand_line(doc: &Document) -> Vec<u8> {
         let mut line = Vec::new();
         doc.write_json_line(&mut line);
+        for piece in [1, 64 * 1024] {
+            let mut pieces = Vec::new();
+            doc.write_json_line_in_pieces(&mut pieces, piece)
+                .expect("a Vec takes every write");
+            assert_eq!(pieces, line, "written in pieces of {piece} bytes");
+        }
         line
     }
 

@@ -92,10 +92,15 @@ pub fn run(args: Args) -> Result<bool> {
         // Documents are rendered on the reading threads; this
         // thread only writes the bytes, in order.
         // Counts are taken only for a summary that is printed.
+        let on = if pipeline::reading_threads(files.len()) == 1 {
+            output::RenderOn::Writer
+        } else {
+            output::RenderOn::Reader
+        };
         let render = |result: Result<resgraph_extract::Explained, ReadError>| {
             result.map(|explained| {
                 let counted = summary.then(|| Summary::of(&explained));
-                (output::render(explained, format), counted)
+                (output::render(explained, format, on), counted)
             })
         };
         pipeline::stream_map(
