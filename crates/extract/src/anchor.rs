@@ -140,6 +140,13 @@ pub(crate) struct Places {
     /// piece is in the cache, for the layout to size its line list with
     /// (a count of its own would read a long text from memory again).
     pub line_feeds: usize,
+    /// Where the source's UTF-8 continuation bytes (`0b10xx_xxxx`) stand:
+    /// the character offset of byte `b` is `b` less those before it
+    /// ([`Places::char_offset`]). Found here, in the cache, so that
+    /// counting characters for every citation needs no pass of its own
+    /// over the whole text (few bytes of a UN text are not ASCII: a
+    /// 64-byte run of ASCII is passed over at once).
+    continuations: crate::text::Places,
 }
 
 impl Places {
@@ -160,6 +167,7 @@ impl Places {
         let mut triggers = Vec::new();
         let mut cleaning = CleaningPlaces::finder();
         let mut line_feeds = 0;
+        let mut continuations = Vec::new();
         let mut start = 0;
         while start < source.len() {
             let end = source.len().min(start.saturating_add(piece));
@@ -185,13 +193,22 @@ impl Places {
             triggers[from..].sort_unstable();
             cleaning.add_in(source, start..end);
             line_feeds += memchr::memchr_iter(b'\n', &source[start..end]).count();
+            add_continuations(source, start..end, &mut continuations);
             start = end;
         }
         Places {
             triggers: crate::text::Places::in_order(triggers),
             cleaning: cleaning.done(),
             line_feeds,
+            continuations: crate::text::Places::in_order(continuations),
         }
+    }
+
+    /// The offset in characters of byte offset `at` of the source (a
+    /// character boundary): its bytes less the continuation bytes before
+    /// it. Asked in order, each answer is a few comparisons.
+    pub fn char_offset(&self, at: usize) -> usize {
+        at - self.continuations.count_before(at)
     }
 
     /// Whether a paragraph's source bytes in `range` may hold a
@@ -200,6 +217,35 @@ impl Places {
     pub fn may_cite_in(&self, range: std::ops::Range<usize>) -> bool {
         self.triggers.any_in(range.clone()) || self.cleaning.drops.any_in(range)
     }
+}
+
+/// Adds the offsets of the UTF-8 continuation bytes of `source[range]`
+/// to `out`, in order.
+fn add_continuations(source: &[u8], range: std::ops::Range<usize>, out: &mut Vec<usize>) {
+    let piece = &source[range.clone()];
+    let mut add = |chunk: &[u8], at: usize| {
+        out.extend(
+            chunk
+                .iter()
+                .enumerate()
+                .filter(|&(_, &b)| b & 0xC0 == 0x80)
+                .map(|(i, _)| at + i),
+        );
+    };
+    let mut blocks = piece.chunks_exact(64);
+    let mut at = range.start;
+    for block in &mut blocks {
+        // Most blocks are ASCII: one OR of their 64 bytes (a fixed
+        // length, which the compiler turns into a few vector
+        // instructions) passes them over.
+        let ascii = <&[u8; 64]>::try_from(block)
+            .is_ok_and(|block| block.iter().fold(0u8, |any, &b| any | b) < 0x80);
+        if !ascii {
+            add(block, at);
+        }
+        at += 64;
+    }
+    add(blocks.remainder(), at);
 }
 
 /// An upper-case letter, `/` and a letter or digit: a masthead symbol's
@@ -332,6 +378,9 @@ mod tests {
             proptest::prop_assert_eq!(pieces.cleaning.drops.offsets(), whole.cleaning.drops.offsets());
             proptest::prop_assert_eq!(pieces.cleaning.replaces_offsets(), whole.cleaning.replaces_offsets());
             proptest::prop_assert_eq!(pieces.line_feeds, text.matches('\n').count());
+            for (at, _) in text.char_indices().chain([(text.len(), ' ')]) {
+                proptest::prop_assert_eq!(pieces.char_offset(at), text[..at].chars().count());
+            }
         }
     }
 

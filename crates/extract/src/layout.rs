@@ -185,6 +185,12 @@ impl<'a> Layout<'a> {
         }
     }
 
+    /// The offset in characters of source byte offset `at` (a character
+    /// boundary; see `anchor::Places::char_offset`).
+    pub fn char_offset(&self, at: usize) -> usize {
+        self.places.char_offset(at)
+    }
+
     /// Whether paragraph `index` can hold a reference: cleaning could
     /// drop bytes in it, or its source bytes hold a trigger of a scanner
     /// pass (`anchor::Triggers`). The paragraphs that fail this are never

@@ -282,7 +282,12 @@ pub fn explain_text(text: &Text, hint: &Hint) -> Explained {
 pub fn extract_html(html: &str, hint: &Hint) -> Document {
     indexed(
         html,
-        read(&decode::line_feeds(&html::blank_markup(html)), hint, None),
+        read(
+            &decode::line_feeds(&html::blank_markup(html)),
+            hint,
+            None,
+            CharOffsets::Elsewhere,
+        ),
     )
 }
 
@@ -296,13 +301,27 @@ pub fn is_binary(bytes: &[u8]) -> bool {
 ///
 /// See the [crate documentation](crate) for what is found and how.
 pub fn extract(source: &str, hint: &Hint) -> Document {
-    indexed(source, read(&decode::line_feeds(source), hint, None))
+    read(&decode::line_feeds(source), hint, None, CharOffsets::OfText)
+}
+
+/// Whose characters a document's citations' `start_char` and `end_char`
+/// count, as [`read`] is told.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum CharOffsets {
+    /// The text read's own: it is the caller's text (line feeds are
+    /// normalised one byte for one, so they move no offset), and the
+    /// offsets are counted as it is read, from where its continuation
+    /// bytes stand (`anchor::Places::char_offset`), without another pass
+    /// over it.
+    OfText,
+    /// Another text's: an HTML page, whose blanked copy is read (its
+    /// markup may have held characters of several bytes); the caller
+    /// counts them in the page ([`indexed`]).
+    Elsewhere,
 }
 
 /// `doc` with its citations' character offsets counted in `source`, the
-/// text the caller gave (an HTML page, not its blanked copy, whose
-/// markup may have held characters of several bytes; line feeds are
-/// normalised one byte for one, so they move no offset).
+/// text the caller gave (an HTML page, not its blanked copy).
 fn indexed(source: &str, mut doc: Document) -> Document {
     model::index_chars(&mut doc.citations, source);
     doc
@@ -312,18 +331,26 @@ fn indexed(source: &str, mut doc: Document) -> Document {
 /// token in it (see [`Verdict`]): the tool for finding what extraction
 /// misses.
 pub fn explain(source: &str, hint: &Hint) -> Explained {
-    explain_indexed(source, source, hint)
+    explain_indexed(source, None, hint)
 }
 
-/// [`explain`] of `read_from` (the text itself, or an HTML page's
-/// blanked copy), with character offsets counted in `original`.
-fn explain_indexed(read_from: &str, original: &str, hint: &Hint) -> Explained {
+/// [`explain`] of `read_from`: the text itself (`original` `None`), or an
+/// HTML page's blanked copy, with character offsets counted in the page
+/// (`original`).
+fn explain_indexed(read_from: &str, original: Option<&str>, hint: &Hint) -> Explained {
     let source = &decode::line_feeds(read_from);
     let mut evidence = Evidence::default();
-    let document = read(source, hint, Some(&mut evidence));
+    let offsets = match original {
+        None => CharOffsets::OfText,
+        Some(_) => CharOffsets::Elsewhere,
+    };
+    let document = read(source, hint, Some(&mut evidence), offsets);
     let candidates = verdict::judge(source, &document, &evidence.excluded, &evidence.furniture);
     Explained {
-        document: indexed(original, document),
+        document: match original {
+            Some(page) => indexed(page, document),
+            None => document,
+        },
         candidates,
     }
 }
@@ -336,7 +363,7 @@ pub fn explain_bytes(bytes: &[u8], hint: &Hint) -> Explained {
 /// [`explain`] for an HTML page, read as [`extract_html`] does.
 pub fn explain_html_bytes(bytes: &[u8], hint: &Hint) -> Explained {
     explain_decoded(bytes, hint, |html, hint| {
-        explain_indexed(&html::blank_markup(html), html, hint)
+        explain_indexed(&html::blank_markup(html), Some(html), hint)
     })
 }
 
@@ -417,7 +444,12 @@ fn scan_paragraph(
     mentions
 }
 
-fn read(source: &str, hint: &Hint, mut evidence: Option<&mut Evidence>) -> Document {
+fn read(
+    source: &str,
+    hint: &Hint,
+    mut evidence: Option<&mut Evidence>,
+    offsets: CharOffsets,
+) -> Document {
     let stated = meta::own_symbol_from_lines(source);
     let mut furniture = Furniture {
         own_symbol_lines: Vec::new(),
@@ -509,10 +541,76 @@ fn read(source: &str, hint: &Hint, mut evidence: Option<&mut Evidence>) -> Docum
     }
     doc.citations.sort_by_key(|c| c.start);
     doc.citations.shrink_to_fit();
+    if offsets == CharOffsets::OfText {
+        for citation in &mut doc.citations {
+            citation.start_char = layout.char_offset(citation.start);
+            citation.end_char = layout.char_offset(citation.end);
+        }
+    }
     if let Some(evidence) = evidence {
         evidence.furniture = layout.furniture();
     }
     doc
+}
+
+#[cfg(test)]
+mod char_offsets {
+    //! The character offsets counted as a text is read (from where its
+    //! continuation bytes stand) are those `model::index_chars` counts
+    //! in the text afterwards.
+
+    use proptest::prelude::*;
+
+    use super::*;
+
+    /// Each citation's `start_char` and `end_char`.
+    type Offsets = Vec<(usize, usize)>;
+
+    fn counted_both_ways(text: &str) -> (Offsets, Offsets) {
+        let doc = extract(text, &Hint::default());
+        let as_read = doc
+            .citations
+            .iter()
+            .map(|c| (c.start_char, c.end_char))
+            .collect();
+        let mut recounted = doc.citations;
+        model::index_chars(&mut recounted, text);
+        let recounted = recounted
+            .iter()
+            .map(|c| (c.start_char, c.end_char))
+            .collect();
+        (as_read, recounted)
+    }
+
+    #[test]
+    fn the_golden_texts_count_as_index_chars_counts() {
+        let golden = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/golden");
+        let mut files = Vec::new();
+        anchor_first::texts_under(&golden, &mut files);
+        assert!(files.len() > 100, "golden texts at {}", golden.display());
+        let mut citations = 0;
+        for file in files {
+            let text =
+                String::from_utf8_lossy(&std::fs::read(&file).unwrap_or_default()).into_owned();
+            let (as_read, recounted) = counted_both_ways(&text);
+            assert_eq!(as_read, recounted, "{}", file.display());
+            citations += as_read.len();
+        }
+        assert!(citations > 1000, "{citations} citations");
+    }
+
+    proptest! {
+        /// Texts of citations among characters of one to four bytes,
+        /// line breaks of every kind (a lone carriage return is made a
+        /// line feed before reading, one byte for one).
+        #[test]
+        fn generated_texts_count_as_index_chars_counts(
+            text in "(Recalling its resolutions 76/19 and 53/70 of 4 December 1998|\\(2001\\)|S/RES/1373 \\(2001\\)|A/65/201|[a-z ]{1,8}|\u{e9}|\u{2019}|\u{1f600}|\u{a0}|\r|\r\n|\n\n){0,30}"
+        ) {
+            let (as_read, recounted) = counted_both_ways(&text);
+            prop_assert_eq!(as_read, recounted);
+        }
+    }
 }
 
 #[cfg(test)]
@@ -533,7 +631,7 @@ mod anchor_first {
         (fast, every)
     }
 
-    fn texts_under(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+    pub(super) fn texts_under(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
         for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
             let path = entry.path();
             if path.is_dir() {

@@ -361,6 +361,13 @@ impl Places {
         self.offsets.get(first).is_some_and(|&at| at < range.end)
     }
 
+    /// How many offsets stand before `offset` (found from the last
+    /// answer, as [`Places::any_in`] is: cheap for offsets asked in
+    /// order).
+    pub fn count_before(&self, offset: usize) -> usize {
+        self.first_from(offset)
+    }
+
     /// The index of the first offset at or after `offset` (what
     /// `partition_point(|&at| at < offset)` returns), searched in steps
     /// doubling from the last answer: a few comparisons, in memory just
