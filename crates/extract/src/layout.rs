@@ -216,13 +216,15 @@ impl<'a> Layout<'a> {
     /// spaces and hyphens into ASCII ones and joins lines with a space or
     /// after a hyphen: every run of ASCII digits in the cleaned text then
     /// stands in these bytes, and no character outside ASCII is made.
-    pub fn source_blocks(&self, index: usize) -> (impl Iterator<Item = &'a [u8]> + '_, bool) {
+    pub fn source_blocks(&self, index: usize) -> (impl Iterator<Item = &'a str> + '_, bool) {
         let paragraph = &self.paragraphs[index];
         let drops = self.cleaning_of(paragraph) == Cleaning::Drops;
-        let source = self.source.as_bytes();
+        let source = self.source;
+        // A block runs from a line's start to a line's end: slices of
+        // the source at character boundaries, so `get` always finds it.
         let spans = paragraph
             .blocks()
-            .map(move |lines| &source[self.span_of(lines)]);
+            .map(move |lines| source.get(self.span_of(lines)).unwrap_or_default());
         (spans, drops)
     }
 

@@ -253,14 +253,11 @@ enum Marks {
 /// from its source bytes without cleaning it: a superset of what
 /// [`footnote_marks`] finds in its cleaned text.
 ///
-/// Every mark is read from a maximal run of ASCII digits (the run
-/// itself, of at most three digits, or what follows a year in a run of
-/// five or six that opens with `19` or `20`), from superscript digits,
-/// or after `[^`. When cleaning drops no bytes ([`Layout::source_blocks`];
-/// `[` is a drop), it makes no digit and joins no two runs: the cleaned
-/// text's runs are the source's, and a superscript digit (`¹²³` are
-/// U+00B9, U+00B2, U+00B3; `⁰⁴`-`⁹` U+2070, U+2074-U+2079) in the source
-/// is the only other way to a mark.
+/// Every mark is read from a maximal run of ASCII digits ([`run_mark`]),
+/// from superscript digits, or after `[^`. When cleaning drops no bytes
+/// ([`Layout::source_blocks`]; `[` is a drop), it makes no digit and
+/// joins no two runs: the cleaned text's runs are the source's, and a
+/// superscript digit in the source is the only other way to a mark.
 #[derive(Debug, Clone, Copy)]
 struct PossibleMarks {
     /// Bit `n` set: `n` (below 64) may be marked.
@@ -288,20 +285,15 @@ impl PossibleMarks {
             small: 0,
             large: false,
         };
-        for bytes in blocks {
-            if has_superscript_digit(bytes) {
+        for text in blocks {
+            if has_superscript_digit(text) {
                 return PossibleMarks::ANY;
             }
-            for run in digit_runs(bytes) {
-                let number = match run.len() {
-                    1..=3 => run,
-                    5 | 6 if run.starts_with(b"19") || run.starts_with(b"20") => &run[4..],
-                    _ => continue,
+            for run in digit_runs(text.as_bytes()) {
+                let n = match run_mark(run) {
+                    Some(RunMark::Alone(digits) | RunMark::AfterYear(digits)) => value(digits),
+                    None => continue,
                 };
-                // At most three digits: no overflow.
-                let n = number
-                    .iter()
-                    .fold(0u32, |n, d| n * 10 + u32::from(d - b'0'));
                 match 1u64.checked_shl(n) {
                     Some(bit) => possible.small |= bit,
                     None => possible.large = true,
@@ -319,15 +311,43 @@ impl PossibleMarks {
     }
 }
 
-/// Whether `bytes` hold a superscript digit's UTF-8 encoding (or the
-/// last two bytes of one: a cheaper test, erring towards yes).
-fn has_superscript_digit(bytes: &[u8]) -> bool {
-    memchr::memchr2_iter(0xC2, 0x81, bytes).any(|at| {
-        matches!(
-            (bytes[at], bytes.get(at + 1)),
-            (0xC2, Some(0xB2 | 0xB3 | 0xB9)) | (0x81, Some(0xB0 | 0xB4..=0xB9))
-        )
+/// Whether `text` holds a superscript digit ([`layout::superscript_digit`],
+/// the one list of them), looked for at the bytes its characters start
+/// with (`C2` for `¹²³`, `E2` for `⁰⁴`-`⁹`: a test checks).
+fn has_superscript_digit(text: &str) -> bool {
+    memchr::memchr2_iter(0xC2, 0xE2, text.as_bytes()).any(|at| {
+        text.get(at..)
+            .and_then(|rest| rest.chars().next())
+            .and_then(layout::superscript_digit)
+            .is_some()
     })
+}
+
+/// Where a footnote mark can stand in a maximal run of ASCII digits: the
+/// one rule of [`footnote_marks`] and [`PossibleMarks`].
+enum RunMark<'r> {
+    /// The whole run, of at most three digits (`Security,1`, `1993 17`).
+    Alone(&'r [u8]),
+    /// What follows the year in a run of five or six digits opening
+    /// with `19` or `20`: a mark glued to a year (`20132`).
+    AfterYear(&'r [u8]),
+}
+
+fn run_mark(run: &[u8]) -> Option<RunMark<'_>> {
+    match run.len() {
+        1..=3 => Some(RunMark::Alone(run)),
+        5 | 6 if run.starts_with(b"19") || run.starts_with(b"20") => {
+            Some(RunMark::AfterYear(&run[4..]))
+        }
+        _ => None,
+    }
+}
+
+/// The number that at most three ASCII digits write (no overflow).
+fn value(digits: &[u8]) -> u32 {
+    digits
+        .iter()
+        .fold(0u32, |n, d| n * 10 + u32::from(d.wrapping_sub(b'0')))
 }
 
 /// The maximal runs of ASCII digits in `bytes`, in order.
@@ -420,19 +440,17 @@ fn footnote_marks(text: &str) -> Vec<(u32, u8)> {
         }
         let prev = start.checked_sub(1).map(|j| bytes[j]);
         let prev2 = start.checked_sub(2).map(|j| bytes[j]);
-        if run.len() >= 5 && run.len() <= 6 && (run.starts_with("19") || run.starts_with("20")) {
-            // `20132`: a year with the mark glued on.
-            if prev != Some(b'/') {
-                if let Ok(n) = run[4..].parse() {
-                    marks.push((n, 2));
+        let n = match run_mark(run.as_bytes()) {
+            Some(RunMark::AfterYear(digits)) => {
+                // `20132`: a year with the mark glued on.
+                if prev != Some(b'/') {
+                    marks.push((value(digits), 2));
                 }
+                continue;
             }
-            continue;
-        }
-        if run.len() > 3 {
-            continue;
-        }
-        let Ok(n) = run.parse::<u32>() else { continue };
+            Some(RunMark::Alone(digits)) => value(digits),
+            None => continue,
+        };
         let strength = match prev {
             Some(b) if b.is_ascii_alphabetic() => 2,
             Some(b',' | b';' | b':' | b')' | b']') => 2,
@@ -474,9 +492,28 @@ mod tests {
         assert_eq!(mark_strength("Headquarters[^2] are", 2), 3);
         assert_eq!(mark_strength("International Security,1", 1), 2);
         assert_eq!(mark_strength("in 20132 and", 2), 2);
+        assert_eq!(mark_strength("in 201312 and", 12), 2);
+        assert_eq!(mark_strength("in 2013123 and", 123), 0);
         assert_eq!(mark_strength("of 1993 17 submitted", 17), 1);
         assert_eq!(mark_strength("resolution 70/1 of", 1), 0);
         assert_eq!(mark_strength("A/C.1/77/L.73", 73), 0);
+    }
+
+    /// `has_superscript_digit` looks at the bytes that start every
+    /// character `layout::superscript_digit` reads.
+    #[test]
+    fn superscript_digits_start_with_the_bytes_looked_for() {
+        let superscripts: Vec<char> = (0..=u32::from(char::MAX))
+            .filter_map(char::from_u32)
+            .filter(|&c| layout::superscript_digit(c).is_some())
+            .collect();
+        assert_eq!(superscripts.len(), 10);
+        for c in superscripts {
+            let mut utf8 = [0; 4];
+            let lead = c.encode_utf8(&mut utf8).as_bytes()[0];
+            assert!(matches!(lead, 0xC2 | 0xE2), "{c:?} starts with {lead:#x}");
+            assert!(has_superscript_digit(&format!("a{c}b")), "{c:?}");
+        }
     }
 
     proptest::proptest! {
