@@ -600,27 +600,42 @@ fn read_front_matter(lines: &mut [Line<'_>], out: &mut Layout) {
 /// page).
 struct Classifier<'f> {
     furniture: &'f Furniture,
+    /// How the document's own symbol lines open (in either case).
+    own_symbol_openings: Openings,
     title_lines: Vec<String>,
+    /// How the title lines open.
+    title_openings: Openings,
     in_title: bool,
     seen_organ: bool,
 }
 
 impl<'f> Classifier<'f> {
     fn new(furniture: &'f Furniture) -> Self {
+        let mut own_symbol_openings = Openings::default();
+        for own in &furniture.own_symbol_lines {
+            own_symbol_openings.add(own, Case::Ascii);
+        }
         Classifier {
             furniture,
+            own_symbol_openings,
             title_lines: Vec::new(),
+            title_openings: Openings::default(),
             in_title: false,
             seen_organ: false,
         }
     }
 
+    fn add_title_line(&mut self, text: &str) {
+        let line = normalize_for_compare(text);
+        self.title_openings.add(&line, Case::Exact);
+        self.title_lines.push(line);
+    }
+
     /// Classifies the next line.
     fn classify(&mut self, line: &mut Line<'_>) {
-        let title_lines = &mut self.title_lines;
         if line.kind != LineKind::Content {
             // `73/7.` alone, then a blank line, then the title (pdftotext).
-            self.in_title &= title_lines.is_empty();
+            self.in_title &= self.title_lines.is_empty();
             return;
         }
         let text = line.text;
@@ -635,11 +650,12 @@ impl<'f> Classifier<'f> {
             || is_barcode(text)
             || is_date_code(text)
             || is_page_number(text)
-            || self
-                .furniture
-                .own_symbol_lines
-                .iter()
-                .any(|s| same_furniture(text, s))
+            || (self.own_symbol_openings.may_open(text)
+                && self
+                    .furniture
+                    .own_symbol_lines
+                    .iter()
+                    .any(|s| same_furniture(text, s)))
         {
             line.kind = LineKind::Furniture;
             return;
@@ -648,7 +664,7 @@ impl<'f> Classifier<'f> {
             if title_number_prefix(text).is_some() {
                 self.in_title = true;
                 if let Some((_, rest)) = text.split_once(". ") {
-                    title_lines.push(normalize_for_compare(rest));
+                    self.add_title_line(rest);
                 }
                 return;
             }
@@ -656,11 +672,66 @@ impl<'f> Classifier<'f> {
                 self.in_title = false;
             }
             if self.in_title {
-                title_lines.push(normalize_for_compare(text));
+                self.add_title_line(text);
             }
-        } else if text.len() > 12 && title_lines.iter().any(|t| same_words(t, text)) {
+        } else if text.len() > 12
+            && self.title_openings.may_open(text)
+            && self.title_lines.iter().any(|t| same_words(t, text))
+        {
             line.kind = LineKind::Furniture;
         }
+    }
+}
+
+/// Whether a comparison of lines folds ASCII case.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Case {
+    Exact,
+    Ascii,
+}
+
+/// The first bytes (after leading white space) of a few lines that every
+/// line of a text is compared with, such as running headers: a line
+/// opening with none of them is none of those lines (same words or the
+/// same symbol open with the same byte), and most lines are passed over
+/// by this one lookup instead of a comparison with each.
+#[derive(Debug, Clone)]
+struct Openings {
+    bytes: [bool; 256],
+    /// A line with nothing but white space was added: it opens with no
+    /// byte, so every line is compared.
+    any: bool,
+}
+
+impl Default for Openings {
+    fn default() -> Self {
+        Openings {
+            bytes: [false; 256],
+            any: false,
+        }
+    }
+}
+
+impl Openings {
+    fn add(&mut self, line: &str, case: Case) {
+        match line.trim_start().as_bytes().first() {
+            None => self.any = true,
+            Some(&b) if case == Case::Ascii => {
+                self.bytes[usize::from(b.to_ascii_lowercase())] = true;
+                self.bytes[usize::from(b.to_ascii_uppercase())] = true;
+            }
+            Some(&b) => self.bytes[usize::from(b)] = true,
+        }
+    }
+
+    /// Whether `text` may be one of the lines added.
+    fn may_open(&self, text: &str) -> bool {
+        self.any
+            || text
+                .trim_start()
+                .as_bytes()
+                .first()
+                .is_none_or(|&b| self.bytes[usize::from(b)])
     }
 }
 
@@ -1699,5 +1770,64 @@ mod tests {
         // Short lines and lines that do not open with the organ are left whole.
         assert!(run_on_breaks("The Security Council, Recalling x,").is_empty());
         assert!(run_on_breaks(&format!("Recalling {}", "x, Noting y, ".repeat(40))).is_empty());
+    }
+
+    use proptest::strategy::Strategy;
+
+    proptest::proptest! {
+        /// Openings only pass lines over that the comparisons they stand
+        /// before would reject: lines of the same words, and a line that
+        /// is a symbol line in either case, open alike.
+        #[test]
+        fn openings_never_pass_over_a_line_that_matches(
+            (a, b) in "[ \u{a0}]{0,2}(A|a|B|[0-9]|/|\u{e9}| |\u{2003}){0,6}".prop_flat_map(|a| {
+                // The other line: another such line, or this one with its
+                // case flipped and a page number after it, or with its
+                // spaces changed.
+                let flipped: String = a
+                    .chars()
+                    .map(|c| {
+                        if c.is_ascii_lowercase() {
+                            c.to_ascii_uppercase()
+                        } else {
+                            c.to_ascii_lowercase()
+                        }
+                    })
+                    .collect();
+                let respaced = a.split_whitespace().collect::<Vec<_>>().join("  ");
+                let b = proptest::prop_oneof![
+                    "[ \u{a0}]{0,2}(A|a|B|[0-9]|/|\u{e9}| |\u{2003}){0,6}".boxed(),
+                    "( [0-9/]{1,3})?"
+                        .prop_map(move |tail| format!("{flipped}{tail}"))
+                        .boxed(),
+                    proptest::strategy::Just(respaced).boxed(),
+                ];
+                (proptest::strategy::Just(a), b)
+            }),
+        ) {
+            let mut exact = Openings::default();
+            exact.add(&a, Case::Exact);
+            if same_words(&a, &b) {
+                proptest::prop_assert!(exact.may_open(&b));
+            }
+            let mut ascii = Openings::default();
+            ascii.add(&a, Case::Ascii);
+            if same_furniture(&b, &a) {
+                proptest::prop_assert!(ascii.may_open(&b));
+            }
+        }
+    }
+
+    #[test]
+    fn openings_pass_over_lines_that_open_otherwise() {
+        let mut openings = Openings::default();
+        openings.add("A/RES/73/3", Case::Ascii);
+        assert!(openings.may_open("a/res/73/3 2/3"));
+        assert!(!openings.may_open("Recalling its resolution 73/3"));
+        let mut openings = Openings::default();
+        openings.add("Political declaration", Case::Exact);
+        assert!(!openings.may_open("political declaration"));
+        openings.add("   ", Case::Exact);
+        assert!(openings.may_open("political declaration"));
     }
 }
