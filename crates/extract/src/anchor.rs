@@ -32,6 +32,7 @@
 
 use std::sync::OnceLock;
 
+#[cfg(test)]
 use memchr::memmem::Finder;
 
 use crate::text::CleaningPlaces;
@@ -276,10 +277,11 @@ fn council_trigger(text: &[u8], at: usize) -> bool {
             .is_some_and(|year| year[..4].iter().all(u8::is_ascii_digit) && year[4] == b')')
 }
 
-/// The searchers for the head words' distinctive parts, `esolution`,
-/// `ecision` and `ESOLUTION`, built once: the trigger test and the
-/// scanner's anchored search both use them.
-pub(crate) fn head_words() -> &'static [Finder<'static>; 3] {
+/// A substring searcher for each head word's distinctive part,
+/// `esolution`, `ecision` and `ESOLUTION`: the oracle the packed search
+/// ([`head_word_starts`]) is tested against.
+#[cfg(test)]
+fn head_words() -> &'static [Finder<'static>; 3] {
     static HEADS: OnceLock<[Finder<'static>; 3]> = OnceLock::new();
     HEADS.get_or_init(|| HEAD_WORDS.map(Finder::new))
 }
@@ -289,8 +291,9 @@ pub(crate) fn head_words() -> &'static [Finder<'static>; 3] {
 /// bytes, about twice as fast on a long text as three substring
 /// searches: 64.6 MB in 11 ms against 19 ms in cache-sized pieces). No
 /// part overlaps itself or another, so the leftmost non-overlapping
-/// matches are all of them.
-fn head_word_starts(text: &[u8]) -> impl Iterator<Item = usize> + '_ {
+/// matches are all of them. The trigger test, the whole source's places
+/// and the scanner's anchored search all use it.
+pub(crate) fn head_word_starts(text: &[u8]) -> impl Iterator<Item = usize> + '_ {
     static HEADS: OnceLock<aho_corasick::packed::Searcher> = OnceLock::new();
     let heads = HEADS.get_or_init(|| {
         let mut builder = aho_corasick::packed::Config::new().builder();
@@ -304,7 +307,7 @@ fn head_word_starts(text: &[u8]) -> impl Iterator<Item = usize> + '_ {
     heads.find_iter(text).map(|m| m.start())
 }
 
-/// The head words' distinctive parts (see [`head_words`]).
+/// The head words' distinctive parts (see [`head_word_starts`]).
 const HEAD_WORDS: [&str; 3] = ["esolution", "ecision", "ESOLUTION"];
 
 /// The bytes [`Places::of`] searches at a time: well inside a core's
@@ -312,7 +315,7 @@ const HEAD_WORDS: [&str; 3] = ["esolution", "ecision", "ESOLUTION"];
 const PIECE: usize = 32 * 1024;
 
 fn has_head_word(text: &[u8]) -> bool {
-    head_words().iter().any(|f| f.find(text).is_some())
+    head_word_starts(text).next().is_some()
 }
 
 #[cfg(test)]

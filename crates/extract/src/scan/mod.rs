@@ -132,11 +132,10 @@ fn series_by_length() -> &'static [Vec<&'static [u8]>] {
 /// of the text (`anchored` left false): one pass over its `/` and `(`
 /// serves both.
 fn anchor_starts(text: &str) -> (Vec<usize>, Triggers) {
-    let heads = crate::anchor::head_words();
     let bytes = text.as_bytes();
-    let mut starts: Vec<usize> = heads
-        .iter()
-        .flat_map(|finder| finder.find_iter(bytes))
+    // The three head words' parts in one search of the paragraph, not
+    // three.
+    let mut starts: Vec<usize> = crate::anchor::head_word_starts(bytes)
         .filter_map(|at| at.checked_sub(1))
         .collect();
     let mut numbers = Triggers::default();
