@@ -165,7 +165,10 @@ impl Places {
     fn in_pieces(source: &[u8], piece: usize) -> Places {
         let piece = piece.max(1);
         let longest_head = HEAD_WORDS.iter().map(|w| w.len()).max().unwrap_or(0);
-        let mut triggers = Vec::new();
+        // About one trigger per 300 bytes of UN text: room for them at
+        // once, so that the list is not copied into fresh memory as it
+        // doubles (room never used is never touched).
+        let mut triggers = Vec::with_capacity(source.len() / 128);
         let mut cleaning = CleaningPlaces::finder();
         let mut line_feeds = 0;
         let mut continuations = Vec::new();

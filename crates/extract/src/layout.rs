@@ -714,24 +714,28 @@ impl Default for Openings {
 
 impl Openings {
     fn add(&mut self, line: &str, case: Case) {
-        match line.trim_start().as_bytes().first() {
+        match first_visible_byte(line) {
             None => self.any = true,
-            Some(&b) if case == Case::Ascii => {
+            Some(b) if case == Case::Ascii => {
                 self.bytes[usize::from(b.to_ascii_lowercase())] = true;
                 self.bytes[usize::from(b.to_ascii_uppercase())] = true;
             }
-            Some(&b) => self.bytes[usize::from(b)] = true,
+            Some(b) => self.bytes[usize::from(b)] = true,
         }
     }
 
     /// Whether `text` may be one of the lines added.
     fn may_open(&self, text: &str) -> bool {
-        self.any
-            || text
-                .trim_start()
-                .as_bytes()
-                .first()
-                .is_none_or(|&b| self.bytes[usize::from(b)])
+        self.any || first_visible_byte(text).is_none_or(|b| self.bytes[usize::from(b)])
+    }
+}
+
+/// The first byte after `text`'s leading white space: without a look at
+/// the characters when it opens with a visible ASCII one (most lines).
+fn first_visible_byte(text: &str) -> Option<u8> {
+    match text.as_bytes().first() {
+        Some(&b) if b.is_ascii_graphic() => Some(b),
+        _ => text.trim_start().as_bytes().first().copied(),
     }
 }
 
