@@ -141,13 +141,11 @@ pub(crate) struct Places {
     /// piece is in the cache, for the layout to size its line list with
     /// (a count of its own would read a long text from memory again).
     pub line_feeds: usize,
-    /// Where the source's UTF-8 continuation bytes (`0b10xx_xxxx`) stand:
-    /// the character offset of byte `b` is `b` less those before it
-    /// ([`Places::char_offset`]). Found here, in the cache, so that
-    /// counting characters for every citation needs no pass of its own
-    /// over the whole text (few bytes of a UN text are not ASCII: a
-    /// 64-byte run of ASCII is passed over at once).
-    continuations: crate::text::Places,
+    /// How many UTF-8 continuation bytes (`0b10xx_xxxx`) stand before a
+    /// byte offset ([`Places::char_offset`]): found here, in the cache,
+    /// so that counting characters for every citation needs no pass of
+    /// its own over the whole text.
+    chars: CharCounts,
 }
 
 impl Places {
@@ -171,7 +169,7 @@ impl Places {
         let mut triggers = Vec::with_capacity(source.len() / 128);
         let mut cleaning = CleaningPlaces::finder();
         let mut line_feeds = 0;
-        let mut continuations = Vec::new();
+        let mut chars = CharCounts::default();
         let mut start = 0;
         while start < source.len() {
             let end = source.len().min(start.saturating_add(piece));
@@ -197,22 +195,23 @@ impl Places {
             triggers[from..].sort_unstable();
             cleaning.add_in(source, start..end);
             line_feeds += memchr::memchr_iter(b'\n', &source[start..end]).count();
-            add_continuations(source, start..end, &mut continuations);
+            chars.add_in(source, start..end);
             start = end;
         }
         Places {
             triggers: crate::text::Places::in_order(triggers),
             cleaning: cleaning.done(),
             line_feeds,
-            continuations: crate::text::Places::in_order(continuations),
+            chars: chars.done(),
         }
     }
 
-    /// The offset in characters of byte offset `at` of the source (a
-    /// character boundary): its bytes less the continuation bytes before
-    /// it. Asked in order, each answer is a few comparisons.
-    pub fn char_offset(&self, at: usize) -> usize {
-        at - self.continuations.count_before(at)
+    /// The offset in characters of byte offset `at` of `source` (the
+    /// source these places are of; `at` a character boundary): its bytes
+    /// less the continuation bytes before it. Asked in order, each answer
+    /// is a few comparisons and a count in at most one block.
+    pub fn char_offset(&self, source: &[u8], at: usize) -> usize {
+        at - self.chars.continuations_before(source, at)
     }
 
     /// Whether a paragraph's source bytes in `range` may hold a
@@ -223,33 +222,101 @@ impl Places {
     }
 }
 
-/// Adds the offsets of the UTF-8 continuation bytes of `source[range]`
-/// to `out`, in order.
-fn add_continuations(source: &[u8], range: std::ops::Range<usize>, out: &mut Vec<usize>) {
-    let piece = &source[range.clone()];
-    let mut add = |chunk: &[u8], at: usize| {
-        out.extend(
-            chunk
-                .iter()
-                .enumerate()
-                .filter(|&(_, &b)| b & 0xC0 == 0x80)
-                .map(|(i, _)| at + i),
-        );
-    };
-    let mut blocks = piece.chunks_exact(64);
-    let mut at = range.start;
-    for block in &mut blocks {
-        // Most blocks are ASCII: one OR of their 64 bytes (a fixed
-        // length, which the compiler turns into a few vector
-        // instructions) passes them over.
-        let ascii = <&[u8; 64]>::try_from(block)
-            .is_ok_and(|block| block.iter().fold(0u8, |any, &b| any | b) < 0x80);
-        if !ascii {
-            add(block, at);
+/// The bytes [`CharCounts`] passes over at once when they are ASCII.
+const CHAR_BLOCK: usize = 128;
+
+/// The UTF-8 continuation bytes of a text, counted per block of
+/// [`CHAR_BLOCK`] bytes: each block that holds any is listed with the
+/// count before it, so that the count before a byte offset is the count
+/// before its block plus a count in that block's bytes. Few bytes of a UN
+/// text in English are not ASCII, and an ASCII block is passed over by
+/// one test of its bytes and takes no room; a text in Russian or Arabic,
+/// most of whose bytes are continuations, takes two numbers per block
+/// (an eighth of its size), not one per byte.
+#[derive(Debug, Default)]
+struct CharCounts {
+    /// Where each block holding continuation bytes starts, in order.
+    blocks: crate::text::Places,
+    /// Their offsets while they are found.
+    starts: Vec<usize>,
+    /// For each of those blocks, the continuation bytes before it.
+    before: Vec<usize>,
+    /// The continuation bytes of the text.
+    total: usize,
+}
+
+impl CharCounts {
+    /// Adds the continuation bytes of `source[range]`; ranges are added
+    /// in the order of the text, and may cut a block anywhere.
+    fn add_in(&mut self, source: &[u8], range: std::ops::Range<usize>) {
+        let mut at = range.start;
+        while at < range.end {
+            let block = at - at % CHAR_BLOCK;
+            let end = range.end.min(block + CHAR_BLOCK);
+            let chunk = &source[at..end];
+            // A whole block is tested by one OR of its bytes (a fixed
+            // length, which the compiler turns into a few vector
+            // instructions).
+            let ascii = <&[u8; CHAR_BLOCK]>::try_from(chunk)
+                .is_ok_and(|whole| whole.iter().fold(0u8, |any, &b| any | b) < 0x80);
+            let found = if ascii { 0 } else { continuations(chunk) };
+            if found > 0 {
+                // A block cut by the end of a range was listed already if
+                // its first part held any.
+                if self.starts.last() != Some(&block) {
+                    self.starts.push(block);
+                    self.before.push(self.total);
+                }
+                self.total += found;
+            }
+            at = end;
         }
-        at += 64;
     }
-    add(blocks.remainder(), at);
+
+    fn done(mut self) -> CharCounts {
+        self.blocks = crate::text::Places::in_order(std::mem::take(&mut self.starts));
+        self
+    }
+
+    /// The continuation bytes of `source` before byte offset `at`.
+    fn continuations_before(&self, source: &[u8], at: usize) -> usize {
+        // The listed blocks starting at or before `at`.
+        let listed = self.blocks.count_before(at.saturating_add(1));
+        let Some(index) = listed.checked_sub(1) else {
+            return 0;
+        };
+        let start = self.blocks.offset(index);
+        if at < start + CHAR_BLOCK {
+            self.before[index] + continuations(&source[start..at.min(source.len())])
+        } else {
+            // Past the block: the blocks up to the next listed one hold
+            // none.
+            self.before.get(index + 1).copied().unwrap_or(self.total)
+        }
+    }
+}
+
+/// The UTF-8 continuation bytes in `bytes`, eight at a time: in a word,
+/// the high bit of each byte whose next bit is clear.
+fn continuations(bytes: &[u8]) -> usize {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut words = bytes.chunks_exact(8);
+    let mut found = 0;
+    for word in &mut words {
+        let mut eight = [0u8; 8];
+        eight.copy_from_slice(word);
+        let x = u64::from_le_bytes(eight);
+        // `x << 1` puts each byte's second bit where its high bit is (a
+        // byte's high bit moves into the next byte's low bit, which the
+        // mask drops).
+        found += (x & !(x << 1) & HIGH).count_ones() as usize;
+    }
+    found
+        + words
+            .remainder()
+            .iter()
+            .filter(|&&b| b & 0xC0 == 0x80)
+            .count()
 }
 
 /// An upper-case letter, `/` and a letter or digit: a masthead symbol's
@@ -385,9 +452,57 @@ mod tests {
             proptest::prop_assert_eq!(pieces.cleaning.replaces_offsets(), whole.cleaning.replaces_offsets());
             proptest::prop_assert_eq!(pieces.line_feeds, text.matches('\n').count());
             for (at, _) in text.char_indices().chain([(text.len(), ' ')]) {
-                proptest::prop_assert_eq!(pieces.char_offset(at), text[..at].chars().count());
+                proptest::prop_assert_eq!(pieces.char_offset(bytes, at), text[..at].chars().count());
             }
         }
+    }
+
+    proptest::proptest! {
+        /// Continuation bytes counted eight at a time are those counted
+        /// one by one, in any bytes.
+        #[test]
+        fn continuations_are_counted_as_byte_by_byte(bytes in proptest::collection::vec(proptest::num::u8::ANY, 0..100)) {
+            proptest::prop_assert_eq!(
+                continuations(&bytes),
+                bytes.iter().filter(|&&b| b & 0xC0 == 0x80).count()
+            );
+        }
+
+        /// Characters counted by blocks, whatever the pieces the text is
+        /// added in, are the characters before each offset; texts of
+        /// characters of one to four bytes, long enough for many blocks.
+        #[test]
+        fn characters_counted_by_blocks_are_the_characters_before(
+            text in "(\u{e9}|\u{20ac}|\u{1f600}|\u{2019}|[a-z ]{1,60}){0,120}",
+            piece in 1usize..300,
+        ) {
+            let bytes = text.as_bytes();
+            let mut counts = CharCounts::default();
+            let mut start = 0;
+            while start < bytes.len() {
+                let end = bytes.len().min(start + piece);
+                counts.add_in(bytes, start..end);
+                start = end;
+            }
+            let counts = counts.done();
+            for (at, _) in text.char_indices().chain([(text.len(), ' ')]) {
+                proptest::prop_assert_eq!(at - counts.continuations_before(bytes, at), text[..at].chars().count());
+            }
+        }
+    }
+
+    #[test]
+    fn a_text_in_cyrillic_takes_two_numbers_per_block_not_one_per_byte() {
+        let text =
+            "\u{440}\u{435}\u{437}\u{43e}\u{43b}\u{44e}\u{446}\u{438}\u{44f} 76/19 ".repeat(10_000);
+        let places = Places::of(text.as_bytes());
+        let blocks = text.len().div_ceil(CHAR_BLOCK);
+        assert_eq!(places.chars.before.len(), blocks);
+        assert_eq!(places.chars.total, text.len() - text.chars().count());
+        assert_eq!(
+            places.char_offset(text.as_bytes(), text.len()),
+            text.chars().count()
+        );
     }
 
     #[test]

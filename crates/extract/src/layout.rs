@@ -188,7 +188,7 @@ impl<'a> Layout<'a> {
     /// The offset in characters of source byte offset `at` (a character
     /// boundary; see `anchor::Places::char_offset`).
     pub fn char_offset(&self, at: usize) -> usize {
-        self.places.char_offset(at)
+        self.places.char_offset(self.source.as_bytes(), at)
     }
 
     /// Whether paragraph `index` can hold a reference: cleaning could

@@ -368,6 +368,11 @@ impl Places {
         self.first_from(offset)
     }
 
+    /// The offset at `index` in order.
+    pub fn offset(&self, index: usize) -> usize {
+        self.offsets[index]
+    }
+
     /// The index of the first offset at or after `offset` (what
     /// `partition_point(|&at| at < offset)` returns), searched in steps
     /// doubling from the last answer: a few comparisons, in memory just
