@@ -1206,14 +1206,17 @@ impl<'l, 'a> Blocks<'l, 'a> {
             None => true,
             Some(block) => {
                 let previous = lines[block.lines.end - 1].text;
-                let ended = previous.ends_with([',', ';', ':', '.']);
+                // Its last byte, not its last character: the marks are
+                // ASCII, and no other character ends with their bytes.
+                let last = previous.as_bytes().last().copied();
+                let ended = matches!(last, Some(b',' | b';' | b':' | b'.'));
                 self.per_line
                     || footnote.is_some()
                     || organ
                     || is_organ_line(previous)
                     || (ended && operative_number(text, 0).is_some())
                     || (ended && sub_paragraph_start(text))
-                    || (previous.ends_with([',', ';']) && opens_paragraph(text))
+                    || (matches!(last, Some(b',' | b';')) && opens_paragraph(text))
             }
         };
         self.organ_seen |= organ;
@@ -1222,14 +1225,15 @@ impl<'l, 'a> Blocks<'l, 'a> {
         }
         // "Adopted unanimously at the\n1018th meeting.": the closing line
         // of the printed SC volumes, broken in two.
-        if self.organ_seen
-            && !self.closing_seen
-            && text.len() < 60
-            // (`holds`, not a substring searcher built for each short line.)
-            && holds(text, "meeting")
-        {
+        if self.organ_seen && !self.closing_seen && text.len() < 60 {
+            // The block's opening line first (a comparison), the search of
+            // the line only under such an opening: most short lines are
+            // under none.
             let opened = self.current.as_ref().map(|b| lines[b.lines.start].text);
-            if opened.is_some_and(|t| t.starts_with("Adopted") && t.len() < 60) {
+            if opened.is_some_and(|t| t.starts_with("Adopted") && t.len() < 60)
+                // (`holds`, not a substring searcher built for each line.)
+                && holds(text, "meeting")
+            {
                 self.closing_seen = true;
             }
         }
