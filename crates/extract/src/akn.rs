@@ -732,19 +732,16 @@ fn read_units(
     mut evidence: Option<&mut Evidence>,
 ) {
     let mut state = ScanState::new(own_body);
+    // The relation of a group is read from its first unit, whether or not
+    // that one cites anything; but only once a unit of the group cites
+    // something (most groups cite nothing, and reading an opening is
+    // dear).
+    let mut first_of_group: HashMap<u32, &Unit> = HashMap::new();
     let mut openings: HashMap<u32, Relation> = HashMap::new();
     for unit in units {
-        // The relation of a group is read from its first unit, whether or
-        // not that one cites anything.
-        let opening = match unit.relation {
-            UnitRelation::Opening(Some(group)) => Some(
-                openings
-                    .entry(group)
-                    .or_insert_with(|| crate::relation::opening_relation(&unit.text.text))
-                    .clone(),
-            ),
-            _ => None,
-        };
+        if let UnitRelation::Opening(Some(group)) = unit.relation {
+            first_of_group.entry(group).or_insert(unit);
+        }
         if !crate::anchor::exhaustive()
             && !crate::anchor::Triggers::of(unit.text.text.as_bytes()).any()
         {
@@ -761,9 +758,14 @@ fn read_units(
             continue;
         }
         let relation = match unit.relation {
-            UnitRelation::Opening(_) => {
-                opening.unwrap_or_else(|| crate::relation::opening_relation(&unit.text.text))
-            }
+            UnitRelation::Opening(Some(group)) => openings
+                .entry(group)
+                .or_insert_with(|| {
+                    let first = first_of_group.get(&group).copied().unwrap_or(unit);
+                    crate::relation::opening_relation(&first.text.text)
+                })
+                .clone(),
+            UnitRelation::Opening(None) => crate::relation::opening_relation(&unit.text.text),
             UnitRelation::Heading { title } => {
                 Relation::heading(heading_role(&unit.text.text, title))
             }
