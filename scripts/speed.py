@@ -65,6 +65,11 @@ def timed_rounds(runs, commands):
     cpus = [[] for _ in commands]
     for _ in range(runs):
         for i, (command, env, stdout) in enumerate(commands):
+            # A new file each time: ext4 writes a file truncated and
+            # written again out to the disk when it is closed, which a
+            # user's `> out.jsonl` meets only when out.jsonl exists.
+            if stdout and os.path.exists(stdout):
+                os.remove(stdout)
             cpu = children_cpu()
             start = time.perf_counter()
             with open(stdout or os.devnull, "wb") as out:
@@ -182,7 +187,8 @@ def main():
         ours_o = ours + ["-o", out]
         print(f"({load()} at the start)")
         times, cpus = timed_rounds(args.runs, [(rg, None, None),
-                                               (ours, env_threads(1), out),
+                                               (ours, env_threads(1),
+                                                os.path.join(tmp, "stdout.jsonl")),
                                                (ours_o, env_threads(1), None)])
         t_rg, cpu_rg = min(times[0]), min(cpus[0])
         print(f"1. one thread, {count} GA and SC texts joined into one file of {mb:.1f} MB "
