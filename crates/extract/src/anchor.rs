@@ -169,7 +169,7 @@ impl Places {
         let mut triggers = Vec::with_capacity(source.len() / 128);
         let mut cleaning = CleaningPlaces::finder();
         let mut line_feeds = 0;
-        let mut chars = CharCounts::default();
+        let mut chars = CharCounter::default();
         let mut start = 0;
         while start < source.len() {
             let end = source.len().min(start.saturating_add(piece));
@@ -237,15 +237,21 @@ const CHAR_BLOCK: usize = 128;
 struct CharCounts {
     /// Where each block holding continuation bytes starts, in order.
     blocks: crate::text::Places,
-    /// Their offsets while they are found.
-    starts: Vec<usize>,
     /// For each of those blocks, the continuation bytes before it.
     before: Vec<usize>,
     /// The continuation bytes of the text.
     total: usize,
 }
 
-impl CharCounts {
+/// Counts [`CharCounts`] range by range, in the order of the text.
+#[derive(Debug, Default)]
+struct CharCounter {
+    starts: Vec<usize>,
+    before: Vec<usize>,
+    total: usize,
+}
+
+impl CharCounter {
     /// Adds the continuation bytes of `source[range]`; ranges are added
     /// in the order of the text, and may cut a block anywhere.
     fn add_in(&mut self, source: &[u8], range: std::ops::Range<usize>) {
@@ -273,11 +279,16 @@ impl CharCounts {
         }
     }
 
-    fn done(mut self) -> CharCounts {
-        self.blocks = crate::text::Places::in_order(std::mem::take(&mut self.starts));
-        self
+    fn done(self) -> CharCounts {
+        CharCounts {
+            blocks: crate::text::Places::in_order(self.starts),
+            before: self.before,
+            total: self.total,
+        }
     }
+}
 
+impl CharCounts {
     /// The continuation bytes of `source` before byte offset `at`.
     fn continuations_before(&self, source: &[u8], at: usize) -> usize {
         // The listed blocks starting at or before `at`.
@@ -477,7 +488,7 @@ mod tests {
             piece in 1usize..300,
         ) {
             let bytes = text.as_bytes();
-            let mut counts = CharCounts::default();
+            let mut counts = CharCounter::default();
             let mut start = 0;
             while start < bytes.len() {
                 let end = bytes.len().min(start + piece);
