@@ -22,7 +22,7 @@ average before and after (figures taken under load wander):
    rg's, best against best and within each round (one run of each, back
    to back).
 2. Threads: `resgraph extract DATA_DIR --format jsonl` with one reading
-   thread and with two.
+   thread and with two, standard output to a file and with `-o`.
 With --instructions, also the instructions one thread executes on the
 joined file (valgrind's callgrind, several minutes): a deterministic
 figure where timings wander.
@@ -78,15 +78,6 @@ def timed_rounds(runs, commands):
             times[i].append(time.perf_counter() - start)
             cpus[i].append(children_cpu() - cpu)
     return times, cpus
-
-
-def best_of_each(runs, commands):
-    """The shortest wall time of `runs` runs of each (command, env) pair,
-    output discarded, and the least processor time one run took (on a
-    busy machine the wall time wanders, the processor time much less);
-    see `timed_rounds`."""
-    times, cpus = timed_rounds(runs, [(command, env, None) for command, env in commands])
-    return [(min(t), min(c)) for t, c in zip(times, cpus)]
 
 
 def load():
@@ -210,15 +201,30 @@ def main():
 
         data_mb = sum(os.path.getsize(f) for f in glob.glob(os.path.join(args.data, "**", "*"),
                                                           recursive=True)
-                      if os.path.isfile(f) and f.endswith((".txt", ".md", ".html", ".htm")))
+                      if os.path.isfile(f)
+                      and f.endswith((".txt", ".md", ".html", ".htm", ".xml")))
         data_mb /= 1e6
-        tree = [RESGRAPH, "extract", args.data, "--format", "jsonl", "-q", "-o", out]
-        (t1, cpu1), (t2, cpu2) = best_of_each(
-            args.runs, [(tree, env_threads(1)), (tree, env_threads(2))])
-        print(f"2. threads, the texts of {args.data} ({data_mb:.1f} MB, best of {args.runs}):")
-        print(f"   {show(tree, 'RAYON_NUM_THREADS=1')}: {t1:.3f} s ({cpu1:.3f} s of processor)")
-        print(f"   {show(tree, 'RAYON_NUM_THREADS=2')}: {t2:.3f} s, {t1 / t2:.2f}x one thread "
-              f"({cpu2:.3f} s of processor)")
+        # As in 1: standard output to a file, and `-o`, whose fsync at the
+        # end is time no thread shares.
+        tree = [RESGRAPH, "extract", args.data, "--format", "jsonl", "-q"]
+        tree_o = tree + ["-o", out]
+        stdout = os.path.join(tmp, "stdout.jsonl")
+        times, cpus = timed_rounds(args.runs, [(tree, env_threads(1), stdout),
+                                               (tree, env_threads(2), stdout),
+                                               (tree_o, env_threads(1), None),
+                                               (tree_o, env_threads(2), None)])
+        print(f"2. threads, the texts and XML of {args.data} ({data_mb:.1f} MB, "
+              f"best of {args.runs}):")
+        for first, (command, shown) in [(0, (tree, " > out.jsonl")), (2, (tree_o, ""))]:
+            t1, cpu1 = min(times[first]), min(cpus[first])
+            t2, cpu2 = min(times[first + 1]), min(cpus[first + 1])
+            rounds = sorted(a / b for a, b in zip(times[first], times[first + 1]))
+            print(f"   {show(command, 'RAYON_NUM_THREADS=1')}{shown}: {t1:.3f} s "
+                  f"({cpu1:.3f} s of processor)")
+            print(f"   {show(command, 'RAYON_NUM_THREADS=2')}{shown}: {t2:.3f} s, "
+                  f"{t1 / t2:.2f}x one thread ({cpu2:.3f} s of processor); within one "
+                  f"round: median {rounds[len(rounds) // 2]:.2f}x, "
+                  f"{rounds[0]:.2f}x to {rounds[-1]:.2f}x")
         print(f"({load()} at the end)")
 
         if args.synth_gb > 0:
