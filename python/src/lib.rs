@@ -166,7 +166,7 @@ impl Graph {
     /// --
     ///
     /// Reads the texts under `paths` (files, or directories of .txt, .md,
-    /// .html and .pdf files) on every core and builds their graph, as
+    /// .html, .pdf and Akoma Ntoso .xml files) on every core and builds their graph, as
     /// `resgraph build` does (adoption links included, dates and titles
     /// of cited-only documents filled from the bundled registry). A file
     /// that cannot be read raises `ResgraphError` naming every such file

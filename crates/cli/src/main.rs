@@ -63,7 +63,7 @@ enum Command {
     /// read-only web server, on 127.0.0.1:8080 unless told otherwise).
     Serve(cmd::serve::Args),
     /// Extract the citations of texts (files, or directories of .txt,
-    /// .md, .html files).
+    /// .md, .html, .pdf and Akoma Ntoso .xml files).
     Extract(cmd::extract::Args),
     /// Write a completion script for a shell to standard output (e.g.
     /// `resgraph completions bash > /etc/bash_completion.d/resgraph`).
