@@ -35,7 +35,7 @@ use std::sync::OnceLock;
 #[cfg(test)]
 use memchr::memmem::Finder;
 
-use crate::text::CleaningPlaces;
+use crate::text::{continuation_bytes, CleaningPlaces};
 
 #[cfg(test)]
 thread_local! {
@@ -265,7 +265,7 @@ impl CharCounter {
             // instructions).
             let ascii = <&[u8; CHAR_BLOCK]>::try_from(chunk)
                 .is_ok_and(|whole| whole.iter().fold(0u8, |any, &b| any | b) < 0x80);
-            let found = if ascii { 0 } else { continuations(chunk) };
+            let found = if ascii { 0 } else { continuation_bytes(chunk) };
             if found > 0 {
                 // A block cut by the end of a range was listed already if
                 // its first part held any.
@@ -298,36 +298,13 @@ impl CharCounts {
         };
         let start = self.blocks.offset(index);
         if at < start + CHAR_BLOCK {
-            self.before[index] + continuations(&source[start..at.min(source.len())])
+            self.before[index] + continuation_bytes(&source[start..at.min(source.len())])
         } else {
             // Past the block: the blocks up to the next listed one hold
             // none.
             self.before.get(index + 1).copied().unwrap_or(self.total)
         }
     }
-}
-
-/// The UTF-8 continuation bytes in `bytes`, eight at a time: in a word,
-/// the high bit of each byte whose next bit is clear.
-fn continuations(bytes: &[u8]) -> usize {
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let mut words = bytes.chunks_exact(8);
-    let mut found = 0;
-    for word in &mut words {
-        let mut eight = [0u8; 8];
-        eight.copy_from_slice(word);
-        let x = u64::from_le_bytes(eight);
-        // `x << 1` puts each byte's second bit where its high bit is (a
-        // byte's high bit moves into the next byte's low bit, which the
-        // mask drops).
-        found += (x & !(x << 1) & HIGH).count_ones() as usize;
-    }
-    found
-        + words
-            .remainder()
-            .iter()
-            .filter(|&&b| b & 0xC0 == 0x80)
-            .count()
 }
 
 /// An upper-case letter, `/` and a letter or digit: a masthead symbol's
@@ -469,12 +446,12 @@ mod tests {
     }
 
     proptest::proptest! {
-        /// Continuation bytes counted eight at a time are those counted
-        /// one by one, in any bytes.
+        /// Continuation bytes counted 32 at a time are those counted one
+        /// by one, in any bytes.
         #[test]
         fn continuations_are_counted_as_byte_by_byte(bytes in proptest::collection::vec(proptest::num::u8::ANY, 0..100)) {
             proptest::prop_assert_eq!(
-                continuations(&bytes),
+                continuation_bytes(&bytes),
                 bytes.iter().filter(|&&b| b & 0xC0 == 0x80).count()
             );
         }

@@ -178,7 +178,7 @@ pub(crate) struct FootnoteAnchors {
 
 impl FootnoteAnchors {
     /// How many body paragraphs before a footnote may carry its mark.
-    pub(crate) const LOOK_BACK: usize = 20;
+    const LOOK_BACK: usize = 20;
 
     /// Body paragraph `index` is passed (in the order of the text): the
     /// body it pushes out of the look back, if any, is returned, as no

@@ -89,9 +89,11 @@ pub fn run(args: Args) -> Result<bool> {
             w
         };
         let mut writer = output::DocumentWriter::new(w, format);
-        // Documents are rendered on the reading threads; this
-        // thread only writes the bytes, in order.
-        // Counts are taken only for a summary that is printed.
+        // With several reading threads documents are rendered on them
+        // and this thread only writes the bytes, in order; with one, a
+        // JSON line is written in pieces as it is rendered
+        // (`output::RenderOn`). Counts are taken only for a summary that
+        // is printed.
         let on = if pipeline::reading_threads(files.len()) == 1 {
             output::RenderOn::Writer
         } else {
